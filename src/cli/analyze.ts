@@ -1,0 +1,61 @@
+import { Command, Option } from 'commander';
+import { UserError } from '../core/errors.js';
+import { analyze } from '../pipeline/analyze.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { EXIT, runAction } from './exitCodes.js';
+import { progressReporter } from './progress.js';
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('usage', `--jobs takes a whole number from 1 to 256 (got '${value}')`);
+  return n;
+}
+
+export function analyzeCommand(): Command {
+  return new Command('analyze')
+    .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt), read recursively')
+    .option('-c, --codebook <file>', 'YAML codebook', DEFAULT_CODEBOOK)
+    .option('-o, --out <dir>', 'folder for the tables', 'output')
+    .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
+    .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy-code analyze corpus/
+  $ policy-code analyze ~/policies --out results/ --codebook my-codebook.yaml
+  $ policy-code analyze corpus/ --metadata corpus/metadata.csv --jobs 2 --quiet
+
+Writes documents.csv, clauses.csv, instruments.csv, dimensions.csv, provinces.csv,
+province_summary.csv and run.json. Exit code: 0 all documents read, 1 some could not
+be read (see documents.csv), 2 usage error or invalid codebook (nothing written).`,
+    )
+    .action(
+      runAction(async (corpus: string, opts: { codebook: string; out: string; metadata?: string; jobs?: string; quiet?: boolean }) => {
+        const progress = progressReporter(opts.quiet === true, 'analyze');
+        const report = await analyze({
+          corpus,
+          out: opts.out,
+          codebook: opts.codebook,
+          ...(opts.metadata ? { metadata: opts.metadata } : {}),
+          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+          onProgress: progress.tick,
+        });
+        progress.end();
+        for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+        if (!opts.quiet) {
+          const ok = report.documents.filter((d) => d.status === 'ok');
+          const clauses = ok.reduce((a, d) => a + d.clauses, 0);
+          const coded = ok.reduce((a, d) => a + d.codedClauses, 0);
+          process.stderr.write(
+            `${ok.length} of ${report.documents.length} documents coded, ${clauses} clauses (${coded} with a code)` +
+              `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}` +
+              `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; tables in ${opts.out}/\n`,
+          );
+        }
+        return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { VERSION } from '../pipeline/version.js';
+import { analyzeCommand } from './analyze.js';
+import { codeUnitsCommand } from './codeUnits.js';
+import { reportError } from './exitCodes.js';
+
+/** Every subcommand, one file each; add new ones here. */
+const COMMANDS = [analyzeCommand, codeUnitsCommand];
+
+const program = new Command('policy-code')
+  .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')
+  .version(VERSION, '-V, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ policy-code analyze corpus/
+  $ policy-code code-units units.csv -o coded.csv
+  $ policy-code <command> --help`,
+  );
+
+for (const make of COMMANDS) program.addCommand(make());
+program.exitOverride();
+for (const c of program.commands) c.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = reportError(err);
+}

@@ -1,0 +1,176 @@
+import type { Clause } from '../types.js';
+import { LEVEL_ORDER, matchMarker, type Marker, type MarkerLevel } from './markers.js';
+
+export interface SplitOptions {
+  /** Units longer than this many characters are cut at sentence ends (。！？；) into parts. */
+  maxChars: number;
+  /** A part shorter than this is kept with the sentence before it. */
+  minPartChars: number;
+}
+
+export const DEFAULT_SPLIT_OPTIONS: SplitOptions = { maxChars: 200, minPartChars: 12 };
+
+const SENTENCE_END = /[。！？；!?;]/;
+/** A paragraph with no sentence end and at most this many characters is a title, heading, signature or date. */
+const MAX_HEADING_CHARS = 40;
+
+interface Segment {
+  start: number;
+  end: number;
+  marker: Marker | null;
+}
+
+interface Unit {
+  marker: Marker | null;
+  /** Paragraph spans of the unit, in order. */
+  spans: Array<[number, number]>;
+}
+
+/** Cuts the text into segments at paragraph breaks and at item markers that follow a sentence end inline. */
+function segment(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const cuts = [0];
+    const inline = /[。；：！？]\s*(?=[（(第一二三四五六七八九十\d①-⑳])/g;
+    for (let m = inline.exec(line); m; m = inline.exec(line)) {
+      const at = m.index + m[0].length;
+      if (at < line.length && matchMarker(line.slice(at))) cuts.push(at);
+    }
+    cuts.push(line.length);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const s = lineStart + cuts[i]!;
+      const e = lineStart + cuts[i + 1]!;
+      if (e > s) segments.push({ start: s, end: e, marker: matchMarker(text.slice(s, e)) });
+    }
+    lineStart += line.length + 1;
+  }
+  return segments;
+}
+
+function isHeadingLike(s: string): boolean {
+  return s.length <= MAX_HEADING_CHARS && !SENTENCE_END.test(s);
+}
+
+/** Which marker levels act as chapter, article and items in this document (see splitClauses). */
+function assignLevels(present: Set<MarkerLevel>): {
+  chapter: MarkerLevel | null;
+  article: MarkerLevel | null;
+  items: MarkerLevel[];
+} {
+  const admin: MarkerLevel[] = ['l1', 'l2', 'l3', 'l4'];
+  if (present.has('article')) {
+    return {
+      chapter: present.has('chapter') ? 'chapter' : null,
+      article: 'article',
+      items: admin.filter((l) => present.has(l)),
+    };
+  }
+  const levels = (['chapter', ...admin] as MarkerLevel[]).filter((l) => present.has(l));
+  if (levels.length <= 1) return { chapter: null, article: levels[0] ?? null, items: [] };
+  return { chapter: levels[0]!, article: levels[1]!, items: levels.slice(2) };
+}
+
+/** Cuts a long span at sentence ends; short trailing pieces stay with the sentence before them. */
+function sentenceParts(text: string, start: number, end: number, opts: SplitOptions): Array<[number, number]> {
+  if (end - start <= opts.maxChars) return [[start, end]];
+  const parts: Array<[number, number]> = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (SENTENCE_END.test(text[i]!)) {
+      // Closing quotes and brackets belong to the sentence they close.
+      let j = i + 1;
+      while (j < end && /[”’」』)）]/.test(text[j]!)) j++;
+      parts.push([s, j]);
+      s = j;
+      i = j - 1;
+    }
+  }
+  if (s < end) parts.push([s, end]);
+  const merged: Array<[number, number]> = [];
+  for (const p of parts) {
+    const prev = merged[merged.length - 1];
+    if (prev && p[1] - p[0] < opts.minPartChars) prev[1] = p[1];
+    else merged.push([p[0], p[1]]);
+  }
+  return merged;
+}
+
+/**
+ * Splits the normalized text of one document into clauses along the structure of Chinese policy
+ * documents. Ids follow the field's convention `doc-chapter-article`, with further `-item` levels
+ * for numbered items and a `.part` suffix where a long unit is cut at sentence ends.
+ *
+ * Which markers act as chapter and article depends on the document: with 第X条 articles, the chapter
+ * is 第X章 (0 when there is none) and 一、（一）1.（1） are items; without them, the outermost two
+ * numbering levels present are chapter and article (a single level is the article, chapter 0).
+ * Titles, headings, addressees, signatures and dates (short paragraphs without a sentence end) are
+ * not clauses; a heading is kept as context of the clauses below it.
+ */
+export function splitClauses(docId: string, text: string, options: Partial<SplitOptions> = {}): Clause[] {
+  const opts = { ...DEFAULT_SPLIT_OPTIONS, ...options };
+  const units: Unit[] = [];
+  for (const seg of segment(text)) {
+    const last = units[units.length - 1];
+    if (seg.marker || !last) units.push({ marker: seg.marker, spans: [[seg.start, seg.end]] });
+    else last.spans.push([seg.start, seg.end]);
+  }
+  const present = new Set<MarkerLevel>(units.flatMap((u) => (u.marker ? [u.marker.level] : [])));
+  const roles = assignLevels(present);
+
+  const counters = new Map<MarkerLevel, number>();
+  const headings = new Map<MarkerLevel, string>();
+  const pieces: Array<Omit<Clause, 'id' | 'part'> & { base: string }> = [];
+  for (const unit of units) {
+    if (unit.marker) {
+      const depth = LEVEL_ORDER.indexOf(unit.marker.level);
+      for (const level of LEVEL_ORDER.slice(depth + 1)) {
+        counters.delete(level);
+        headings.delete(level);
+      }
+      counters.set(unit.marker.level, unit.marker.number);
+      headings.delete(unit.marker.level);
+    }
+    // Paragraphs without a sentence end are titles, signatures, dates: drop them at the edges of a unit.
+    const spans = unit.spans.filter(([s, e], i) => i === 0 || !isHeadingLike(text.slice(s, e)));
+    while (spans.length > 0) {
+      const [s, e] = spans[spans.length - 1]!;
+      if (spans.length > 1 && isHeadingLike(text.slice(s, e))) spans.pop();
+      else break;
+    }
+    const [first] = spans;
+    if (!first) continue;
+    const headText = text.slice(first[0], first[1]);
+    if (isHeadingLike(headText) && spans.length === 1) {
+      if (unit.marker) headings.set(unit.marker.level, headText);
+      continue;
+    }
+    if (unit.marker?.level === 'chapter' || unit.marker?.level === 'section') {
+      // A chapter line with text after it is unusual; the line itself is the heading.
+      headings.set(unit.marker.level, headText);
+      if (spans.length === 1) continue;
+    }
+    const chapter = roles.chapter ? counters.get(roles.chapter) ?? 0 : 0;
+    const article = roles.article ? counters.get(roles.article) ?? 0 : 0;
+    const items = roles.items.map((l) => counters.get(l) ?? 0);
+    while (items.length > 0 && items[items.length - 1] === 0) items.pop();
+    const base = [docId, chapter, article, ...items].join('-');
+    const heading = LEVEL_ORDER.flatMap((l) => (headings.has(l) ? [headings.get(l)!] : [])).join(' / ');
+    const start = (unit.marker?.level === 'chapter' || unit.marker?.level === 'section') && spans.length > 1 ? spans[1]![0] : first[0];
+    const end = spans[spans.length - 1]![1];
+    for (const [s, e] of sentenceParts(text, start, end, opts)) {
+      const t = text.slice(s, e).trim();
+      if (t.length === 0) continue;
+      pieces.push({ base, docId, chapter, article, items, heading, text: t, start: s, end: e });
+    }
+  }
+  const perBase = new Map<string, number>();
+  for (const p of pieces) perBase.set(p.base, (perBase.get(p.base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return pieces.map(({ base, ...rest }) => {
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const part = perBase.get(base)! > 1 ? n : 0;
+    return { ...rest, id: part ? `${base}.${part}` : base, part };
+  });
+}

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Page } from '../../core/types.js';
+import type { PdfRequest, PdfResponse } from './pdfWorker.js';
+
+export type PdfResult = { ok: true; pages: Page[] } | { ok: false; reason: string; message: string };
+
+export interface PdfPoolOptions {
+  workers: number;
+  /** A document that takes longer is abandoned and its worker replaced. */
+  timeoutMs: number;
+  /** Heap limit of each worker; a file that needs more fails alone instead of taking the process down. */
+  maxHeapMb: number;
+}
+
+/** The compiled worker script. Under the test runner (sources in src/) the built copy in dist/ is used. */
+function workerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const path = here.replace(/PdfPool\.(ts|js)$/, 'pdfWorker.js').replace(/([/\\])src([/\\])io([/\\])/, '$1dist$2io$3');
+  if (!existsSync(path)) throw new Error(`PDF worker not found at ${path}: run npm run build`);
+  return path;
+}
+
+interface Slot {
+  worker: Worker;
+  task: { id: number; resolve: (r: PdfResult) => void; timer: NodeJS.Timeout } | null;
+}
+
+/** A fixed set of warm worker threads that read PDFs in parallel, each document with a time limit. */
+export class PdfPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Array<{ path: string; resolve: (r: PdfResult) => void }> = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly script = workerPath();
+
+  constructor(private readonly options: PdfPoolOptions) {}
+
+  read(path: string): Promise<PdfResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ path, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+    });
+    const slot: Slot = { worker, task: null };
+    worker.on('message', (res: PdfResponse) => {
+      const task = slot.task;
+      if (!task || task.id !== res.id) return;
+      this.finish(slot, res.ok ? { ok: true, pages: res.pages } : { ok: false, reason: res.reason, message: res.message });
+    });
+    worker.on('error', (err) => this.replace(slot, { ok: false, reason: 'failed', message: `PDF reader crashed (${describeCrash(err)})` }));
+    worker.on('exit', () => this.replace(slot, { ok: false, reason: 'failed', message: 'PDF reader stopped unexpectedly' }));
+    worker.unref();
+    return slot;
+  }
+
+  private finish(slot: Slot, result: PdfResult): void {
+    const task = slot.task;
+    if (!task) return;
+    clearTimeout(task.timer);
+    slot.task = null;
+    task.resolve(result);
+    this.pump();
+  }
+
+  /** Fails the slot's current task (if any) and puts a fresh worker in its place. */
+  private replace(slot: Slot, result: PdfResult): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    const task = slot.task;
+    slot.task = null;
+    if (task) {
+      clearTimeout(task.timer);
+      task.resolve(result);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot && this.slots.length < this.options.workers) {
+        slot = this.spawn();
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      const s = slot;
+      const timer = setTimeout(
+        () => this.replace(s, { ok: false, reason: 'timeout', message: `PDF reading took longer than ${Math.round(this.options.timeoutMs / 1000)} s; abandoned` }),
+        this.options.timeoutMs,
+      );
+      slot.task = { id, resolve: job.resolve, timer };
+      const req: PdfRequest = { id, path: job.path };
+      slot.worker.postMessage(req);
+    }
+  }
+}
+
+function describeCrash(err: unknown): string {
+  const code = (err as { code?: string })?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'out of memory: the file needs more than the per-document limit';
+  return String((err as Error)?.message ?? err).split('\n')[0]!;
+}

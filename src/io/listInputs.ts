@@ -1,0 +1,32 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { UserError } from '../core/errors.js';
+
+/** Files in the corpus folder that are about the corpus, not part of it. */
+const CORPUS_SIDE_FILES = new Set(['metadata.csv']);
+
+/**
+ * Every file below `root`, recursively, as paths relative to it with '/' separators, in code-point
+ * order so that document ids are the same on every machine. Hidden files and folders are skipped.
+ */
+export async function listInputs(root: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(root);
+  } catch {
+    throw new UserError('usage', `corpus folder not found: ${root}`);
+  }
+  if (!info.isDirectory()) throw new UserError('usage', `not a folder: ${root} (give the folder that holds the documents)`);
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) out.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  await walk(root);
+  return out.filter((f) => !CORPUS_SIDE_FILES.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Codebook } from '../core/codebook/Codebook.js';
+import { validateCodebook } from '../core/codebook/validateCodebook.js';
+import { UserError } from '../core/errors.js';
+import { sha256 } from './hash.js';
+
+export interface LoadedCodebook {
+  codebook: Codebook;
+  file: string;
+  sha256: string;
+}
+
+/** One codebook problem located in its file: `file:line: path: message`. */
+export interface LocatedProblem {
+  file: string;
+  line: number;
+  path: string;
+  message: string;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: Array<string | number>): number {
+  // The deepest node on the path that exists carries the position (a missing key points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+/** Reads, parses and validates a YAML codebook; returns every problem at once, located by line. */
+export async function checkCodebookFile(file: string): Promise<{ codebook: Codebook | null; problems: LocatedProblem[]; text: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((err as Error).message);
+    return { codebook: null, problems: [{ file, line: 0, path: '', message: `cannot read codebook: ${why}` }], text: '' };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      codebook: null,
+      problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      text,
+    };
+  }
+  const result = validateCodebook(doc.toJS());
+  if (result.ok) return { codebook: result.codebook, problems: [], text };
+  return {
+    codebook: null,
+    problems: result.problems.map((p) => ({ file, line: lineOf(doc, counter, p.path), path: p.path.join('.'), message: p.message })),
+    text,
+  };
+}
+
+export function formatProblem(p: LocatedProblem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}
+
+/** Loads a codebook or throws a UserError that lists every problem. */
+export async function loadCodebook(file: string): Promise<LoadedCodebook> {
+  const { codebook, problems, text } = await checkCodebookFile(file);
+  if (!codebook) {
+    throw new UserError('codebook', `invalid codebook ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
+  }
+  return { codebook, file, sha256: sha256(text) };
+}

@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { UserError } from '../core/errors.js';
+import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
+
+/**
+ * Reads metadata.csv (columns: file, and any of title, province, year, doc_number, issuer, date,
+ * level) into a map from the file's path relative to the corpus folder.
+ */
+export async function readMetadataCsv(path: string): Promise<Map<string, GivenMetadata>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError('usage', `metadata file not found: ${path}`);
+  }
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+  } catch (err) {
+    throw new UserError('input', `${path}: not a valid CSV (${(err as Error).message.split('\n')[0]})`);
+  }
+  if (rows.length > 0 && !('file' in rows[0]!)) throw new UserError('input', `${path}: needs a 'file' column (the document's path inside the corpus folder)`);
+  const map = new Map<string, GivenMetadata>();
+  for (const r of rows) {
+    if (r.file) map.set(r.file.replace(/\\/g, '/'), r as GivenMetadata);
+  }
+  return map;
+}

@@ -1,0 +1,127 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { compileCodebook } from '../core/coding/codeClause.js';
+import { codebookTerms } from '../core/codebook/Codebook.js';
+import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
+import {
+  dimensionsTable,
+  documentsTable,
+  instrumentsTable,
+  provinceSummaryTable,
+  provincesTable,
+  type DocumentSummary,
+} from '../core/tables/buildTables.js';
+import { toCsv } from '../export/csv.js';
+import { extractDocument, readBytes, sourceKindOf } from '../io/extract/extractDocument.js';
+import { PdfPool } from '../io/extract/PdfPool.js';
+import { sha256 } from '../io/hash.js';
+import { listInputs } from '../io/listInputs.js';
+import { loadCodebook } from '../io/readCodebook.js';
+import { readMetadataCsv } from '../io/readMetadataCsv.js';
+import { addWords, segment } from '../io/segmenter.js';
+import { writeOutputs } from '../io/writeOutputs.js';
+import { existsSync } from 'node:fs';
+import { CLAUSE_COLUMNS, processDocument, type ProcessedDocument } from './processDocument.js';
+import { VERSION } from './version.js';
+
+export interface AnalyzeOptions {
+  corpus: string;
+  out: string;
+  codebook: string;
+  metadata?: string;
+  jobs?: number;
+  /** Per-document time limit for reading a file. */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface AnalyzeReport {
+  documents: DocumentSummary[];
+  skipped: string[];
+  outputs: string[];
+  /** Documents that could not be read (failed, needs_ocr, empty). */
+  problems: DocumentSummary[];
+}
+
+/** Zero-padded document ids in corpus order: D001, D002, ... (wider when the corpus is larger). */
+export function documentId(index: number, total: number): string {
+  return `D${String(index + 1).padStart(Math.max(3, String(total).length), '0')}`;
+}
+
+/** Runs the whole job on a corpus folder: read, split, code, count, and write the tables. */
+export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
+  const started = Date.now();
+  // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
+  const loaded = await loadCodebook(options.codebook);
+  const files = await listInputs(options.corpus);
+  const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
+  const metadata: Map<string, GivenMetadata> =
+    options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
+
+  addWords(codebookTerms(loaded.codebook));
+  const compiled = compileCodebook(loaded.codebook);
+  const documentsFiles = files.filter((f) => sourceKindOf(f) !== null);
+  const skipped = files.filter((f) => sourceKindOf(f) === null);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const pool = new PdfPool({ workers: jobs, timeoutMs: options.timeoutMs ?? 120_000, maxHeapMb: 1024 });
+  const results: ProcessedDocument[] = new Array(documentsFiles.length);
+  const extractStarted = Date.now();
+  let done = 0;
+  try {
+    // Extraction runs in parallel (PDFs in the pool); coding runs on this thread, where the dictionary lives.
+    let next = 0;
+    const worker = async () => {
+      while (next < documentsFiles.length) {
+        const i = next++;
+        const file = documentsFiles[i]!;
+        const path = join(options.corpus, file);
+        const bytes = await readBytes(path);
+        const outcome = await extractDocument(path, bytes, { pdfPool: pool });
+        results[i] = processDocument(documentId(i, documentsFiles.length), file, sha256(bytes), outcome, metadata.get(file), compiled, { segment });
+        options.onProgress?.(++done, documentsFiles.length, file);
+      }
+    };
+    await Promise.all(Array.from({ length: jobs * 2 }, worker));
+  } finally {
+    await pool.close();
+  }
+  const extractMs = Date.now() - extractStarted;
+
+  const documents = results.map((r) => r.summary);
+  const codebook = loaded.codebook;
+  const outputs = new Map<string, string>();
+  for (const table of [
+    documentsTable(documents),
+    { name: 'clauses', columns: CLAUSE_COLUMNS, rows: results.flatMap((r) => r.clauseRows) },
+    instrumentsTable(documents, codebook),
+    dimensionsTable(documents, codebook),
+    provincesTable(documents, codebook),
+    provinceSummaryTable(documents),
+  ]) {
+    outputs.set(`${table.name}.csv`, toCsv(table));
+  }
+  const count = (s: string) => documents.filter((d) => d.status === s).length;
+  const run = {
+    tool: 'policy-code',
+    version: VERSION,
+    codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
+    corpus: options.corpus,
+    inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
+    skipped,
+    counts: {
+      files: files.length,
+      documents: documents.length,
+      ok: count('ok'),
+      failed: count('failed'),
+      empty: count('empty'),
+      needs_ocr: count('needs_ocr'),
+      skipped: skipped.length,
+      clauses: documents.reduce((a, d) => a + d.clauses, 0),
+      coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
+    },
+    timings_ms: { extract_and_code: extractMs, total: Date.now() - started },
+  };
+  outputs.set('run.json', JSON.stringify(run, null, 2) + '\n');
+  const written = await writeOutputs(options.out, outputs);
+  return { documents, skipped, outputs: written, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)) };
+}

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { compileCodebook, codeClause } from '../core/coding/codeClause.js';
+import { codebookTerms } from '../core/codebook/Codebook.js';
+import { matchedTermsCell } from '../core/coding/describeCoding.js';
+import { UserError } from '../core/errors.js';
+import type { Table } from '../core/tables/Table.js';
+import type { Coding } from '../core/types.js';
+import { loadCodebook } from '../io/readCodebook.js';
+import { addWords, segment } from '../io/segmenter.js';
+
+export const CODED_UNIT_COLUMNS = ['unit_id', 'primary', 'instruments', 'matched_terms'];
+
+export interface Unit {
+  unitId: string;
+  text: string;
+  /** Every column of the input row, as read. */
+  row: Record<string, string>;
+}
+
+/** Reads a table of pre-cut units (columns unit_id and text; others are kept). */
+export async function readUnits(file: string): Promise<{ units: Unit[]; columns: string[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError('usage', `units file not found: ${file}`);
+  }
+  let rows: Array<Record<string, string>>;
+  let columns: string[] = [];
+  try {
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      columns: (header: string[]) => (columns = header.map((h) => h.trim())),
+    });
+  } catch (err) {
+    throw new UserError('input', `${file}: not a valid CSV (${(err as Error).message.split('\n')[0]})`);
+  }
+  for (const need of ['unit_id', 'text']) {
+    if (!columns.includes(need)) throw new UserError('input', `${file}: needs a '${need}' column (found: ${columns.join(', ') || 'none'})`);
+  }
+  const seen = new Set<string>();
+  const units = rows.map((row, i) => {
+    const unitId = (row.unit_id ?? '').trim();
+    if (!unitId) throw new UserError('input', `${file}:${i + 2}: empty unit_id`);
+    if (seen.has(unitId)) throw new UserError('input', `${file}:${i + 2}: duplicate unit_id '${unitId}'`);
+    seen.add(unitId);
+    return { unitId, text: row.text ?? '', row };
+  });
+  return { units, columns };
+}
+
+/** Codes units with a codebook file; loads the segmenter's words once. */
+export async function codeUnitsWith(codebookFile: string, units: readonly Unit[]): Promise<Coding[]> {
+  const { codebook } = await loadCodebook(codebookFile);
+  addWords(codebookTerms(codebook));
+  const compiled = compileCodebook(codebook);
+  return units.map((u) => codeClause(u.unitId, segment(u.text), compiled));
+}
+
+/**
+ * The coded-units table: unit_id, primary, instruments, matched_terms, then the input's other
+ * columns. An input column whose name is taken by an output column is kept as `input_<name>`
+ * (dev-units.csv's human `primary` becomes `input_primary`).
+ */
+export function codedUnitsTable(units: readonly Unit[], columns: readonly string[], codings: readonly Coding[]): Table {
+  const carried = columns.filter((c) => c !== 'unit_id');
+  const names = carried.map((c) => (CODED_UNIT_COLUMNS.includes(c) ? `input_${c}` : c));
+  return {
+    name: 'coded-units',
+    columns: [...CODED_UNIT_COLUMNS, ...names],
+    rows: units.map((u, i) => {
+      const c = codings[i]!;
+      return [u.unitId, c.primary, c.categories.join(';'), matchedTermsCell(c), ...carried.map((col) => u.row[col] ?? '')];
+    }),
+  };
+}
