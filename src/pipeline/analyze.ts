@@ -12,9 +12,8 @@ import {
   type DocumentSummary,
 } from '../core/tables/buildTables.js';
 import { toCsv } from '../export/csv.js';
-import { extractDocument, readBytes, sourceKindOf } from '../io/extract/extractDocument.js';
+import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { PdfPool } from '../io/extract/PdfPool.js';
-import { sha256 } from '../io/hash.js';
 import { listInputs } from '../io/listInputs.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
@@ -22,6 +21,7 @@ import { addWords, segment } from '../io/segmenter.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { existsSync } from 'node:fs';
 import { CLAUSE_COLUMNS, processDocument, type ProcessedDocument } from './processDocument.js';
+import { extractFile } from './extractStage.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -73,12 +73,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     const worker = async () => {
       while (next < documentsFiles.length) {
         const i = next++;
-        const file = documentsFiles[i]!;
-        const path = join(options.corpus, file);
-        const bytes = await readBytes(path);
-        const outcome = await extractDocument(path, bytes, { pdfPool: pool });
-        results[i] = processDocument(documentId(i, documentsFiles.length), file, sha256(bytes), outcome, metadata.get(file), compiled, { segment });
-        options.onProgress?.(++done, documentsFiles.length, file);
+        const x = await extractFile(options.corpus, documentsFiles[i]!, { pdfPool: pool });
+        results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment });
+        options.onProgress?.(++done, documentsFiles.length, x.file);
       }
     };
     await Promise.all(Array.from({ length: jobs * 2 }, worker));
