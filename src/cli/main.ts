@@ -2,11 +2,13 @@
 import { Command } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { analyzeCommand } from './analyze.js';
+import { agreementCommand } from './agreement.js';
 import { codeUnitsCommand } from './codeUnits.js';
+import { evaluateCommand } from './evaluate.js';
 import { reportError } from './exitCodes.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, codeUnitsCommand];
+const COMMANDS = [analyzeCommand, codeUnitsCommand, evaluateCommand, agreementCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')

@@ -1,0 +1,77 @@
+import { UserError } from '../core/errors.js';
+import { agreementReport, type AgreementReport, type CoderCodes, type UnitCodes } from '../core/reliability/agreementReport.js';
+import { unitCodes } from '../core/reliability/parseCodes.js';
+import type { Table } from '../core/tables/Table.js';
+import { round } from '../core/tables/describe.js';
+import { readCsvTable } from '../io/readCsvTable.js';
+import { loadCodebook } from '../io/readCodebook.js';
+
+/**
+ * Reads one coder's codes: `unit_id` (or `clause_id`), `primary`, optional `secondary`. A row
+ * with an empty primary is a missing value, as is a unit the file does not list.
+ */
+export async function readCoderCodes(file: string): Promise<CoderCodes> {
+  const probe = await readCsvTable(file);
+  const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
+  const table = await readCsvTable(file, [idColumn, 'primary']);
+  const codes = new Map<string, UnitCodes>();
+  const problems: string[] = [];
+  for (const { line, cells } of table.rows) {
+    const id = cells[idColumn]!;
+    if (!id) {
+      problems.push(`${file}:${line}: empty ${idColumn}`);
+      continue;
+    }
+    if (codes.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
+    const c = unitCodes(cells.primary ?? '', cells.secondary ?? '');
+    if (c) codes.set(id, c);
+  }
+  if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+  return codes;
+}
+
+/** Agreement of the coders in `files`; categories in codebook order when a codebook is given. */
+export async function agreement(files: readonly string[], codebookFile?: string): Promise<AgreementReport> {
+  if (files.length < 2) throw new UserError('usage', 'agreement needs the files of at least two coders');
+  const coders = await Promise.all(files.map(readCoderCodes));
+  const order = codebookFile ? (await loadCodebook(codebookFile)).codebook.leaves.map((l) => l.id) : [];
+  return agreementReport(coders, order);
+}
+
+export function agreementTable(report: AgreementReport): Table {
+  const r3 = (x: number) => round(x, 3);
+  return {
+    name: 'agreement',
+    columns: ['scope', 'units_pairable', 'units_complete', 'codings', 'percent_agreement', 'holsti', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha'],
+    rows: report.rows.map((r) => [
+      r.scope === 'primary' ? 'primary code' : r.scope,
+      r.pairableUnits,
+      r.completeUnits,
+      r.scope === 'primary' ? '' : r.codings,
+      r3(r.percentAgreement),
+      r3(r.holsti),
+      r3(r.cohenKappa),
+      r3(r.fleissKappa),
+      r3(r.krippendorffAlpha),
+    ]),
+  };
+}
+
+export function agreementJson(report: AgreementReport, files: readonly string[]): unknown {
+  const num = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    coders: files,
+    units: report.units,
+    results: report.rows.map((r) => ({
+      scope: r.scope,
+      units_pairable: r.pairableUnits,
+      units_complete: r.completeUnits,
+      ...(r.scope === 'primary' ? {} : { codings: r.codings }),
+      percent_agreement: num(r.percentAgreement),
+      holsti: num(r.holsti),
+      cohen_kappa: num(r.cohenKappa),
+      fleiss_kappa: num(r.fleissKappa),
+      krippendorff_alpha: num(r.krippendorffAlpha),
+    })),
+  };
+}

@@ -1,0 +1,132 @@
+import { compileCodebook, codeClause } from '../core/coding/codeClause.js';
+import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
+import { matchedTermsCell } from '../core/coding/describeCoding.js';
+import { UserError } from '../core/errors.js';
+import { evaluateCoder, type Evaluation, type EvaluatedUnit } from '../core/reliability/evaluateCoder.js';
+import { confusionTable, evaluationSummaryTable, instrumentScoresTable, wrongUnitsTable } from '../core/reliability/evaluationTables.js';
+import { unitCodes } from '../core/reliability/parseCodes.js';
+import { keyTerms, misfiringTerms, type KeyTerm, type MisfiringTerm, type SuggestionUnit } from '../core/reliability/suggestTerms.js';
+import type { Table } from '../core/tables/Table.js';
+import { round } from '../core/tables/describe.js';
+import { NONE } from '../core/types.js';
+import { readCsvTable } from '../io/readCsvTable.js';
+import { loadCodebook } from '../io/readCodebook.js';
+import { addWords, segment } from '../io/segmenter.js';
+
+export interface GoldUnit {
+  unitId: string;
+  text: string;
+  primary: string;
+  secondary: string[];
+}
+
+/**
+ * Reads human-coded units: `unit_id` (or `clause_id`, as in codings/manual.csv), `text`, `primary`,
+ * optional `secondary`. Rows without a primary are not coded and are left out. Every problem
+ * (duplicate ids, codes the codebook does not know) is reported at once.
+ */
+export async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
+  const probe = await readCsvTable(file);
+  const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
+  const table = await readCsvTable(file, [idColumn, 'text', 'primary']);
+  const known = new Set([...labels, NONE]);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const units: GoldUnit[] = [];
+  for (const { line, cells } of table.rows) {
+    const id = cells[idColumn]!;
+    const codes = unitCodes(cells.primary ?? '', cells.secondary ?? '');
+    if (!id) problems.push(`${file}:${line}: empty ${idColumn}`);
+    else if (seen.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
+    seen.add(id);
+    if (!codes) continue;
+    for (const c of [codes.primary, ...codes.secondary]) {
+      if (!known.has(c)) problems.push(`${file}:${line}: unknown code '${c}' (the codebook has: ${[...known].join(', ')})`);
+    }
+    units.push({ unitId: id, text: cells.text ?? '', primary: codes.primary, secondary: codes.secondary });
+  }
+  if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the human codes`, problems);
+  if (units.length === 0) throw new UserError('input', `${file}: no coded units (every primary is empty)`);
+  return units;
+}
+
+export interface EvaluateOptions {
+  gold: string;
+  codebook: string;
+  suggest?: { minFrequency: number; top: number };
+}
+
+export interface EvaluateResult {
+  codebook: Codebook;
+  evaluation: Evaluation;
+  keyTerms: KeyTerm[];
+  misfiring: MisfiringTerm[];
+}
+
+/** Codes human-coded units with a codebook, as code-units does, and compares the two. */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
+  const { codebook } = await loadCodebook(options.codebook);
+  const labels = codebook.leaves.map((l) => l.id);
+  const gold = await readGoldUnits(options.gold, labels);
+  addWords(codebookTerms(codebook));
+  const compiled = compileCodebook(codebook);
+  const evaluated: EvaluatedUnit[] = [];
+  const suggestionUnits: SuggestionUnit[] = [];
+  for (const g of gold) {
+    const tokens = segment(g.text);
+    const coding = codeClause(g.unitId, tokens, compiled);
+    const goldCodes = { primary: g.primary, secondary: g.secondary };
+    evaluated.push({ unitId: g.unitId, text: g.text, gold: goldCodes, auto: coding.primary, autoCategories: coding.categories, evidence: matchedTermsCell(coding) });
+    suggestionUnits.push({ unitId: g.unitId, tokens, gold: goldCodes, matches: coding.matches });
+  }
+  const evaluation = evaluateCoder(evaluated, labels);
+  if (!options.suggest) return { codebook, evaluation, keyTerms: [], misfiring: [] };
+  return {
+    codebook,
+    evaluation,
+    keyTerms: keyTerms(suggestionUnits, new Set(codebookTerms(codebook)), options.suggest),
+    misfiring: misfiringTerms(suggestionUnits, { top: options.suggest.top * 3 }),
+  };
+}
+
+/** The result as tables: summary, per-instrument scores, confusion, errors, and suggestions when asked. */
+export function evaluationTables(result: EvaluateResult): Table[] {
+  const e = result.evaluation;
+  const tables = [evaluationSummaryTable(e), instrumentScoresTable(e), confusionTable(e), wrongUnitsTable(e)];
+  if (result.keyTerms.length > 0 || result.misfiring.length > 0) {
+    tables.push(
+      {
+        name: 'suggest_terms',
+        columns: ['instrument', 'term', 'frequency', 'units', 'other_frequency', 'g2'],
+        rows: result.keyTerms.map((k) => [k.label, k.term, k.frequency, k.units, k.otherFrequency, round(k.g2, 2)]),
+      },
+      {
+        name: 'suggest_misfiring',
+        columns: ['term', 'category', 'fires', 'wrong', 'human_primary_of_wrong'],
+        rows: result.misfiring.map((m) => [m.term, m.category, m.fires, m.wrong, m.humanCodes]),
+      },
+    );
+  }
+  return tables;
+}
+
+/** Machine-readable result for --json (numbers unrounded, NaN as null). */
+export function evaluationJson(result: EvaluateResult): unknown {
+  const e = result.evaluation;
+  const num = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    codebook: { name: result.codebook.name, version: result.codebook.version },
+    units: e.units,
+    cohen_kappa: num(e.kappa),
+    percent_agreement: num(e.percentAgreement),
+    lenient_agreement: num(e.lenientAgreement),
+    macro: { precision: num(e.macro.precision), recall: num(e.macro.recall), f1: num(e.macro.f1) },
+    micro: { precision: num(e.micro.precision), recall: num(e.micro.recall), f1: num(e.micro.f1) },
+    instruments: e.perLabel.map((s) => ({ instrument: s.label, support: s.support, predicted: s.predicted, correct: s.truePositives, precision: num(s.precision), recall: num(s.recall), f1: num(s.f1) })),
+    confusion: { labels: e.labels, counts: e.confusion },
+    wrong: e.wrong.map((u) => ({ unit_id: u.unitId, human_primary: u.gold.primary, human_secondary: u.gold.secondary, auto_primary: u.auto, auto_instruments: u.autoCategories, matched_terms: u.evidence, text: u.text })),
+    ...(result.keyTerms.length || result.misfiring.length
+      ? { suggestions: { key_terms: result.keyTerms, misfiring_terms: result.misfiring } }
+      : {}),
+  };
+}

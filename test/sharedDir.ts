@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is in test/). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The shared material beside the repository (`../shared`, as CI lays it out), or /work/shared for
+ * a worktree that sits deeper; null when neither exists, and tests that need it skip.
+ */
+export function sharedDir(): string | null {
+  for (const dir of [resolve(REPO_ROOT, '..', 'shared'), '/work/shared']) {
+    if (existsSync(join(dir, 'gold')) || existsSync(join(dir, 'corpus'))) return dir;
+  }
+  return null;
+}
