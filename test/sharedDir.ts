@@ -15,3 +15,13 @@ export function sharedDir(): string | null {
   }
   return null;
 }
+
+export const SHARED_DIR: string | null = sharedDir();
+
+/** The reason given by tests that skip because the shared material is absent. */
+export const SHARED_MISSING = 'skipped: ../shared (the real corpus and gold codes) is not beside the repository';
+
+export function sharedPath(...parts: string[]): string {
+  if (!SHARED_DIR) throw new Error(SHARED_MISSING);
+  return join(SHARED_DIR, ...parts);
+}

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 
@@ -18,13 +18,20 @@ export async function listInputs(root: string): Promise<string[]> {
   }
   if (!info.isDirectory()) throw new UserError('usage', `not a folder: ${root} (give the folder that holds the documents)`);
   const out: string[] = [];
+  // Symbolic links are followed (researchers link documents into a study folder); each real folder is read once.
+  const visited = new Set<string>();
   const walk = async (dir: string) => {
+    const real = await realpath(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      const target = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
+      if (!target) continue; // a dangling link
+      if (target.isDirectory()) await walk(full);
+      else if (target.isFile()) out.push(relative(root, full).split(sep).join('/'));
     }
   };
   await walk(root);

@@ -41,3 +41,10 @@ describe('splitClauses', () => {
     expect(clauses.map((c) => c.text)).toEqual(['一、提高贷款额度。首套房额度提高到80万元。']);
   });
 });
+
+describe('splitClauses on documents that restart their numbering', () => {
+  it('continues the outermost count in an explanatory note after the main text', () => {
+    const text = ['一、调整贷款额度。首套房额度调整为90万元。', '二、停止受理物业费提取。', '关于调整的说明', '一、关于调整贷款额度。资金压力加大。', '二、关于停止提取。落实审计要求。'].join('\n');
+    expect(splitClauses('D001', text).map((c) => c.id)).toEqual(['D001-0-1', 'D001-0-2', 'D001-0-3', 'D001-0-4']);
+  });
+});

@@ -118,6 +118,11 @@ export function splitClauses(docId: string, text: string, options: Partial<Split
   const present = new Set<MarkerLevel>(units.flatMap((u) => (u.marker ? [u.marker.level] : [])));
   const roles = assignLevels(present);
 
+  // When the outermost numbering starts again at 1 (an annex or an explanatory note after the main
+  // text), its numbers continue the count, so that ids stay unique and in document order.
+  const outer = roles.chapter ?? roles.article;
+  let outerOffset = 0;
+  let outerMax = 0;
   const counters = new Map<MarkerLevel, number>();
   const headings = new Map<MarkerLevel, string>();
   const pieces: Array<Omit<Clause, 'id' | 'part'> & { base: string }> = [];
@@ -128,11 +133,17 @@ export function splitClauses(docId: string, text: string, options: Partial<Split
         counters.delete(level);
         headings.delete(level);
       }
-      counters.set(unit.marker.level, unit.marker.number);
+      let number = unit.marker.number;
+      if (unit.marker.level === outer) {
+        if (number === 1 && outerMax - outerOffset >= 1) outerOffset = outerMax;
+        number += outerOffset;
+        outerMax = Math.max(outerMax, number);
+      }
+      counters.set(unit.marker.level, number);
       headings.delete(unit.marker.level);
     }
     // Paragraphs without a sentence end are titles, signatures, dates: drop them at the edges of a unit.
-    const spans = unit.spans.filter(([s, e], i) => i === 0 || !isHeadingLike(text.slice(s, e)));
+    const spans = unit.spans.filter(([s, e], i) => (unit.marker !== null && i === 0) || !isHeadingLike(text.slice(s, e)));
     while (spans.length > 0) {
       const [s, e] = spans[spans.length - 1]!;
       if (spans.length > 1 && isHeadingLike(text.slice(s, e))) spans.pop();

@@ -79,8 +79,9 @@ function cleanLine(line: string): string {
 export function normalizeText(pages: Page[]): NormalizedText {
   const pageLines = pages.map((p) =>
     p.text
-      // pdf.js separates text runs on one visual line with tabs; a tab before an item marker is a break.
-      .replace(/\t(?=\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])/g, '\n')
+      // pdf.js separates text runs on one visual line with tabs. They stay on the line (as white space),
+      // so that the wrap decision sees the full visual line; an item marker after a sentence end on the
+      // same line is found by the clause splitter.
       .split(/\r\n|\r|\n|\f/)
       .map(cleanLine)
       .filter((l) => l.length > 0 && !PAGE_NUMBER_LINE.test(l)),
