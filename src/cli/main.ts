@@ -3,12 +3,14 @@ import { Command } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { analyzeCommand } from './analyze.js';
 import { agreementCommand } from './agreement.js';
+import { codebookCommand } from './codebook.js';
 import { codeUnitsCommand } from './codeUnits.js';
 import { evaluateCommand } from './evaluate.js';
+import { kwicCommand } from './kwic.js';
 import { reportError } from './exitCodes.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, codeUnitsCommand, evaluateCommand, agreementCommand];
+const COMMANDS = [analyzeCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')
@@ -20,12 +22,19 @@ const program = new Command('policy-code')
 Examples:
   $ policy-code analyze corpus/
   $ policy-code code-units units.csv -o coded.csv
+  $ policy-code codebook check my-codebook.yaml
+  $ policy-code kwic 区块链 corpus/
   $ policy-code <command> --help`,
   );
 
 for (const make of COMMANDS) program.addCommand(make());
 program.exitOverride();
-for (const c of program.commands) c.exitOverride();
+// Nested groups (codebook check/show/diff) need the override too, or commander exits by itself.
+const override = (c: Command): void => {
+  c.exitOverride();
+  c.commands.forEach(override);
+};
+program.commands.forEach(override);
 
 try {
   await program.parseAsync(process.argv);

@@ -84,7 +84,10 @@ export interface Clause {
 /** One matched rule occurrence: the evidence for a code. */
 export interface Match {
   category: string;
+  /** The matched text: a keyword, or the text a pattern matched. */
   term: string;
+  /** The regular expression that matched, when the evidence comes from a pattern. */
+  pattern?: string;
   /** [start, end) character offsets into the clause text. */
   start: number;
   end: number;

@@ -24,3 +24,13 @@ export function toTextTable(table: Table): string {
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   return lines.join('\n') + '\n';
 }
+
+/** Pads text on the right to a display width (for aligned terminal lines outside a table). */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Pads text on the left to a display width. */
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}

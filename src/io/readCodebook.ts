@@ -43,7 +43,7 @@ export async function checkCodebookFile(file: string): Promise<{ codebook: Codeb
   if (doc.errors.length > 0) {
     return {
       codebook: null,
-      problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
       text,
     };
   }
@@ -51,7 +51,9 @@ export async function checkCodebookFile(file: string): Promise<{ codebook: Codeb
   if (result.ok) return { codebook: result.codebook, problems: [], text };
   return {
     codebook: null,
-    problems: result.problems.map((p) => ({ file, line: lineOf(doc, counter, p.path), path: p.path.join('.'), message: p.message })),
+    problems: result.problems
+      .map((p) => ({ file, line: lineOf(doc, counter, p.path), path: p.path.join('.'), message: p.message }))
+      .sort((a, b) => a.line - b.line),
     text,
   };
 }
@@ -67,4 +69,25 @@ export async function loadCodebook(file: string): Promise<LoadedCodebook> {
     throw new UserError('codebook', `invalid codebook ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
   }
   return { codebook, file, sha256: sha256(text) };
+}
+
+/**
+ * Loads the codebooks of one run (the first is the main one), reporting the problems of all of them
+ * at once. Their names label output columns, so two codebooks of a run must have different names.
+ */
+export async function loadCodebooks(files: readonly string[]): Promise<LoadedCodebook[]> {
+  const checked = await Promise.all(files.map(async (file) => ({ file, ...(await checkCodebookFile(file)) })));
+  const problems = checked.flatMap((c) => c.problems);
+  if (problems.length > 0) {
+    const bad = checked.filter((c) => c.problems.length > 0).map((c) => c.file);
+    throw new UserError('codebook', `invalid codebook ${bad.join(', ')} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
+  }
+  const loaded = checked.map((c) => ({ codebook: c.codebook!, file: c.file, sha256: sha256(c.text) }));
+  const seen = new Map<string, string>();
+  for (const l of loaded) {
+    const other = seen.get(l.codebook.name);
+    if (other !== undefined) throw new UserError('usage', `codebooks ${other} and ${l.file} are both named '${l.codebook.name}'; codebooks of one run need different names`);
+    seen.set(l.codebook.name, l.file);
+  }
+  return loaded;
 }

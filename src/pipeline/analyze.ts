@@ -15,19 +15,20 @@ import { toCsv } from '../export/csv.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
-import { loadCodebook } from '../io/readCodebook.js';
+import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, segment } from '../io/segmenter.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { existsSync } from 'node:fs';
-import { CLAUSE_COLUMNS, processDocument, type ProcessedDocument } from './processDocument.js';
+import { clauseColumns, processDocument, type ProcessedDocument } from './processDocument.js';
 import { extractFile } from './extractStage.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
   corpus: string;
   out: string;
-  codebook: string;
+  /** Codebook files: the first is the main codebook, the others add columns and cross-tab counts. */
+  codebooks: string[];
   metadata?: string;
   jobs?: number;
   /** Per-document time limit for reading a file. */
@@ -52,14 +53,15 @@ export function documentId(index: number, total: number): string {
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const started = Date.now();
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
-  const loaded = await loadCodebook(options.codebook);
+  const books = await loadCodebooks(options.codebooks);
+  const loaded = books[0]!;
   const files = await listInputs(options.corpus);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
   const metadata: Map<string, GivenMetadata> =
     options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
 
-  addWords(codebookTerms(loaded.codebook));
-  const compiled = compileCodebook(loaded.codebook);
+  for (const b of books) addWords(codebookTerms(b.codebook));
+  const compiled = books.map((b) => compileCodebook(b.codebook));
   const documentsFiles = files.filter((f) => sourceKindOf(f) !== null);
   const skipped = files.filter((f) => sourceKindOf(f) === null);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -89,7 +91,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const outputs = new Map<string, string>();
   for (const table of [
     documentsTable(documents),
-    { name: 'clauses', columns: CLAUSE_COLUMNS, rows: results.flatMap((r) => r.clauseRows) },
+    { name: 'clauses', columns: clauseColumns(books.slice(1).map((b) => b.codebook.name)), rows: results.flatMap((r) => r.clauseRows) },
     instrumentsTable(documents, codebook),
     dimensionsTable(documents, codebook),
     provincesTable(documents, codebook),
@@ -102,6 +104,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     tool: 'policy-code',
     version: VERSION,
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
+    further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
     inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
     skipped,
@@ -115,6 +118,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       skipped: skipped.length,
       clauses: documents.reduce((a, d) => a + d.clauses, 0),
       coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
+      in_scope_clauses: documents.reduce((a, d) => a + d.inScopeClauses, 0),
     },
     timings_ms: { extract_and_code: extractMs, total: Date.now() - started },
   };

@@ -1,12 +1,13 @@
 import { splitClauses } from '../core/clauses/splitClauses.js';
-import { codeClause, type CompiledCodebook } from '../core/coding/codeClause.js';
+import type { CompiledCodebook } from '../core/coding/codeClause.js';
+import { codeClauses } from '../core/coding/codeClauses.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { inferMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { normalizeText } from '../core/text/normalizeText.js';
-import { NONE, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
+import { NONE, type Clause, type Coding, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
@@ -14,8 +15,31 @@ export interface CodingIo {
   segment(text: string): string[];
 }
 
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms'];
+export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope'];
 
+/** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
+export function clauseColumns(further: readonly string[]): string[] {
+  return [...CLAUSE_COLUMNS, ...further.flatMap((name) => [`${name}:primary`, `${name}:categories`, `${name}:matched_terms`, `${name}:in_scope`])];
+}
+
+/**
+ * Codes a document's clauses with each codebook (the first is the main one). The segmenter runs once
+ * per clause; every codebook's terms are in its dictionary, so all codebooks see the same tokens.
+ */
+export function codeDocumentClauses(clauses: readonly Clause[], compiled: readonly CompiledCodebook[], io: CodingIo): Coding[][] {
+  const units = clauses.map((c) => ({
+    id: c.id,
+    // A clause outside any article (a preamble, a heading) is its own article for the scope filter.
+    article: c.article === 0 ? c.id : `${c.docId}-${c.chapter}-${c.article}`,
+    document: c.docId,
+    tokens: io.segment(c.text),
+  }));
+  return compiled.map((book) => codeClauses(units, book));
+}
+
+function count(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
 export interface ProcessedDocument {
   summary: DocumentSummary;
   clauseRows: Cell[][];
@@ -28,7 +52,8 @@ export function processDocument(
   sha: string,
   outcome: ExtractOutcome,
   given: GivenMetadata | undefined,
-  compiled: CompiledCodebook,
+  /** The run's codebooks, the main one first. */
+  compiled: readonly CompiledCodebook[],
   io: CodingIo,
 ): ProcessedDocument {
   if (!outcome.ok) {
@@ -48,13 +73,27 @@ export function processDocument(
     };
   }
   const clauses = splitClauses(docId, text);
+  const codings = codeDocumentClauses(clauses, compiled, io);
+  const main = codings[0]!;
   const primaryCounts: Record<string, number> = {};
+  const further: DocumentSummary['further'] = {};
+  compiled.slice(1).forEach((book, k) => {
+    const counts = { primaryCounts: {}, anyCounts: {}, pairCounts: {} } as DocumentSummary['further'][string];
+    codings[k + 1]!.forEach((c, i) => {
+      count(counts.primaryCounts, c.primary);
+      for (const category of c.categories) count(counts.anyCounts, category);
+      count((counts.pairCounts[main[i]!.primary] ??= {}), c.primary);
+    });
+    further[book.codebook.name] = counts;
+  });
   const clauseRows: Cell[][] = [];
   let coded = 0;
-  for (const clause of clauses) {
-    const coding = codeClause(clause.id, io.segment(clause.text), compiled);
-    primaryCounts[coding.primary] = (primaryCounts[coding.primary] ?? 0) + 1;
+  let inScope = 0;
+  clauses.forEach((clause, i) => {
+    const coding = main[i]!;
+    count(primaryCounts, coding.primary);
     if (coding.primary !== NONE) coded++;
+    if (coding.inScope) inScope++;
     clauseRows.push([
       clause.id,
       docId,
@@ -66,8 +105,13 @@ export function processDocument(
       coding.categories.join(';'),
       coding.dimensions.join(';'),
       matchedTermsCell(coding),
+      coding.inScope ? 'true' : 'false',
+      ...codings.slice(1).flatMap((cs) => {
+        const c = cs[i]!;
+        return [c.primary, c.categories.join(';'), matchedTermsCell(c), c.inScope ? 'true' : 'false'];
+      }),
     ]);
-  }
+  });
   return {
     summary: {
       docId,
@@ -80,6 +124,8 @@ export function processDocument(
       chars: text.length,
       clauses: clauses.length,
       codedClauses: coded,
+      inScopeClauses: inScope,
+      further,
       status: clauses.length === 0 ? 'empty' : 'ok',
       message: clauses.length === 0 ? 'no clauses found in the text' : doc.warnings.join('; '),
       primaryCounts,
@@ -99,5 +145,5 @@ function blankSummary(
   year: number | null,
   pages = 0,
 ): DocumentSummary {
-  return { docId, file, sha256: sha, title, province, year, pages, chars: 0, clauses: 0, codedClauses: 0, status, message, primaryCounts: {} };
+  return { docId, file, sha256: sha, title, province, year, pages, chars: 0, clauses: 0, codedClauses: 0, inScopeClauses: 0, further: {}, status, message, primaryCounts: {} };
 }

@@ -1,8 +1,29 @@
 /** A validated, resolved codebook: the only form of a codebook that core code accepts. */
 
+/** A keyword: an exact term matched on word boundaries. */
 export interface Term {
   term: string;
+  /** The keyword's weight times the weights of its category and ancestors. */
   weight: number;
+  /**
+   * Co-occurrence: each inner list is a condition that holds when one of its terms is in the same
+   * clause; the keyword counts only when every condition holds (its own and its category's).
+   */
+  with: string[][];
+}
+
+/** A regular expression over the clause text; validated as safe before it gets here. */
+export interface Pattern {
+  pattern: string;
+  weight: number;
+  with: string[][];
+}
+
+/** A term or pattern that vetoes matches: in the whole clause (window null) or within N characters. */
+export interface Exclusion {
+  term?: string;
+  pattern?: string;
+  window: number | null;
 }
 
 export interface Category {
@@ -14,8 +35,17 @@ export interface Category {
   /** The top-level ancestor's id (a dimension in Rothwell & Zegveld). */
   dimension: string;
   keywords: Term[];
-  exclude: string[];
+  patterns: Pattern[];
+  exclude: Exclusion[];
   children: Category[];
+}
+
+export type ScopeLevel = 'clause' | 'article' | 'document';
+
+export interface Scope {
+  keywords: string[];
+  patterns: string[];
+  level: ScopeLevel;
 }
 
 export interface Codebook {
@@ -23,7 +53,7 @@ export interface Codebook {
   version: string;
   title?: { zh: string; en?: string };
   mode: 'multi' | 'single';
-  scope: string[] | null;
+  scope: Scope | null;
   /** Top-level categories (dimensions), in codebook order. */
   dimensions: Category[];
   /** Codable categories (the leaves), in codebook order. */
@@ -34,9 +64,13 @@ export interface Codebook {
 export function codebookTerms(codebook: Codebook): string[] {
   const terms = new Set<string>();
   for (const leaf of codebook.leaves) {
-    for (const k of leaf.keywords) terms.add(k.term);
-    for (const e of leaf.exclude) terms.add(e);
+    for (const k of leaf.keywords) {
+      terms.add(k.term);
+      for (const group of k.with) for (const w of group) terms.add(w);
+    }
+    for (const p of leaf.patterns) for (const group of p.with) for (const w of group) terms.add(w);
+    for (const e of leaf.exclude) if (e.term !== undefined) terms.add(e.term);
   }
-  for (const s of codebook.scope ?? []) terms.add(s);
+  for (const s of codebook.scope?.keywords ?? []) terms.add(s);
   return [...terms].sort();
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /**
  * The codebook's only definition. A YAML codebook is parsed, then checked against this schema and
  * against the cross-field rules in validateCodebook; nothing in core ever sees an unchecked one.
+ * Every extension keeps older codebooks valid: a plain string still means a keyword or an exclusion
+ * term, and every new key is optional.
  */
 
 const label = z
@@ -13,11 +15,34 @@ const label = z
   .strict();
 
 const termText = z.string().trim().min(1, 'a term must not be empty');
+const weight = z.number().positive('a weight must be above 0').max(100, 'a weight must be at most 100');
+/** Terms of which at least one must also occur in the clause (co-occurrence rule). */
+const withTerms = z.array(termText).min(1, "'with' needs at least one term");
 
-/** A keyword: a plain term, or a term with its own weight. */
-const keyword = z.union([
+/** A keyword: a plain term, or a term with its own weight and an optional co-occurrence condition. */
+const keyword = z.union([termText, z.object({ term: termText, weight: weight.optional(), with: withTerms.optional() }).strict()]);
+
+/** A regular expression over the clause's characters (checked against catastrophic backtracking). */
+const pattern = z.union([
+  z.string().min(1),
+  z.object({ pattern: z.string().min(1), weight: weight.optional(), with: withTerms.optional() }).strict(),
+]);
+
+/**
+ * An exclusion: a term (plain string) or `{term|pattern, window}`. Without a window it vetoes the
+ * whole category in a clause that contains it; with `window: N` it vetoes only the matches of the
+ * category that lie within N characters of it (overlapping counts as distance 0).
+ */
+const exclusion = z.union([
   termText,
-  z.object({ term: termText, weight: z.number().positive().max(100).optional() }).strict(),
+  z
+    .object({
+      term: termText.optional(),
+      pattern: z.string().min(1).optional(),
+      window: z.number().int('a window is a whole number of characters').min(0).max(200).optional(),
+    })
+    .strict()
+    .refine((e) => (e.term === undefined) !== (e.pattern === undefined), 'an exclusion has either a term or a pattern, not both or neither'),
 ]);
 
 const categoryBase = z
@@ -27,10 +52,14 @@ const categoryBase = z
     definition: z.string().optional(),
     /** Exact terms; matched on word boundaries of the segmented text. */
     keywords: z.array(keyword).optional(),
-    /** Terms that veto every match of this category in a clause that contains them. */
-    exclude: z.array(termText).optional(),
-    /** Multiplies the weight of every keyword of this category (default 1). */
-    weight: z.number().positive().max(100).optional(),
+    /** Regular expressions over the clause text. */
+    patterns: z.array(pattern).optional(),
+    /** Terms or patterns that veto matches of this category (in the clause, or within a window). */
+    exclude: z.array(exclusion).optional(),
+    /** Every rule of this category counts only if one of these terms is also in the clause. */
+    with: withTerms.optional(),
+    /** Multiplies the weight of every rule of this category and its children (default 1). */
+    weight: weight.optional(),
   })
   .strict();
 
@@ -49,12 +78,18 @@ export const codebookInputSchema = z
     language: z.enum(['zh']).default('zh'),
     /** multi: a clause gets every category that matches; single: only its primary. */
     mode: z.enum(['multi', 'single']).default('multi'),
-    /** Only clauses that mention one of these terms are coded; the others are out of scope. */
+    /**
+     * Only units that mention one of these terms or patterns are coded; the others are out of scope.
+     * `level` says which unit must mention it: the clause itself, its article, or its document.
+     */
     scope: z
       .object({
-        keywords: z.array(termText).min(1),
+        keywords: z.array(termText).optional(),
+        patterns: z.array(z.string().min(1)).optional(),
+        level: z.enum(['clause', 'article', 'document']).default('clause'),
       })
       .strict()
+      .refine((s) => (s.keywords?.length ?? 0) + (s.patterns?.length ?? 0) > 0, 'a scope needs at least one keyword or pattern')
       .optional(),
     categories: z.array(category).min(1),
   })

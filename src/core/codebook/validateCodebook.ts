@@ -1,5 +1,7 @@
-import type { Category, Codebook } from './Codebook.js';
+import type { Category, Codebook, Exclusion } from './Codebook.js';
+import { checkPattern } from './checkPattern.js';
 import { codebookInputSchema, type CategoryInput } from './codebookSchema.js';
+import { schemaProblems } from './schemaProblems.js';
 
 /** One problem in a codebook: where (YAML path), what was found and what is allowed. */
 export interface CodebookProblem {
@@ -9,9 +11,19 @@ export interface CodebookProblem {
 
 export type CodebookResult = { ok: true; codebook: Codebook } | { ok: false; problems: CodebookProblem[] };
 
-function resolve(input: CategoryInput, ancestors: string[], categoryWeight: number): Category {
+type ExclusionInput = NonNullable<CategoryInput['exclude']>[number];
+
+function exclusionOf(e: ExclusionInput): Exclusion {
+  if (typeof e === 'string') return { term: e, window: null };
+  return { ...(e.term !== undefined ? { term: e.term } : { pattern: e.pattern! }), window: e.window ?? null };
+}
+
+/** Weights multiply down the tree; `with` conditions and exclusions are inherited by the children. */
+function resolve(input: CategoryInput, ancestors: string[], inherited: { weight: number; with: string[][]; exclude: Exclusion[] }): Category {
   const path = [...ancestors, input.id];
-  const weight = (input.weight ?? 1) * categoryWeight;
+  const weight = (input.weight ?? 1) * inherited.weight;
+  const withs = input.with ? [...inherited.with, input.with] : inherited.with;
+  const exclude = [...inherited.exclude, ...(input.exclude ?? []).map(exclusionOf)];
   return {
     id: input.id,
     label: input.label,
@@ -19,10 +31,17 @@ function resolve(input: CategoryInput, ancestors: string[], categoryWeight: numb
     path,
     dimension: path[0]!,
     keywords: (input.keywords ?? []).map((k) =>
-      typeof k === 'string' ? { term: k, weight } : { term: k.term, weight: (k.weight ?? 1) * weight },
+      typeof k === 'string'
+        ? { term: k, weight, with: withs }
+        : { term: k.term, weight: (k.weight ?? 1) * weight, with: k.with ? [...withs, k.with] : withs },
     ),
-    exclude: input.exclude ?? [],
-    children: (input.children ?? []).map((c) => resolve(c, path, weight)),
+    patterns: (input.patterns ?? []).map((p) =>
+      typeof p === 'string'
+        ? { pattern: p, weight, with: withs }
+        : { pattern: p.pattern, weight: (p.weight ?? 1) * weight, with: p.with ? [...withs, p.with] : withs },
+    ),
+    exclude,
+    children: (input.children ?? []).map((c) => resolve(c, path, { weight, with: withs, exclude })),
   };
 }
 
@@ -32,52 +51,62 @@ function leavesOf(c: Category): Category[] {
 
 /**
  * Checks a parsed YAML value against the codebook schema and the rules a schema cannot express
- * (unique ids, no empty leaves, a keyword in one category only), and returns every problem at once.
+ * (unique ids, no empty leaves, a keyword in one category only, safe patterns), and returns every
+ * problem at once.
  */
 export function validateCodebook(raw: unknown): CodebookResult {
   const parsed = codebookInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
-    };
-  }
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues, raw) };
   const input = parsed.data;
   const problems: CodebookProblem[] = [];
+  const checkRegex = (pattern: string, at: Array<string | number>) => {
+    const why = checkPattern(pattern);
+    if (why) problems.push({ path: at, message: `${why} (found /${pattern.length > 40 ? pattern.slice(0, 40) + '…' : pattern}/)` });
+  };
+  input.scope?.patterns?.forEach((p, i) => checkRegex(p, ['scope', 'patterns', i]));
+
   const seenIds = new Map<string, Array<string | number>>();
-  const seenTerms = new Map<string, { id: string; path: Array<string | number> }>();
+  // Keyed by the category's place, not its id, so that a duplicate id does not hide a duplicate keyword.
+  const seenTerms = new Map<string, { id: string; at: string }>();
   const walk = (cats: CategoryInput[], at: Array<string | number>) => {
     cats.forEach((c, i) => {
       const here = [...at, i];
-      if (c.id === 'none') problems.push({ path: [...here, 'id'], message: "'none' is reserved for clauses with no code" });
+      if (c.id === 'none') problems.push({ path: [...here, 'id'], message: "id 'none' is reserved for clauses with no code; choose another id" });
       const earlier = seenIds.get(c.id);
-      if (earlier) problems.push({ path: [...here, 'id'], message: `duplicate id '${c.id}' (first defined at ${earlier.join('.')})` });
+      if (earlier) problems.push({ path: [...here, 'id'], message: `duplicate id '${c.id}' (first defined at ${earlier.join('.')}); every category needs its own id` });
       else seenIds.set(c.id, [...here, 'id']);
+      (c.exclude ?? []).forEach((e, j) => {
+        if (typeof e !== 'string' && e.pattern !== undefined) checkRegex(e.pattern, [...here, 'exclude', j, 'pattern']);
+      });
       if (c.children) {
-        if (c.keywords?.length) problems.push({ path: [...here, 'keywords'], message: `'${c.id}' has children; keywords belong to the leaves` });
+        if (c.keywords?.length) problems.push({ path: [...here, 'keywords'], message: `'${c.id}' has children, so it cannot have keywords; keywords belong to the leaves` });
+        if (c.patterns?.length) problems.push({ path: [...here, 'patterns'], message: `'${c.id}' has children, so it cannot have patterns; patterns belong to the leaves` });
         walk(c.children, [...here, 'children']);
         return;
       }
-      if (!c.keywords || c.keywords.length === 0) {
-        problems.push({ path: here, message: `category '${c.id}' has no keywords: it could never be coded` });
+      if (!c.keywords?.length && !c.patterns?.length) {
+        problems.push({ path: here, message: `category '${c.id}' has no keywords and no patterns (empty rules): it could never be coded; give it at least one, or children` });
       }
+      const excluded = new Set((c.exclude ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.term !== undefined && e.window === undefined ? [e.term] : [])));
       (c.keywords ?? []).forEach((k, j) => {
         const term = typeof k === 'string' ? k : k.term;
         const prior = seenTerms.get(term);
-        if (prior && prior.id !== c.id) {
-          problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is also a keyword of '${prior.id}'; a term belongs to one category` });
-        } else if (prior) {
+        if (prior !== undefined && prior.at !== here.join('.')) {
+          problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is also a keyword of '${prior.id}' (${prior.at}); a term belongs to one category (use weights or a co-occurrence rule instead)` });
+        } else if (prior !== undefined) {
           problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is listed twice in '${c.id}'` });
         } else {
-          seenTerms.set(term, { id: c.id, path: [...here, 'keywords', j] });
+          seenTerms.set(term, { id: c.id, at: here.join('.') });
         }
+        if (excluded.has(term)) problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is also an exclusion of '${c.id}', so it could never count` });
       });
+      (c.patterns ?? []).forEach((p, j) => checkRegex(typeof p === 'string' ? p : p.pattern, typeof p === 'string' ? [...here, 'patterns', j] : [...here, 'patterns', j, 'pattern']));
     });
   };
   walk(input.categories, ['categories']);
   if (problems.length > 0) return { ok: false, problems };
 
-  const dimensions = input.categories.map((c) => resolve(c, [], 1));
+  const dimensions = input.categories.map((c) => resolve(c, [], { weight: 1, with: [], exclude: [] }));
   return {
     ok: true,
     codebook: {
@@ -85,7 +114,7 @@ export function validateCodebook(raw: unknown): CodebookResult {
       version: input.version,
       ...(input.title ? { title: input.title } : {}),
       mode: input.mode,
-      scope: input.scope?.keywords ?? null,
+      scope: input.scope ? { keywords: input.scope.keywords ?? [], patterns: input.scope.patterns ?? [], level: input.scope.level } : null,
       dimensions,
       leaves: dimensions.flatMap(leavesOf),
     },

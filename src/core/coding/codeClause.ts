@@ -2,55 +2,152 @@ import type { Codebook } from '../codebook/Codebook.js';
 import { NONE, type Coding, type Match } from '../types.js';
 import { TermIndex } from './termIndex.js';
 
-type Entry = { kind: 'keyword'; category: string; weight: number } | { kind: 'exclude'; category: string };
+interface Rule {
+  category: string;
+  weight: number;
+  with: string[][];
+}
+
+interface CompiledPattern extends Rule {
+  source: string;
+  regex: RegExp;
+}
+
+interface CompiledExclusion {
+  term?: string;
+  regex?: RegExp;
+  window: number | null;
+}
 
 /** A codebook turned into the lookup structures the coder needs; build it once per run. */
 export interface CompiledCodebook {
   codebook: Codebook;
-  terms: TermIndex<Entry>;
-  scope: TermIndex<true> | null;
+  /** Keywords, scanned leftmost-longest. */
+  terms: TermIndex<Rule>;
+  patterns: CompiledPattern[];
+  /** Terms whose mere presence matters (exclusions, co-occurrence), found overlapping. */
+  presence: TermIndex<true>;
+  exclusions: Map<string, CompiledExclusion[]>;
+  scope: { terms: TermIndex<true>; patterns: RegExp[] } | null;
   order: Map<string, number>;
   dimensionOf: Map<string, string>;
 }
 
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
-  const terms = new TermIndex<Entry>();
+  const terms = new TermIndex<Rule>();
+  const presence = new TermIndex<true>();
+  const patterns: CompiledPattern[] = [];
+  const exclusions = new Map<string, CompiledExclusion[]>();
   const order = new Map<string, number>();
   const dimensionOf = new Map<string, string>();
   codebook.leaves.forEach((leaf, i) => {
     order.set(leaf.id, i);
     dimensionOf.set(leaf.id, leaf.dimension);
-    for (const k of leaf.keywords) terms.add(k.term, { kind: 'keyword', category: leaf.id, weight: k.weight });
-    for (const e of leaf.exclude) terms.add(e, { kind: 'exclude', category: leaf.id });
+    for (const k of leaf.keywords) {
+      terms.add(k.term, { category: leaf.id, weight: k.weight, with: k.with });
+      for (const w of k.with.flat()) presence.add(w, true);
+    }
+    for (const p of leaf.patterns) {
+      patterns.push({ category: leaf.id, weight: p.weight, with: p.with, source: p.pattern, regex: new RegExp(p.pattern, 'gu') });
+      for (const w of p.with.flat()) presence.add(w, true);
+    }
+    exclusions.set(
+      leaf.id,
+      leaf.exclude.map((e) => {
+        if (e.term !== undefined) presence.add(e.term, true);
+        return e.term !== undefined ? { term: e.term, window: e.window } : { regex: new RegExp(e.pattern!, 'gu'), window: e.window };
+      }),
+    );
   });
-  let scope: TermIndex<true> | null = null;
+  let scope: CompiledCodebook['scope'] = null;
   if (codebook.scope) {
-    scope = new TermIndex<true>();
-    for (const s of codebook.scope) scope.add(s, true);
+    const scopeTerms = new TermIndex<true>();
+    for (const s of codebook.scope.keywords) scopeTerms.add(s, true);
+    scope = { terms: scopeTerms, patterns: codebook.scope.patterns.map((p) => new RegExp(p, 'u')) };
   }
-  return { codebook, terms, scope, order, dimensionOf };
+  return { codebook, terms, patterns, presence, exclusions, scope, order, dimensionOf };
+}
+
+/** Whether a unit mentions the codebook's scope topic (always true without a scope). */
+export function mentionsScope(tokens: readonly string[], compiled: CompiledCodebook): boolean {
+  if (!compiled.scope) return true;
+  if (compiled.scope.terms.findAll(tokens).length > 0) return true;
+  const text = tokens.join('');
+  return compiled.scope.patterns.some((r) => r.test(text));
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function regexSpans(regex: RegExp, text: string): Array<Span & { text: string }> {
+  const out: Array<Span & { text: string }> = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** Characters between two spans; 0 when they touch or overlap. */
+function gap(a: Span, b: Span): number {
+  return Math.max(0, b.start - a.end, a.start - b.end);
 }
 
 /**
  * Codes one unit from its tokens (the segmenter's output, which concatenates to the unit's text).
- * Score of a category = sum of the weights of its matched keyword occurrences; an exclusion term of
- * a category anywhere in the unit vetoes that category. Primary = highest score; a tie goes to the
- * category whose first match comes earliest in the text (the manual's rule 5), then codebook order.
- * In single mode only the primary is kept. Out-of-scope units get `none` and no categories.
+ *
+ * Evidence: keywords are found leftmost-longest on token boundaries (termIndex.ts); each pattern is
+ * run over the text; a pattern match that overlaps evidence already kept for the same category is
+ * dropped, so one piece of text counts once per category. A rule with `with` conditions counts only
+ * when, for every condition, one of its terms is present in the unit. An exclusion without a window
+ * present anywhere in the unit vetoes its category; one with a window vetoes only the matches of its
+ * category within that many characters.
+ *
+ * Score of a category = sum of the weights of its kept matches. Primary = highest score; a tie goes
+ * to the category whose first match comes earliest in the text (the manual's rule 5), then codebook
+ * order. In single mode only the primary is kept. `inScope` false (decided by the caller for article
+ * or document scope) gives `none`; when it is not given the unit itself is checked against the scope.
  */
-export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook): Coding {
+export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean): Coding {
   const empty: Coding = { unitId, primary: NONE, categories: [], dimensions: [], scores: {}, matches: [], inScope: true };
-  if (compiled.scope && compiled.scope.findAll(tokens).length === 0) return { ...empty, inScope: false };
+  if (!(inScope ?? mentionsScope(tokens, compiled))) return { ...empty, inScope: false };
 
-  const matches: Match[] = [];
-  const vetoed = new Set<string>();
+  const text = tokens.join('');
+  const present = new Map<string, Span[]>();
+  for (const f of compiled.presence.findEvery(tokens)) present.set(f.term, [...(present.get(f.term) ?? []), f]);
+  const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
+
+  const candidates: Match[] = [];
   for (const f of compiled.terms.findAll(tokens)) {
-    for (const e of f.entries) {
-      if (e.kind === 'exclude') vetoed.add(e.category);
-      else matches.push({ category: e.category, term: f.term, start: f.start, end: f.end, weight: e.weight });
+    for (const r of f.entries) {
+      if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight });
     }
   }
-  const kept = matches.filter((m) => !vetoed.has(m.category));
+  for (const p of compiled.patterns) {
+    if (!holds(p.with)) continue;
+    for (const s of regexSpans(p.regex, text)) {
+      const clash = candidates.some((m) => m.category === p.category && m.start < s.end && s.start < m.end);
+      if (!clash) candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
+    }
+  }
+
+  const vetoes = new Map<string, Array<{ window: number | null; spans: Span[] }>>();
+  const vetoesOf = (category: string) => {
+    let v = vetoes.get(category);
+    if (!v) {
+      v = (compiled.exclusions.get(category) ?? []).map((e) => ({ window: e.window, spans: e.term !== undefined ? (present.get(e.term) ?? []) : regexSpans(e.regex!, text) }));
+      vetoes.set(category, v);
+    }
+    return v;
+  };
+  const kept = candidates.filter((m) => !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)));
+  kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
   if (kept.length === 0) return empty;
 
   const scores = new Map<string, number>();

@@ -54,4 +54,25 @@ export class TermIndex<T> {
     }
     return found;
   }
+
+  /**
+   * Every place where a term equals a token or a run of tokens, overlapping ones included: used to
+   * ask whether a term is present (exclusions, co-occurrence, scope) independently of which keyword
+   * won the leftmost-longest scan there.
+   */
+  findEvery(tokens: readonly string[]): Array<Found<T>> {
+    const found: Array<Found<T>> = [];
+    let offset = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      let s = '';
+      for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
+        s += tokens[j]!;
+        if (s.length > this.maxLength) break;
+        const entries = this.entries.get(s);
+        if (entries) found.push({ term: s, start: offset, end: offset + s.length, entries });
+      }
+      offset += tokens[i]!.length;
+    }
+    return found;
+  }
 }

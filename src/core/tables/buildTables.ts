@@ -23,6 +23,14 @@ export interface DocumentSummary {
   message: string;
   /** Clauses per primary code (category id or 'none'). */
   primaryCounts: Record<string, number>;
+  /** Clauses in the main codebook's scope (all clauses when it has no scope). */
+  inScopeClauses: number;
+  /**
+   * For each further codebook of the run, by name: its clauses per primary code, per category (every
+   * code of a clause), and per pair (main codebook's primary -> this codebook's primary), 'none'
+   * included on both sides. Summed over documents, pairCounts is the codebook x codebook cross-tab.
+   */
+  further: Record<string, { primaryCounts: Record<string, number>; anyCounts: Record<string, number>; pairCounts: Record<string, Record<string, number>> }>;
 }
 
 /** Documents that enter the statistics: read, a policy, and not a duplicate of another. */
@@ -39,8 +47,8 @@ function share(part: number, whole: number): string {
 export function documentsTable(docs: readonly DocumentSummary[]): Table {
   return {
     name: 'documents',
-    columns: ['doc_id', 'file', 'sha256', 'title', 'province', 'year', 'pages', 'chars', 'clauses', 'coded_clauses', 'status', 'message'],
-    rows: docs.map((d) => [d.docId, d.file, d.sha256, d.title, d.province ?? '', d.year ?? '', d.pages, d.chars, d.clauses, d.codedClauses, d.status, d.message]),
+    columns: ['doc_id', 'file', 'sha256', 'title', 'province', 'year', 'pages', 'chars', 'clauses', 'coded_clauses', 'status', 'message', 'in_scope_clauses'],
+    rows: docs.map((d) => [d.docId, d.file, d.sha256, d.title, d.province ?? '', d.year ?? '', d.pages, d.chars, d.clauses, d.codedClauses, d.status, d.message, d.inScopeClauses]),
   };
 }
 

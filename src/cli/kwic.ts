@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { toCsv } from '../export/csv.js';
+import { padEnd, padStart } from '../export/textTable.js';
+import { writeFileAtomic } from '../io/atomicWrite.js';
+import { kwic } from '../pipeline/kwic.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { collectCodebooks, parseJobs } from './analyze.js';
+import { EXIT, runAction } from './exitCodes.js';
+import { progressReporter } from './progress.js';
+import { UserError } from '../core/errors.js';
+
+function parseWidth(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) throw new UserError('usage', `--width takes a whole number from 1 to 500 (got '${value}')`);
+  return n;
+}
+
+export function kwicCommand(): Command {
+  return new Command('kwic')
+    .description('show every occurrence of a term in a corpus with its context and clause id (keyword in context)')
+    .argument('<term>', 'the term, e.g. 区块链')
+    .argument('<corpus>', 'folder of policy documents')
+    .option('-c, --codebook <file>', 'codebook whose terms shape the segmentation, as in analyze (repeatable)', collectCodebooks, [] as string[])
+    .option('-w, --width <n>', 'characters of context on each side', '20')
+    .option('--substring', 'also list occurrences inside longer words, which the coder would not match')
+    .option('-o, --out <file>', 'write the occurrences to this CSV')
+    .option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)')
+    .option('-q, --quiet', 'no progress')
+    .addHelpText('after', `
+Examples:
+  $ policy-code kwic 区块链 corpus/
+  $ policy-code kwic 印度 corpus/ --substring --width 10
+  $ policy-code kwic 平台 corpus/ -o kwic-平台.csv
+
+By default only occurrences on word boundaries are listed: where the coder would match the
+term if it were a keyword (the term is added to the segmenter's dictionary, as a keyword is).
+--substring lists the others too (column word_boundary = no).`)
+    .action(
+      runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
+        const width = parseWidth(opts.width);
+        const progress = progressReporter(opts.quiet === true, 'kwic');
+        const report = await kwic(term, corpus, {
+          codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
+          width,
+          substring: opts.substring === true,
+          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+          onProgress: progress.tick,
+        });
+        progress.end();
+        for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
+        const rows = report.table.rows;
+        const idWidth = Math.max(0, ...rows.map((r) => String(r[0]).length));
+        const lines = rows.map((r) => {
+          const [id, , , left, t, right, boundary] = r.map(String);
+          return `${padEnd(id!, idWidth)}  ${padStart(left!, width * 2)} 【${t}】 ${right}${boundary === 'no' ? '  (inside a word)' : ''}`;
+        });
+        const summary =
+          `${term.trim()}: ${report.onBoundary} occurrence${report.onBoundary === 1 ? '' : 's'} on word boundaries` +
+          `, ${report.insideWords} inside longer words${report.insideWords > 0 && !opts.substring ? ' (list them with --substring)' : ''}` +
+          `; ${report.keywordOf.length ? `keyword of ${report.keywordOf.join(', ')}` : 'not a keyword of the codebook'}`;
+        process.stdout.write([...lines, summary].join('\n') + '\n');
+        if (opts.out) await writeFileAtomic(opts.out, toCsv(report.table));
+        return EXIT.ok;
+      }),
+    );
+}

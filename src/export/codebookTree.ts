@@ -1,0 +1,44 @@
+import type { Category, Codebook, Exclusion } from '../core/codebook/Codebook.js';
+
+function weightText(w: number): string {
+  return w === 1 ? '' : `×${Math.round(w * 1000) / 1000}`;
+}
+
+function withText(withs: string[][]): string {
+  return withs.length === 0 ? '' : ` (with ${withs.map((g) => g.join('|')).join(' and ')})`;
+}
+
+function exclusionText(e: Exclusion): string {
+  const what = e.term !== undefined ? e.term : `/${e.pattern}/`;
+  return e.window === null ? what : `${what} (within ${e.window})`;
+}
+
+function categoryLines(c: Category, depth: number): string[] {
+  const pad = '  '.repeat(depth);
+  const head = `${pad}${c.id}  ${c.label.zh}${c.label.en ? ` / ${c.label.en}` : ''}`;
+  if (c.children.length > 0) return [head, ...c.children.flatMap((child) => categoryLines(child, depth + 1))];
+  const lines = [head];
+  if (c.definition) lines.push(`${pad}  definition: ${c.definition}`);
+  if (c.keywords.length) lines.push(`${pad}  keywords (${c.keywords.length}): ${c.keywords.map((k) => `${k.term}${weightText(k.weight)}${withText(k.with)}`).join(', ')}`);
+  if (c.patterns.length) lines.push(`${pad}  patterns (${c.patterns.length}): ${c.patterns.map((p) => `/${p.pattern}/${weightText(p.weight)}${withText(p.with)}`).join(', ')}`);
+  if (c.exclude.length) lines.push(`${pad}  exclude (${c.exclude.length}): ${c.exclude.map(exclusionText).join(', ')}`);
+  return lines;
+}
+
+/**
+ * The resolved codebook as an indented tree: what the coder will use, after weights were multiplied
+ * down the hierarchy and conditions and exclusions inherited (×w is a weight other than 1).
+ */
+export function formatCodebookTree(codebook: Codebook): string {
+  const keywords = codebook.leaves.reduce((a, l) => a + l.keywords.length, 0);
+  const patterns = codebook.leaves.reduce((a, l) => a + l.patterns.length, 0);
+  const scope = codebook.scope
+    ? `scope (${codebook.scope.level}): ${[...codebook.scope.keywords, ...codebook.scope.patterns.map((p) => `/${p}/`)].join(', ')}`
+    : 'scope: every clause';
+  return [
+    `${codebook.name} ${codebook.version}${codebook.title ? `  ${codebook.title.zh}${codebook.title.en ? ` / ${codebook.title.en}` : ''}` : ''}`,
+    `${codebook.mode === 'single' ? 'single-label' : 'multi-label'}; ${codebook.leaves.length} categories to code, ${keywords} keywords, ${patterns} patterns; ${scope}`,
+    '',
+    ...codebook.dimensions.flatMap((d) => categoryLines(d, 0)),
+  ].join('\n') + '\n';
+}

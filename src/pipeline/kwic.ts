@@ -1,0 +1,59 @@
+import { codebookTerms } from '../core/codebook/Codebook.js';
+import { UserError } from '../core/errors.js';
+import { findOccurrences } from '../core/coding/findOccurrences.js';
+import type { Table } from '../core/tables/Table.js';
+import { loadCodebooks } from '../io/readCodebook.js';
+import { addWords, segment } from '../io/segmenter.js';
+import { readCorpusClauses, type ReadCorpusOptions } from './readCorpusClauses.js';
+
+export interface KwicOptions extends ReadCorpusOptions {
+  /** Codebooks whose terms are in the segmenter's dictionary, so tokens are the coder's. */
+  codebooks: string[];
+  /** Characters of context on each side. */
+  width: number;
+  /** List occurrences inside longer words too (raw substring search). */
+  substring: boolean;
+}
+
+export interface KwicReport {
+  table: Table;
+  /** Occurrences on word boundaries (where the coder would match the term). */
+  onBoundary: number;
+  /** Occurrences inside a longer word, which the coder does not match. */
+  insideWords: number;
+  /** Categories that have the term as a keyword, as `codebook:category`. */
+  keywordOf: string[];
+  problems: Array<{ file: string; problem: string }>;
+}
+
+/** Every occurrence of a term in a corpus, with context and clause id, for judging a keyword. */
+export async function kwic(term: string, corpus: string, options: KwicOptions): Promise<KwicReport> {
+  const t = term.trim();
+  if (t.length === 0) throw new UserError('usage', 'the term to search for is empty');
+  const books = await loadCodebooks(options.codebooks);
+  const documents = await readCorpusClauses(corpus, options);
+  // The coder's dictionary plus the term itself: the term is found wherever the coder could match it.
+  for (const b of books) addWords(codebookTerms(b.codebook));
+  addWords([t]);
+  const rows: Table['rows'] = [];
+  let onBoundary = 0;
+  let insideWords = 0;
+  for (const d of documents) {
+    for (const c of d.clauses) {
+      if (!c.text.includes(t)) continue;
+      for (const o of findOccurrences(c.text, segment(c.text), t, options.width)) {
+        if (o.onBoundary) onBoundary++;
+        else insideWords++;
+        if (o.onBoundary || options.substring) rows.push([c.id, d.file, o.start, o.left, o.term, o.right, o.onBoundary ? 'yes' : 'no']);
+      }
+    }
+  }
+  const keywordOf = books.flatMap((b) => b.codebook.leaves.filter((l) => l.keywords.some((k) => k.term === t)).map((l) => `${b.codebook.name}:${l.id}`));
+  return {
+    table: { name: 'kwic', columns: ['clause_id', 'file', 'start', 'left', 'term', 'right', 'word_boundary'], rows },
+    onBoundary,
+    insideWords,
+    keywordOf,
+    problems: documents.filter((d) => d.problem !== null).map((d) => ({ file: d.file, problem: d.problem! })),
+  };
+}
