@@ -51,7 +51,8 @@ term if it were a keyword (the term is added to the segmenter's dictionary, as a
         const rows = report.table.rows;
         const idWidth = Math.max(0, ...rows.map((r) => String(r[0]).length));
         const lines = rows.map((r) => {
-          const [id, , , left, t, right, boundary] = r.map(String);
+          // Clause text keeps its line breaks; a concordance line must stay on one line.
+          const [id, , , left, t, right, boundary] = r.map((c) => String(c).replace(/\s+/g, ' '));
           return `${padEnd(id!, idWidth)}  ${padStart(left!, width * 2)} 【${t}】 ${right}${boundary === 'no' ? '  (inside a word)' : ''}`;
         });
         const summary =
