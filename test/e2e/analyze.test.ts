@@ -160,7 +160,8 @@ describe('exit codes and error messages', () => {
     writeFileSync(book, 'codebook: x\nversion: "1"\ncategories:\n  - id: a\n    label: { zh: 甲 }\n    keywords: [补贴]\n    colour: red\n');
     const r = runCli(['analyze', join(dir, 'corpus'), '--out', join(dir, 'out'), '--codebook', book]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${book}:4`);
+    // The unknown key is reported at its own line (7), not at its category's.
+    expect(r.stderr).toContain(`${book}:7: categories.0.colour: unknown key 'colour'`);
     expect(r.stderr).toMatch(/colour/);
     noStack(r.stderr);
     expect(readdirSync(dir).sort()).toEqual(['book.yaml', 'corpus']);
