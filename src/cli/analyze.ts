@@ -23,6 +23,7 @@ export function analyzeCommand(): Command {
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
+    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -42,18 +43,21 @@ With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
 <name>:matched_terms and <name>:in_scope for each codebook after the first.`,
     )
     .action(
-      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; jobs?: string; quiet?: boolean }) => {
+      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; manual?: string; jobs?: string; quiet?: boolean }) => {
         const progress = progressReporter(opts.quiet === true, 'analyze');
         const report = await analyze({
           corpus,
           out: opts.out,
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           ...(opts.metadata ? { metadata: opts.metadata } : {}),
+          ...(opts.manual ? { manual: opts.manual } : {}),
           ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
           onProgress: progress.tick,
         });
         progress.end();
         for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+        for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
+        if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
         if (!opts.quiet) {
           const ok = report.documents.filter((d) => d.status === 'ok');
           const clauses = ok.reduce((a, d) => a + d.clauses, 0);

@@ -7,10 +7,11 @@ import { codebookCommand } from './codebook.js';
 import { codeUnitsCommand } from './codeUnits.js';
 import { evaluateCommand } from './evaluate.js';
 import { kwicCommand } from './kwic.js';
+import { reviewCommand } from './review.js';
 import { reportError } from './exitCodes.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand];
+const COMMANDS = [analyzeCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')

@@ -9,8 +9,11 @@ export interface CsvTable {
   rows: Array<{ line: number; cells: Record<string, string> }>;
 }
 
-/** Reads a CSV with a header row (UTF-8, with or without BOM); a missing file or bad CSV is a UserError. */
-export async function readCsvTable(file: string, required: readonly string[] = []): Promise<CsvTable> {
+/**
+ * Reads a CSV with a header row (UTF-8, with or without BOM); a missing file or bad CSV is a
+ * UserError. Cells are trimmed unless `trim` is false (e.g. where a text's hash is checked).
+ */
+export async function readCsvTable(file: string, required: readonly string[] = [], options: { trim: boolean } = { trim: true }): Promise<CsvTable> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -34,7 +37,7 @@ export async function readCsvTable(file: string, required: readonly string[] = [
     columns,
     rows: body.map(({ record, info }) => ({
       line: info.lines,
-      cells: Object.fromEntries(columns.map((c, i) => [c, (record[i] ?? '').trim()])),
+      cells: Object.fromEntries(columns.map((c, i) => [c, options.trim ? (record[i] ?? '').trim() : (record[i] ?? '')])),
     })),
   };
 }

@@ -22,6 +22,7 @@ import { writeOutputs } from '../io/writeOutputs.js';
 import { existsSync } from 'node:fs';
 import { clauseColumns, processDocument, type ProcessedDocument } from './processDocument.js';
 import { extractFile } from './extractStage.js';
+import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   /** Codebook files: the first is the main codebook, the others add columns and cross-tab counts. */
   codebooks: string[];
   metadata?: string;
+  /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
+  manual?: string;
   jobs?: number;
   /** Per-document time limit for reading a file. */
   timeoutMs?: number;
@@ -42,6 +45,8 @@ export interface AnalyzeReport {
   outputs: string[];
   /** Documents that could not be read (failed, needs_ocr, empty). */
   problems: DocumentSummary[];
+  /** Manual codes applied, and those not applied with the reason (they stay in the file). */
+  manual: { file: string | null; applied: number; notApplied: NotApplied[] };
 }
 
 /** Zero-padded document ids in corpus order: D001, D002, ... (wider when the corpus is larger). */
@@ -60,6 +65,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const metadata: Map<string, GivenMetadata> =
     options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
 
+  const manual = await loadManualOverrides(options.manual, loaded.codebook.leaves.map((l) => l.id));
+
   for (const b of books) addWords(codebookTerms(b.codebook));
   const compiled = books.map((b) => compileCodebook(b.codebook));
   const documentsFiles = files.filter((f) => sourceKindOf(f) !== null);
@@ -76,7 +83,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       while (next < documentsFiles.length) {
         const i = next++;
         const x = await extractFile(options.corpus, documentsFiles[i]!, { pdfPool: pool });
-        results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment });
+        results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment, manual: manual.lookup });
         options.onProgress?.(++done, documentsFiles.length, x.file);
       }
     };
@@ -119,10 +126,18 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       clauses: documents.reduce((a, d) => a + d.clauses, 0),
       coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
       in_scope_clauses: documents.reduce((a, d) => a + d.inScopeClauses, 0),
+      manual_codes_applied: manual.applied(),
     },
+    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     timings_ms: { extract_and_code: extractMs, total: Date.now() - started },
   };
   outputs.set('run.json', JSON.stringify(run, null, 2) + '\n');
   const written = await writeOutputs(options.out, outputs);
-  return { documents, skipped, outputs: written, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)) };
+  return {
+    documents,
+    skipped,
+    outputs: written,
+    problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)),
+    manual: { file: manual.file, applied: manual.applied(), notApplied: manual.notApplied() },
+  };
 }

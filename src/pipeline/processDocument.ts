@@ -3,6 +3,8 @@ import type { CompiledCodebook } from '../core/coding/codeClause.js';
 import { codeClauses } from '../core/coding/codeClauses.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
+import { applyManualCode } from '../core/review/applyManualCode.js';
+import type { ManualCode } from '../core/review/manualCodes.js';
 import { inferMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
@@ -13,9 +15,11 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
 export interface CodingIo {
   segment(text: string): string[];
+  /** A person's code for the clause, which replaces the automatic one (see pipeline/manualOverrides.ts). */
+  manual?(clauseId: string, text: string): Pick<ManualCode, 'primary' | 'secondary'> | undefined;
 }
 
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope'];
+export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope', 'code_source'];
 
 /** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
 export function clauseColumns(further: readonly string[]): string[] {
@@ -90,7 +94,8 @@ export function processDocument(
   let coded = 0;
   let inScope = 0;
   clauses.forEach((clause, i) => {
-    const coding = main[i]!;
+    const manual = io.manual?.(clause.id, clause.text);
+    const coding = manual ? applyManualCode(main[i]!, manual, compiled[0]!) : main[i]!;
     count(primaryCounts, coding.primary);
     if (coding.primary !== NONE) coded++;
     if (coding.inScope) inScope++;
@@ -106,6 +111,7 @@ export function processDocument(
       coding.dimensions.join(';'),
       matchedTermsCell(coding),
       coding.inScope ? 'true' : 'false',
+      manual ? 'manual' : 'auto',
       ...codings.slice(1).flatMap((cs) => {
         const c = cs[i]!;
         return [c.primary, c.categories.join(';'), matchedTermsCell(c), c.inScope ? 'true' : 'false'];

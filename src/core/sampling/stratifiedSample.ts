@@ -1,10 +1,11 @@
 import { randomIndex, seededRandom } from './seededRandom.js';
 
 /**
- * Draws `size` items without replacement, stratified by `stratumOf`: each stratum gets a share of
- * the sample proportional to its size (largest remainders, ties to the larger stratum, then the
- * stratum name), but at least one item while the sample has room, so rare instruments are
- * reviewed too. Deterministic for a seed; the result keeps the input order.
+ * Draws `size` items without replacement, stratified by `stratumOf`: every stratum first gets one
+ * item (the rarest first, when the sample cannot hold one of each), so rare instruments are
+ * reviewed too; the rest of the sample is shared in proportion to the items each stratum has
+ * left (largest remainders; ties to the larger stratum, then the stratum name). Deterministic for
+ * a seed; the result keeps the input order.
  */
 export function stratifiedSample<T>(items: readonly T[], size: number, seed: number, stratumOf: (item: T) => string): T[] {
   if (size >= items.length) return [...items];

@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { UserError } from '../core/errors.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_MANUAL_FILE, exportReview, importReview } from '../pipeline/review.js';
+import { EXIT, runAction } from './exitCodes.js';
+
+function wholeNumber(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UserError('usage', `${flag} takes a whole number of ${min} or more (got '${value}')`);
+  return n;
+}
+
+function exportCommand(): Command {
+  return new Command('export')
+    .description('write a review sheet (.xlsx and .csv) of the clauses of an analysis, or of a stratified random sample')
+    .argument('[output]', "the output folder of 'policy-code analyze'", 'output')
+    .requiredOption('-o, --out <file>', 'the sheet to write: review.xlsx (review.csv is written beside it)')
+    .option('-n, --sample <n>', 'a random sample of n clauses, stratified by automatic primary code')
+    .option('--seed <n>', 'seed of the random sample: the same seed draws the same clauses', '1')
+    .option('-c, --codebook <file>', 'YAML codebook (its codes are listed in the sheet)', DEFAULT_CODEBOOK)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy-code review export output/ --sample 200 --seed 1 --out review.xlsx
+  $ policy-code review export results/ --out all-clauses.xlsx
+
+The sheet lists each clause with its automatic codes and evidence, a hash of its text, and
+empty columns coder_primary, coder_secondary (;-separated) and comment for the reviewer.
+Each stratum (automatic primary code) gets a share of the sample proportional to its size,
+and at least one clause.`,
+    )
+    .action(
+      runAction(async (output: string, opts: { out: string; sample?: string; seed: string; codebook: string }) => {
+        const seed = wholeNumber('--seed', opts.seed, 0);
+        const sample = opts.sample === undefined ? undefined : { size: wholeNumber('--sample', opts.sample, 1), seed };
+        const r = await exportReview({ from: output, out: opts.out, codebook: opts.codebook, ...(sample ? { sample } : {}) });
+        process.stderr.write(`${r.clauses} of ${r.of} clauses written to ${r.files.join(' and ')}\n`);
+        return EXIT.ok;
+      }),
+    );
+}
+
+function importCommand(): Command {
+  return new Command('import')
+    .description('store the codes of a filled review sheet as manual codes, applied over the automatic ones from then on')
+    .argument('<sheet>', 'a filled review sheet (.xlsx or .csv)')
+    .option('--from <output>', "the output folder of the analysis the sheet was exported from", 'output')
+    .option('--manual <file>', 'the manual codes file to update', DEFAULT_MANUAL_FILE)
+    .option('-c, --codebook <file>', 'YAML codebook the codes are checked against', DEFAULT_CODEBOOK)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy-code review import review.xlsx
+  $ policy-code review import review.csv --from results/ --manual codings/manual.csv
+
+Rows with a coder_primary are imported; rows left empty are skipped. Every problem (an unknown
+code or clause id, a clause whose text changed since the export, a clause listed twice) is
+reported at once, and then nothing is imported. Imported codes replace earlier manual codes
+of the same clauses; 'policy-code analyze' applies them (clauses.csv: code_source = manual).`,
+    )
+    .action(
+      runAction(async (sheet: string, opts: { from: string; manual: string; codebook: string }) => {
+        const r = await importReview({ sheet, from: opts.from, manual: opts.manual, codebook: opts.codebook });
+        process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
+        return EXIT.ok;
+      }),
+    );
+}
+
+export function reviewCommand(): Command {
+  const review = new Command('review')
+    .description('review clauses by hand: export a sheet for coders, import their codes as manual codes')
+    .addCommand(exportCommand())
+    .addCommand(importCommand());
+  for (const c of review.commands) c.exitOverride();
+  return review;
+}

@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { UserError } from '../core/errors.js';
+import type { Table } from '../core/tables/Table.js';
+import { writeFileAtomic } from './atomicWrite.js';
+
+export interface XlsxOptions {
+  /** Column widths in characters, by column name. */
+  widths?: Record<string, number>;
+  /** Columns a coder fills in: highlighted and left unlocked. */
+  input?: readonly string[];
+}
+
+/** Writes tables as the sheets of one .xlsx workbook (exceljs), atomically. */
+export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Table; options?: XlsxOptions }>): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'policy-code';
+  for (const { table, options } of sheets) {
+    const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({ header: c, key: c, width: options?.widths?.[c] ?? Math.min(40, Math.max(10, c.length + 2)) }));
+    for (const row of table.rows) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+    for (const name of options?.input ?? []) {
+      const col = sheet.getColumn(table.columns.indexOf(name) + 1);
+      col.eachCell((cell, n) => {
+        if (n > 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+      });
+    }
+    const textCol = table.columns.indexOf('text');
+    if (textCol >= 0) sheet.getColumn(textCol + 1).alignment = { wrapText: true, vertical: 'top' };
+  }
+  await writeFileAtomic(file, new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return value.result === undefined ? '' : String(value.result);
+  }
+  return String(value);
+}
+
+/** Reads the first sheet of an .xlsx file as rows keyed by the header row's names. */
+export async function readXlsxRows(file: string): Promise<{ columns: string[]; rows: Array<{ line: number; cells: Record<string, string> }> }> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? 'usage' : 'input', code === 'ENOENT' ? `file not found: ${file}` : `${file}: not a readable .xlsx file (${(err as Error).message.split('\n')[0]})`);
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new UserError('input', `${file}: the workbook has no sheet`);
+  const columns: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+    columns[col - 1] = cellText(cell.value).trim();
+  });
+  const rows: Array<{ line: number; cells: Record<string, string> }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (line === 1) return;
+    const cells: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (c) cells[c] = cellText(row.getCell(i + 1).value);
+    });
+    if (Object.values(cells).some((v) => v.trim() !== '')) rows.push({ line, cells });
+  });
+  return { columns, rows };
+}

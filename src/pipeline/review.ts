@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { checkReviewSheet, type KnownClause, type SheetRow } from '../core/review/checkReviewSheet.js';
+import { MANUAL_COLUMNS, manualCodeFromCells, manualCodeRow, mergeManualCodes, type ManualCode } from '../core/review/manualCodes.js';
+import { stratifiedSample } from '../core/sampling/stratifiedSample.js';
+import type { Table } from '../core/tables/Table.js';
+import { toCsv } from '../export/csv.js';
+import { writeFileAtomic } from '../io/atomicWrite.js';
+import { sha256 } from '../io/hash.js';
+import { readCsvTable } from '../io/readCsvTable.js';
+import { loadCodebook } from '../io/readCodebook.js';
+import { readXlsxRows, writeXlsx } from '../io/xlsx.js';
+
+/** Where manual codes live unless --manual says otherwise: the project is the folder policy-code runs in. */
+export const DEFAULT_MANUAL_FILE = join('codings', 'manual.csv');
+
+/** The hash that ties a manual code to the clause text a person read (first 16 hex digits of SHA-256). */
+export function clauseTextHash(text: string): string {
+  return sha256(text).slice(0, 16);
+}
+
+export interface AnalyzedClause extends KnownClause {
+  clauseId: string;
+  primary: string;
+  instruments: string;
+  matchedTerms: string;
+  codeSource: string;
+}
+
+/** Reads the clauses of an analyze output folder (clauses.csv, and documents.csv for file names). */
+export async function readAnalyzedClauses(folder: string): Promise<AnalyzedClause[]> {
+  const clausesFile = join(folder, 'clauses.csv');
+  if (!existsSync(clausesFile)) throw new UserError('usage', `${clausesFile} not found: give the output folder of 'policy-code analyze'`);
+  const clauses = await readCsvTable(clausesFile, ['clause_id', 'doc_id', 'text', 'primary'], { trim: false });
+  const files = new Map<string, string>();
+  const documentsFile = join(folder, 'documents.csv');
+  if (existsSync(documentsFile)) {
+    for (const { cells } of (await readCsvTable(documentsFile, ['doc_id', 'file'])).rows) files.set(cells.doc_id!, cells.file!);
+  }
+  return clauses.rows.map(({ cells }) => ({
+    clauseId: cells.clause_id!.trim(),
+    docId: cells.doc_id!.trim(),
+    file: files.get(cells.doc_id!.trim()) ?? '',
+    text: cells.text!,
+    textSha256: clauseTextHash(cells.text!),
+    primary: cells.primary!.trim(),
+    instruments: (cells.instruments ?? '').trim(),
+    matchedTerms: (cells.matched_terms ?? '').trim(),
+    codeSource: (cells.code_source ?? 'auto').trim(),
+  }));
+}
+
+export const REVIEW_COLUMNS = [
+  'clause_id', 'doc_id', 'file', 'text', 'auto_primary', 'auto_instruments', 'matched_terms', 'code_source',
+  'coder_primary', 'coder_secondary', 'comment', 'text_sha256',
+];
+const CODER_COLUMNS = ['coder_primary', 'coder_secondary', 'comment'];
+
+export interface ExportOptions {
+  from: string;
+  out: string;
+  codebook: string;
+  sample?: { size: number; seed: number };
+}
+
+/** Writes the review sheet as .xlsx (with a sheet of the codebook's codes) and as .csv beside it. */
+export async function exportReview(options: ExportOptions): Promise<{ files: string[]; clauses: number; of: number }> {
+  const ext = extname(options.out).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv') throw new UserError('usage', `--out ${options.out}: give a .xlsx or .csv file name (both are written)`);
+  const { codebook } = await loadCodebook(options.codebook);
+  const all = await readAnalyzedClauses(options.from);
+  const chosen = options.sample ? stratifiedSample(all, options.sample.size, options.sample.seed, (c) => c.primary) : all;
+  const sheet: Table = {
+    name: 'review',
+    columns: REVIEW_COLUMNS,
+    rows: chosen.map((c) => [c.clauseId, c.docId, c.file, c.text, c.primary, c.instruments, c.matchedTerms, c.codeSource, '', '', '', c.textSha256]),
+  };
+  const codes: Table = {
+    name: 'codes',
+    columns: ['code', 'label', 'dimension'],
+    rows: [...codebook.leaves.map((l) => [l.id, l.label.zh + (l.label.en ? ` (${l.label.en})` : ''), l.dimension]), ['none', '无政策工具 (no instrument)', '']],
+  };
+  const stem = options.out.slice(0, -ext.length);
+  const xlsx = `${stem}.xlsx`;
+  const csv = `${stem}.csv`;
+  await writeXlsx(xlsx, [
+    { table: sheet, options: { widths: { text: 60, matched_terms: 30, file: 24, comment: 30 }, input: CODER_COLUMNS } },
+    { table: codes },
+  ]);
+  await writeFileAtomic(csv, toCsv(sheet));
+  return { files: [xlsx, csv], clauses: chosen.length, of: all.length };
+}
+
+/** Reads codings/manual.csv; an absent file is no manual codes. */
+export async function readManualCodes(file: string): Promise<ManualCode[]> {
+  if (!existsSync(file)) return [];
+  const table = await readCsvTable(file, ['clause_id', 'text_sha256', 'primary'], { trim: false });
+  return table.rows.map(({ cells }) => manualCodeFromCells(Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, k === 'text' ? v : v.trim()]))));
+}
+
+export async function writeManualCodes(file: string, codes: readonly ManualCode[]): Promise<void> {
+  await writeFileAtomic(file, toCsv({ name: 'manual', columns: MANUAL_COLUMNS, rows: codes.map(manualCodeRow) }));
+}
+
+export interface ImportOptions {
+  sheet: string;
+  from: string;
+  manual: string;
+  codebook: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  blank: number;
+  /** Manual codes in the file after the import. */
+  total: number;
+  manual: string;
+}
+
+/** Checks a filled review sheet and, only when it has no problem at all, stores its codes in the manual codes file. */
+export async function importReview(options: ImportOptions): Promise<ImportReport> {
+  const { codebook } = await loadCodebook(options.codebook);
+  const ext = extname(options.sheet).toLowerCase();
+  let rows: SheetRow[];
+  if (ext === '.xlsx') rows = (await readXlsxRows(options.sheet)).rows;
+  else if (ext === '.csv') rows = (await readCsvTable(options.sheet, [], { trim: false })).rows;
+  else throw new UserError('usage', `${options.sheet}: a review sheet is a .xlsx or .csv file`);
+  const columns = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+  const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !columns.has(c));
+  if (rows.length > 0 && missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
+  const clauses = new Map((await readAnalyzedClauses(options.from)).map((c) => [c.clauseId, c]));
+  const check = checkReviewSheet(options.sheet, rows, clauses, codebook.leaves.map((l) => l.id), clauseTextHash);
+  if (check.problems.length > 0) {
+    throw new UserError('input', `${options.sheet}: ${check.problems.length} problem${check.problems.length > 1 ? 's' : ''}; nothing was imported`, check.problems);
+  }
+  const merged = mergeManualCodes(await readManualCodes(options.manual), check.codes);
+  await writeManualCodes(options.manual, merged);
+  return { imported: check.codes.length, blank: check.blank, total: merged.length, manual: options.manual };
+}
