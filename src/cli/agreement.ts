@@ -7,7 +7,7 @@ import { EXIT, runAction } from './exitCodes.js';
 export function agreementCommand(): Command {
   return new Command('agreement')
     .description("inter-coder agreement: percent agreement, Holsti, Cohen's and Fleiss' kappa, Krippendorff's alpha")
-    .argument('<coder.csv...>', 'one CSV per coder: unit_id (or clause_id), primary, optional secondary (;-separated)')
+    .argument('<coder.csv...>', 'one .csv or .xlsx per coder: unit_id (or clause_id), primary, optional secondary (;-separated), or a filled review sheet')
     .option('-c, --codebook <file>', 'list the categories in this codebook\'s order')
     .option('-o, --out <file>', 'also write the table to a .csv or .md file')
     .option('--json', 'print the results as JSON instead of a table')
@@ -18,6 +18,7 @@ Examples:
   $ policy-code agreement coder-a.csv coder-b.csv
   $ policy-code agreement a.csv b.csv c.csv --out agreement.md
   $ policy-code agreement a.csv b.csv --json
+  $ policy-code agreement review-li.xlsx review-wang.xlsx      (two coders' filled review sheets)
 
 The first row compares the primary codes ('none' included) as one nominal variable; then each
 category is compared as presence/absence (primary or secondary). A unit missing from a file,

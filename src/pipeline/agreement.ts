@@ -3,27 +3,35 @@ import { agreementReport, type AgreementReport, type CoderCodes, type UnitCodes 
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import type { Table } from '../core/tables/Table.js';
 import { round } from '../core/tables/describe.js';
-import { readCsvTable } from '../io/readCsvTable.js';
+import { readSheet } from '../io/readSheet.js';
 import { loadCodebook } from '../io/readCodebook.js';
 
 /**
- * Reads one coder's codes: `unit_id` (or `clause_id`), `primary`, optional `secondary`. A row
- * with an empty primary is a missing value, as is a unit the file does not list.
+ * Reads one coder's codes from a .csv or .xlsx file: `unit_id` (or `clause_id`), `primary`, optional
+ * `secondary`, or a filled review sheet (`coder_primary`, `coder_secondary`). A row with an empty
+ * primary is a missing value, as is a unit the file does not list.
  */
 export async function readCoderCodes(file: string): Promise<CoderCodes> {
-  const probe = await readCsvTable(file);
-  const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
-  const table = await readCsvTable(file, [idColumn, 'primary']);
+  const table = await readSheet(file);
+  const has = (c: string) => table.columns.includes(c);
+  const idColumn = has('unit_id') ? 'unit_id' : 'clause_id';
+  const review = !has('primary') && has('coder_primary');
+  const primaryColumn = review ? 'coder_primary' : 'primary';
+  const secondaryColumn = review ? 'coder_secondary' : 'secondary';
+  const missing = [idColumn, primaryColumn].filter((c) => !has(c));
+  if (missing.length > 0) throw new UserError('input', `${file}: needs the columns unit_id (or clause_id) and primary (or coder_primary); found: ${table.columns.join(', ') || 'none'}`);
   const codes = new Map<string, UnitCodes>();
+  const seen = new Set<string>();
   const problems: string[] = [];
   for (const { line, cells } of table.rows) {
-    const id = cells[idColumn]!;
+    const id = (cells[idColumn] ?? '').trim();
     if (!id) {
       problems.push(`${file}:${line}: empty ${idColumn}`);
       continue;
     }
-    if (codes.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
-    const c = unitCodes(cells.primary ?? '', cells.secondary ?? '');
+    if (seen.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
+    seen.add(id);
+    const c = unitCodes(cells[primaryColumn] ?? '', cells[secondaryColumn] ?? '');
     if (c) codes.set(id, c);
   }
   if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../io/atomicWrite.js';
 import { sha256 } from '../io/hash.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
-import { readXlsxRows, writeXlsx } from '../io/xlsx.js';
+import { readSheet } from '../io/readSheet.js';
+import { writeXlsx } from '../io/xlsx.js';
 
 /** Where manual codes live unless --manual says otherwise: the project is the folder policy-code runs in. */
 export const DEFAULT_MANUAL_FILE = join('codings', 'manual.csv');
@@ -121,11 +122,7 @@ export interface ImportReport {
 /** Checks a filled review sheet and, only when it has no problem at all, stores its codes in the manual codes file. */
 export async function importReview(options: ImportOptions): Promise<ImportReport> {
   const { codebook } = await loadCodebook(options.codebook);
-  const ext = extname(options.sheet).toLowerCase();
-  let rows: SheetRow[];
-  if (ext === '.xlsx') rows = (await readXlsxRows(options.sheet)).rows;
-  else if (ext === '.csv') rows = (await readCsvTable(options.sheet, [], { trim: false })).rows;
-  else throw new UserError('usage', `${options.sheet}: a review sheet is a .xlsx or .csv file`);
+  const rows: SheetRow[] = (await readSheet(options.sheet)).rows;
   const columns = new Set(rows.flatMap((r) => Object.keys(r.cells)));
   const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !columns.has(c));
   if (rows.length > 0 && missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);

@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { runCli } from '../cli.js';
+import { sharedDir } from '../sharedDir.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-agreement-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8' });
-}
+const run = (...args: string[]) => runCli(args, tmp);
 
 if (!shared) console.warn('agreementEvaluate.test: ../shared (gold standard) not found, tests on it skipped');
 
@@ -20,7 +18,7 @@ describe.skipIf(!shared)('agreement and evaluate on ../shared/gold', () => {
   it("agreement of coder A and B reproduces the gold README's Cohen's kappa 0.939 on the primary code", () => {
     const gold = join(shared!, 'gold');
     const r = run('agreement', join(gold, 'dev-coder-a.csv'), join(gold, 'dev-coder-b.csv'), '--json', '--out', 'agreement.md');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { units: number; results: Array<Record<string, number | string>> };
     const primary = json.results[0]!;
     expect(primary.scope).toBe('primary');
@@ -32,7 +30,7 @@ describe.skipIf(!shared)('agreement and evaluate on ../shared/gold', () => {
   it('evaluate writes consistent tables: confusion totals, kappa recomputed from the confusion table, errors listed', () => {
     const r = run('evaluate', join(shared!, 'gold', 'dev-units.csv'), '--json', '--suggest', '--out', 'eval');
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout) as {
       units: number; cohen_kappa: number; percent_agreement: number; lenient_agreement: number;
       confusion: { labels: string[]; counts: number[][] }; wrong: unknown[];
@@ -59,17 +57,39 @@ describe('agreement and evaluate: input errors are reported at once, exit 2', ()
   it('unknown codes in a gold table are all listed', () => {
     writeFileSync(join(tmp, 'bad.csv'), 'unit_id,text,primary,secondary\nu1,给予补贴,financal,\nu2,减免税收,taxation,taxes\n');
     const r = run('evaluate', 'bad.csv');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/2 problems/);
     expect(r.stderr).toMatch(/bad\.csv:2: unknown code 'financal'/);
     expect(r.stderr).toMatch(/bad\.csv:3: unknown code 'taxes'/);
   });
 
+  it('agreement reads filled review sheets (.csv and .xlsx, coder_primary / coder_secondary); empty codes are missing', async () => {
+    const header = 'clause_id,text,auto_primary,coder_primary,coder_secondary,comment\n';
+    writeFileSync(join(tmp, 'coder1.csv'), `${header}D001-1-1,给予补贴,financial,financial,taxation,\nD001-1-2,不得销售,none,legal_regulatory,,\nD001-1-3,减免契税,taxation,,,\n`);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('review');
+    sheet.addRows([
+      ['clause_id', 'text', 'auto_primary', 'coder_primary', 'coder_secondary', 'comment'],
+      ['D001-1-1', '给予补贴', 'financial', 'financial', '', ''],
+      ['D001-1-2', '不得销售', 'none', 'legal_regulatory', '', ''],
+      ['D001-1-3', '减免契税', 'taxation', 'taxation', '', ''],
+    ]);
+    await book.xlsx.writeFile(join(tmp, 'coder2.xlsx'));
+    const r = run('agreement', 'coder1.csv', 'coder2.xlsx', '--json');
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as { units: number; results: Array<Record<string, number | string>> };
+    expect(json.units).toBe(3);
+    // Unit 3 has no code from coder 1: two units compared, both alike on the primary code.
+    expect(json.results[0]).toMatchObject({ scope: 'primary', units_pairable: 2, percent_agreement: 1 });
+    // Taxation: present for coder 1 (secondary) on unit 1, absent for coder 2.
+    expect(json.results.find((x) => x.scope === 'taxation')).toMatchObject({ units_pairable: 2, percent_agreement: 0.5 });
+  });
+
   it('agreement with one file is a usage error; a duplicate unit is an input error', () => {
     writeFileSync(join(tmp, 'a.csv'), 'unit_id,primary\nu1,financial\nu1,taxation\n');
-    expect(run('agreement', 'a.csv').status).toBe(2);
+    expect(run('agreement', 'a.csv').code).toBe(2);
     const r = run('agreement', 'a.csv', 'a.csv');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.csv:3: duplicate unit_id 'u1'/);
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
 
 /**
@@ -13,15 +13,11 @@ import { REPO_ROOT, sharedDir } from '../sharedDir.js';
  * export a review sample, fill it by script (a known subset of codes changed), import, re-code
  * with an edited codebook: every manual code is still there and the tables count it.
  */
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-review-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', timeout: 600_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, tmp);
 
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => parse(readFileSync(join(tmp, file), 'utf8'), { columns: true, bom: true });

@@ -7,6 +7,7 @@ import {
   krippendorffAlpha,
   percentAgreement,
 } from '../../../src/core/reliability/agreementCoefficients.js';
+import { FLEISS_1971 } from './fleiss1971.js';
 
 /** Coders as rows of space-separated values ('.' = missing) -> units x coders. */
 function byUnit(...coders: string[]): Array<Array<string | null>> {
@@ -66,13 +67,7 @@ describe("Krippendorff's alpha (nominal), Krippendorff 2011 'Computing Krippendo
 
 describe("Fleiss' kappa", () => {
   it('Fleiss (1971), Table 1: 30 patients, 6 psychiatrists, 5 diagnoses: kappa = 0.430; per category 0.245 0.245 0.520 0.471 0.566', () => {
-    // Counts per diagnosis (depression, personality disorder, schizophrenia, neurosis, other).
-    const table = [
-      '0 0 0 6 0', '0 3 0 0 3', '0 1 4 0 1', '0 0 0 0 6', '0 3 0 3 0', '2 0 4 0 0', '0 0 4 0 2', '2 0 3 1 0',
-      '2 0 0 4 0', '0 0 0 0 6', '1 0 0 5 0', '1 1 0 4 0', '0 3 3 0 0', '1 0 0 5 0', '0 2 0 3 1', '0 0 5 0 1',
-      '3 0 0 1 2', '5 1 0 0 0', '0 2 0 4 0', '1 0 2 0 3', '0 0 0 0 6', '0 1 0 5 0', '0 2 0 1 3', '2 0 0 4 0',
-      '1 0 0 4 1', '0 5 0 1 0', '4 0 0 0 2', '0 2 0 4 0', '1 0 5 0 0', '0 0 0 0 6',
-    ].map((r) => r.split(' ').map(Number));
+    const table = FLEISS_1971;
     const k = fleissKappaFromCounts(table);
     expect(r3(k.value)).toBe(0.43);
     expect(k.units).toBe(30);

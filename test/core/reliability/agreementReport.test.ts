@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FLEISS_1971 } from './fleiss1971.js';
 import { agreementReport, type CoderCodes, type UnitCodes } from '../../../src/core/reliability/agreementReport.js';
 
 const coder = (entries: Array<[string, string, string[]?]>): CoderCodes =>
@@ -6,12 +7,7 @@ const coder = (entries: Array<[string, string, string[]?]>): CoderCodes =>
 
 describe('agreementReport', () => {
   it('Fleiss (1971) per diagnosis, as presence/absence of each category: 0.245 0.245 0.520 0.471 0.566', () => {
-    const table = [
-      '0 0 0 6 0', '0 3 0 0 3', '0 1 4 0 1', '0 0 0 0 6', '0 3 0 3 0', '2 0 4 0 0', '0 0 4 0 2', '2 0 3 1 0',
-      '2 0 0 4 0', '0 0 0 0 6', '1 0 0 5 0', '1 1 0 4 0', '0 3 3 0 0', '1 0 0 5 0', '0 2 0 3 1', '0 0 5 0 1',
-      '3 0 0 1 2', '5 1 0 0 0', '0 2 0 4 0', '1 0 2 0 3', '0 0 0 0 6', '0 1 0 5 0', '0 2 0 1 3', '2 0 0 4 0',
-      '1 0 0 4 1', '0 5 0 1 0', '4 0 0 0 2', '0 2 0 4 0', '1 0 5 0 0', '0 0 0 0 6',
-    ].map((r) => r.split(' ').map(Number));
+    const table = FLEISS_1971;
     const names = ['depression', 'personality', 'schizophrenia', 'neurosis', 'other'];
     // Fleiss' raters differ from patient to patient; any assignment of the counts to six columns gives the same kappa.
     const coders = Array.from({ length: 6 }, () => new Map<string, UnitCodes>());
