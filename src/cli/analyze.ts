@@ -1,15 +1,10 @@
-import { Command, Option } from 'commander';
-import { UserError } from '../core/errors.js';
+import { Command } from 'commander';
+import { errorsSummary } from '../export/errorsSummary.js';
 import { analyze } from '../pipeline/analyze.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
-
-export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('usage', `--jobs takes a whole number from 1 to 256 (got '${value}')`);
-  return n;
-}
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -17,15 +12,15 @@ export function collectCodebooks(value: string, previous: string[]): string[] {
 }
 
 export function analyzeCommand(): Command {
-  return new Command('analyze')
+  const command = new Command('analyze')
     .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
-    .argument('<corpus>', 'folder of policy documents (.pdf, .txt), read recursively')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx), read recursively')
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
-    .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('-q, --quiet', 'print nothing but errors');
+  return withExtractionOptions(command)
     .addHelpText(
       'after',
       `
@@ -43,7 +38,7 @@ With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
 <name>:matched_terms and <name>:in_scope for each codebook after the first.`,
     )
     .action(
-      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; manual?: string; jobs?: string; quiet?: boolean }) => {
+      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; manual?: string; quiet?: boolean } & ExtractionFlags) => {
         const progress = progressReporter(opts.quiet === true, 'analyze');
         const report = await analyze({
           corpus,
@@ -51,11 +46,11 @@ With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           ...(opts.metadata ? { metadata: opts.metadata } : {}),
           ...(opts.manual ? { manual: opts.manual } : {}),
-          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+          extraction: extractorOptions(opts),
           onProgress: progress.tick,
         });
         progress.end();
-        for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+        process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
         for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
         if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
         if (!opts.quiet) {

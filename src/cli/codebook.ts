@@ -7,7 +7,7 @@ import { toTextTable } from '../export/textTable.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { checkCodebookFile, formatProblem, loadCodebook } from '../io/readCodebook.js';
 import { codebookDiff } from '../pipeline/codebookDiff.js';
-import { parseJobs } from './analyze.js';
+import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { progressReporter } from './progress.js';
 

@@ -6,12 +6,14 @@ import { agreementCommand } from './agreement.js';
 import { codebookCommand } from './codebook.js';
 import { codeUnitsCommand } from './codeUnits.js';
 import { evaluateCommand } from './evaluate.js';
+import { extractCommand } from './extract.js';
 import { kwicCommand } from './kwic.js';
 import { reviewCommand } from './review.js';
+import { showCommand } from './show.js';
 import { reportError } from './exitCodes.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand];
+const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')
@@ -22,6 +24,7 @@ const program = new Command('policy-code')
     `
 Examples:
   $ policy-code analyze corpus/
+  $ policy-code extract corpus/ && policy-code show corpus/ D001
   $ policy-code code-units units.csv -o coded.csv
   $ policy-code codebook check my-codebook.yaml
   $ policy-code kwic 区块链 corpus/

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
@@ -13,7 +12,6 @@ import {
 } from '../core/tables/buildTables.js';
 import { toCsv } from '../export/csv.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
-import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
@@ -21,7 +19,7 @@ import { addWords, segment } from '../io/segmenter.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { existsSync } from 'node:fs';
 import { clauseColumns, processDocument, type ProcessedDocument } from './processDocument.js';
-import { extractFile } from './extractStage.js';
+import { Extractor, type ExtractorOptions } from './extractStage.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { VERSION } from './version.js';
 
@@ -33,9 +31,8 @@ export interface AnalyzeOptions {
   metadata?: string;
   /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
   manual?: string;
-  jobs?: number;
-  /** Per-document time limit for reading a file. */
-  timeoutMs?: number;
+  /** Extraction settings: jobs, time limits, size limit, cache. */
+  extraction?: ExtractorOptions;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -71,8 +68,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const compiled = books.map((b) => compileCodebook(b.codebook));
   const documentsFiles = files.filter((f) => sourceKindOf(f) !== null);
   const skipped = files.filter((f) => sourceKindOf(f) === null);
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const pool = new PdfPool({ workers: jobs, timeoutMs: options.timeoutMs ?? 120_000, maxHeapMb: 1024 });
+  const extractor = new Extractor(options.extraction);
+  const jobs = extractor.jobs;
   const results: ProcessedDocument[] = new Array(documentsFiles.length);
   const extractStarted = Date.now();
   let done = 0;
@@ -82,14 +79,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     const worker = async () => {
       while (next < documentsFiles.length) {
         const i = next++;
-        const x = await extractFile(options.corpus, documentsFiles[i]!, { pdfPool: pool });
+        const x = await extractor.extract(options.corpus, documentsFiles[i]!);
         results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment, manual: manual.lookup });
         options.onProgress?.(++done, documentsFiles.length, x.file);
       }
     };
     await Promise.all(Array.from({ length: jobs * 2 }, worker));
   } finally {
-    await pool.close();
+    await extractor.close();
   }
   const extractMs = Date.now() - extractStarted;
 

@@ -1,12 +1,10 @@
-import { availableParallelism } from 'node:os';
 import { splitClauses } from '../core/clauses/splitClauses.js';
 import { normalizeText } from '../core/text/normalizeText.js';
 import type { Clause } from '../core/types.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
-import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
 import { documentId } from './analyze.js';
-import { extractFile } from './extractStage.js';
+import { Extractor } from './extractStage.js';
 
 /** One corpus document cut into clauses, with the same id `analyze` gives it. */
 export interface CorpusDocument {
@@ -30,8 +28,9 @@ export interface ReadCorpusOptions {
  */
 export async function readCorpusClauses(corpus: string, options: ReadCorpusOptions = {}): Promise<CorpusDocument[]> {
   const files = (await listInputs(corpus)).filter((f) => sourceKindOf(f) !== null);
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const pool = new PdfPool({ workers: jobs, timeoutMs: options.timeoutMs ?? 120_000, maxHeapMb: 1024 });
+  // Through the extraction cache, like analyze: a corpus analysed before is not read again.
+  const extractor = new Extractor({ ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const jobs = extractor.jobs;
   const out: CorpusDocument[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -40,7 +39,7 @@ export async function readCorpusClauses(corpus: string, options: ReadCorpusOptio
       while (next < files.length) {
         const i = next++;
         const docId = documentId(i, files.length);
-        const x = await extractFile(corpus, files[i]!, { pdfPool: pool });
+        const x = await extractor.extract(corpus, files[i]!);
         if (!x.outcome.ok) out[i] = { docId, file: x.file, clauses: [], problem: `${x.outcome.status}: ${x.outcome.message}` };
         else {
           const { text } = normalizeText(x.outcome.document.pages);
@@ -51,7 +50,7 @@ export async function readCorpusClauses(corpus: string, options: ReadCorpusOptio
     };
     await Promise.all(Array.from({ length: jobs * 2 }, worker));
   } finally {
-    await pool.close();
+    await extractor.close();
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Page } from '../types.js';
 import { STRUCTURE_MARKER_AT_START } from '../clauses/markers.js';
+import { removeRunningLines } from './runningLines.js';
 
 /** The normalized text of a document and where each page starts in it. */
 export interface NormalizedText {
@@ -17,9 +18,11 @@ const SPACE_NEXT_TO_CJK = new RegExp(
   'g',
 );
 
-/** Running page numbers: "— 3 —", "-3-", "- 12 -", "·3·", "第 3 页", "第3页 共10页", "3/10", pdf-parse's "-- 3 of 10 --". */
+/**
+ * Running page numbers: "— 3 —", "-3-", OCR's "一3一" and "3一" (a dash read as the character 一), "- 12 -", "·3·", "第 3 页", "第3页 共10页", "3/10", pdf-parse's "-- 3 of 10 --".
+ */
 const PAGE_NUMBER_LINE =
-  /^\s*(?:[—–\-－‐―·•]+\s*\d{1,4}\s*[—–\-－‐―·•]+|-- \d+ of \d+ --|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[（(]?\s*\d{1,3}\s*[）)]?)\s*$/;
+  /^\s*(?:[—–\-－‐―·•一]*\s*\d{1,4}\s*[—–\-－‐―·•一]+|[—–\-－‐―·•一]+\s*\d{1,4}|-- \d+ of \d+ --|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[（(]?\s*\d{1,3}\s*[）)]?)\s*$/;
 
 /** A line ends a sentence or a paragraph when it ends in one of these. */
 const TERMINAL = /[。！？；：!?;:…」』”）)】]$/;
@@ -27,10 +30,12 @@ const TERMINAL = /[。！？；：!?;:…」』”）)】]$/;
 /**
  * Compatibility forms that PDF fonts often produce are mapped to their ordinary characters: Kangxi
  * radicals (⼀ -> 一), CJK compatibility ideographs, full-width digits and Latin letters. Chinese
- * punctuation (，。、；：（）“”) is kept as it is, so the text still reads as Chinese.
+ * punctuation (，。、；：（）“”) is kept as it is, so the text still reads as Chinese. Zero-width
+ * characters are dropped.
  */
 export function normalizeCharacters(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/g, (ch) =>
+  // Zero-width spaces and stray byte order marks (Word exports have them) are invisible and split terms.
+  return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/g, (ch) =>
     ch === '\u3000' || ch === '\u00a0' ? ' ' : ch.normalize('NFKC'),
   );
 }
@@ -72,12 +77,13 @@ function cleanLine(line: string): string {
 }
 
 /**
- * Turns the raw pages of a document into one normalized text: page numbers removed, lines that
+ * Turns the raw pages of a document into one normalized text: page numbers and running headers
+ * and footers removed, lines that
  * the layout broke inside a sentence joined, compatibility characters mapped, white space between
  * Chinese characters dropped. Paragraphs are separated by "\n". The raw pages stay untouched.
  */
 export function normalizeText(pages: Page[]): NormalizedText {
-  const pageLines = pages.map((p) =>
+  const pageLines = removeRunningLines(pages.map((p) =>
     p.text
       // pdf.js separates text runs on one visual line with tabs. They stay on the line (as white space),
       // so that the wrap decision sees the full visual line; an item marker after a sentence end on the
@@ -85,7 +91,7 @@ export function normalizeText(pages: Page[]): NormalizedText {
       .split(/\r\n|\r|\n|\f/)
       .map(cleanLine)
       .filter((l) => l.length > 0 && !PAGE_NUMBER_LINE.test(l)),
-  );
+  ));
   const allWidths = pageLines.flat().map(visualWidth);
   const docFullWidth = percentile(allWidths, 0.9);
 

@@ -1,47 +1,113 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ExtractedDocument, SourceKind } from '../../core/types.js';
+import { garbageScore, unusablePageReason } from '../../core/text/garbageScore.js';
+import type { ExtractedDocument, Page, SourceKind } from '../../core/types.js';
+import type { OcrEngine } from '../ocr/OcrEngine.js';
 import { decodeText } from './decodeText.js';
+import { docxText } from './docxText.js';
+import { htmlText } from './htmlText.js';
 import type { PdfPool } from './PdfPool.js';
 
-/** File types policy-code reads, by extension. */
-export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt' };
+/** File types policy-code reads, by extension; anything else is skipped and counted. */
+export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
 
 export function sourceKindOf(file: string): SourceKind | null {
   return READERS[extname(file).toLowerCase()] ?? null;
 }
 
 export type ExtractOutcome =
-  | { ok: true; document: ExtractedDocument }
+  | {
+      ok: true;
+      document: ExtractedDocument;
+      /** False when the result is incomplete for a reason that may go away (OCR not installed): not cached. */
+      cacheable: boolean;
+    }
   | { ok: false; status: 'failed' | 'empty' | 'needs_ocr'; message: string };
 
 export interface ExtractContext {
   pdfPool: PdfPool;
+  ocr: OcrEngine;
 }
 
 /** Reads one file into raw pages. Never throws for a bad file: failures come back as values. */
 export async function extractDocument(path: string, bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractOutcome> {
   const kind = sourceKindOf(path);
   if (bytes.length === 0) return { ok: false, status: 'empty', message: 'empty file (0 bytes)' };
-  switch (kind) {
-    case 'pdf': {
-      if (!startsWith(bytes, '%PDF-') && !startsWith(bytes.subarray(0, 1024), '%PDF-', true)) {
-        return { ok: false, status: 'failed', message: 'not a PDF: the file has no %PDF header' };
+  try {
+    switch (kind) {
+      case 'pdf':
+        return await extractPdf(path, bytes, ctx);
+      case 'txt': {
+        const { text, encoding } = decodeText(bytes);
+        return textOutcome({ kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] });
       }
-      const r = await ctx.pdfPool.read(path);
-      if (!r.ok) return { ok: false, status: 'failed', message: r.message };
-      return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: r.pages, warnings: [] } };
+      case 'html': {
+        const { title, text, encoding } = htmlText(bytes);
+        const doc: ExtractedDocument = { kind: 'html', method: 'markup', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] };
+        return textOutcome(title ? { ...doc, title } : doc);
+      }
+      case 'docx': {
+        if (!startsWith(bytes, 'PK')) return { ok: false, status: 'failed', message: 'not a .docx file: it is not a ZIP archive' };
+        return textOutcome({ kind: 'docx', method: 'markup', pages: [{ number: 1, text: await docxText(bytes) }], warnings: [] });
+      }
+      default:
+        return { ok: false, status: 'failed', message: `unsupported file type ${extname(path) || '(none)'}` };
     }
-    case 'txt': {
-      const { text, encoding } = decodeText(bytes);
-      return {
-        ok: true,
-        document: { kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] },
-      };
-    }
-    default:
-      return { ok: false, status: 'failed', message: `unsupported file type ${extname(path) || '(none)'}` };
+  } catch (err) {
+    return { ok: false, status: 'failed', message: `could not be read (${String((err as Error)?.message ?? err).split('\n')[0]})` };
   }
+}
+
+/** A text file or web page whose text is garbage or blank is reported, never passed on. */
+function textOutcome(document: ExtractedDocument): ExtractOutcome {
+  const text = document.pages.map((p) => p.text).join('\n');
+  if (text.trim().length === 0) return { ok: false, status: 'empty', message: 'no text in the file' };
+  const g = garbageScore(text);
+  if (g.score >= 0.2 && g.garbage >= 5) return { ok: false, status: 'failed', message: `the text is unreadable (${Math.round(g.score * 100)} % symbol garbage): wrong encoding or a binary file?` };
+  return { ok: true, document, cacheable: true };
+}
+
+async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractOutcome> {
+  if (!startsWith(bytes, '%PDF-') && !startsWith(bytes.subarray(0, 1024), '%PDF-', true)) {
+    return { ok: false, status: 'failed', message: 'not a PDF: the file has no %PDF header' };
+  }
+  const r = await ctx.pdfPool.read(path);
+  if (!r.ok) return { ok: false, status: 'failed', message: r.message };
+  const warnings: string[] = [];
+  // pdf.js recovers what it can from a cut-off file; the reader should know the text may be incomplete.
+  if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
+    warnings.push('the PDF has no end marker (%%EOF): the file may be truncated and the text incomplete');
+  }
+  const unusable = r.pages.map((p) => ({ page: p, reason: unusablePageReason(p.text) }));
+  const garbagePages = unusable.filter((u) => u.reason === 'garbage').map((u) => u.page.number);
+  const blankPages = unusable.filter((u) => u.reason === 'no_text').map((u) => u.page.number);
+  if (garbagePages.length === 0 && blankPages.length === 0) {
+    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: r.pages, warnings }, cacheable: true };
+  }
+  // A garbage text layer is dropped whatever happens next: it must never reach the clauses.
+  const layer: Page[] = r.pages.map((p) => (garbagePages.includes(p.number) ? { number: p.number, text: '' } : p));
+  const why = garbagePages.length > 0 ? 'a broken font encoding (symbol garbage instead of Chinese)' : 'no text layer (a scan?)';
+  const allUnusable = garbagePages.length + blankPages.length === r.pages.length;
+  const available = await ctx.ocr.available();
+  if (!available.ok) {
+    if (allUnusable) return { ok: false, status: 'needs_ocr', message: `${why}: OCR needed but ${available.message}` };
+    warnings.push(`pages ${[...garbagePages, ...blankPages].sort((a, b) => a - b).join(', ')} have ${why} and were not read: ${available.message}`);
+    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: layer, warnings }, cacheable: false };
+  }
+  const toRead = [...garbagePages, ...blankPages].sort((a, b) => a - b);
+  const ocr = await ctx.ocr.readPages(path, toRead);
+  if (!ocr.ok) return { ok: false, status: 'failed', message: ocr.message };
+  const byNumber = new Map(ocr.pages.map((p) => [p.number, p]));
+  let used = 0;
+  const pages = layer.map((p) => {
+    const o = byNumber.get(p.number);
+    // A nearly blank page keeps its text layer unless OCR finds more Chinese on it (a seal, a scan).
+    if (!o || garbageScore(o.text).cjk <= garbageScore(p.text).cjk) return p;
+    used++;
+    return o;
+  });
+  if (used > 0) warnings.push(used === pages.length ? `all ${used} pages read with OCR` : `${used} of ${pages.length} pages read with OCR`);
+  return { ok: true, document: { kind: 'pdf', method: used === pages.length ? 'ocr' : 'text-layer', pages, warnings }, cacheable: true };
 }
 
 function startsWith(bytes: Uint8Array, prefix: string, anywhere = false): boolean {

@@ -1,0 +1,46 @@
+import { Option, type Command } from 'commander';
+import { UserError } from '../core/errors.js';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
+
+export interface ExtractionFlags {
+  jobs?: string;
+  cacheDir?: string;
+  cache?: boolean;
+  maxFileMb?: string;
+  timeout?: string;
+  ocrTimeout?: string;
+}
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('usage', `--jobs takes a whole number from 1 to 256 (got '${value}')`);
+  return n;
+}
+
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError('usage', `${flag} takes a positive number (got '${value}')`);
+  return n;
+}
+
+/** The options that control reading documents, shared by every command that extracts. */
+export function withExtractionOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-j, --jobs <n>', 'documents (and OCR pages) read in parallel (default: number of cores)'))
+    .option('--cache-dir <dir>', 'extraction cache (default: $POLICY_CODE_CACHE_DIR, else $XDG_CACHE_HOME/policy-code, else ~/.cache/policy-code)')
+    .option('--no-cache', 'extract every file again instead of using cached text (the cache is refreshed)')
+    .option('--max-file-mb <mb>', `files larger than this are not read (default: ${DEFAULT_MAX_FILE_MB})`)
+    .option('--timeout <seconds>', `time limit for reading one PDF's text layer (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
+    .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`);
+}
+
+export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
+  return {
+    ...(flags.jobs ? { jobs: parseJobs(flags.jobs) } : {}),
+    ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+    useCache: flags.cache !== false,
+    ...(flags.maxFileMb ? { maxFileBytes: Math.round(positive('--max-file-mb', flags.maxFileMb) * 1024 * 1024) } : {}),
+    ...(flags.timeout ? { timeoutMs: positive('--timeout', flags.timeout) * 1000 } : {}),
+    ...(flags.ocrTimeout ? { ocrTimeoutMs: positive('--ocr-timeout', flags.ocrTimeout) * 1000 } : {}),
+  };
+}
