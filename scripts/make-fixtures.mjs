@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes the extraction fixtures under test/fixtures/, one folder per case, named as a sentence.
+ * Writes the extraction fixtures under test/fixtures/extract/, one folder per case, named as a sentence.
  * Run from the repository root: `node scripts/make-fixtures.mjs`. Needs the devDependencies
  * (pdfkit, docx), fonts-noto-cjk, qpdf and poppler-utils (pdftoppm). The output is committed; the
  * texts are short notices written for this project, not real policies.
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph } from 'docx';
 
-const ROOT = join(process.cwd(), 'test', 'fixtures');
+// Only this folder belongs to this script: other fixtures live beside it in test/fixtures.
+const ROOT = join(process.cwd(), 'test', 'fixtures', 'extract');
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FONT_NAME = 'NotoSansCJKsc-Regular';
 

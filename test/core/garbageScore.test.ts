@@ -37,7 +37,7 @@ describe('garbageScore', () => {
   });
 
   it('leaves the real plain-text documents of the corpus clean', () => {
-    const text = readFileSync(new URL('../fixtures/a-utf-8-text-file-reads/notice.txt', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../fixtures/extract/a-utf-8-text-file-reads/notice.txt', import.meta.url), 'utf8');
     expect(garbageScore(text).score).toBe(0);
   });
 });

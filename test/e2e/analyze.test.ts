@@ -134,7 +134,7 @@ describe('exit codes and error messages', () => {
     const out = join(corpus, 'out');
     const r = runCli(['analyze', corpus, '--out', out, '--quiet']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/broken\.pdf: failed: not a PDF/);
+    expect(r.stderr).toMatch(/failed \(1\):\n  D\d+ broken\.pdf: not a PDF/);
     noStack(r.stderr);
     const docs = readCsv(join(out, 'documents.csv'));
     expect(docs.map((d) => [d.file, d.status])).toEqual([

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'extract');
 const work = mkdtempSync(join(tmpdir(), 'policy-code-extract-'));
 const cache = join(work, 'cache');
 const corpus = join(work, 'corpus');

@@ -10,7 +10,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('htmlText', () => {
   it('keeps the article and drops navigation, scripts, styles and the footer', () => {
-    const html = readFileSync(new URL('../fixtures/a-web-page-gives-its-article-without-navigation-or-scripts/notice.html', import.meta.url));
+    const html = readFileSync(new URL('../fixtures/extract/a-web-page-gives-its-article-without-navigation-or-scripts/notice.html', import.meta.url));
     const r = htmlText(new Uint8Array(html));
     expect(r.title).toBe('某市关于推进区块链医疗应用的通知');
     expect(r.text.split('\n')[0]).toBe('某市人民政府办公室关于推进区块链医疗应用的通知');
