@@ -22,6 +22,7 @@ const RULES: Array<[string, string, string]> = [
   ['attachment', '附件：1.购房补贴申请表', 'none'],
   ['rule 2, market actor', '房地产开发企业不得捆绑销售车位。', 'legal_regulatory'],
   ['rule 2, department organising', '市住房城乡建设部门应当会同有关部门组织编制住房发展规划。', 'strategic'],
+  ['rule 1, a sanction in a subsidy rule', '对弄虚作假骗取补贴的，追回补贴资金并依法追究责任。', 'legal_regulatory'],
   ['rule 3, money to firms', '对新认定的高新技术企业给予一次性奖励20万元。', 'financial'],
   ['rule 3, tax-compensating subsidy', '对购买首套住房的家庭给予契税补贴。', 'financial'],
   ['tax relief', '对符合条件的小微企业免征增值税。', 'taxation'],
