@@ -35,7 +35,8 @@ Examples:
 
 By default only occurrences on word boundaries are listed: where the coder would match the
 term if it were a keyword (the term is added to the segmenter's dictionary, as a keyword is).
---substring lists the others too (column word_boundary = no).`)
+--substring lists the others too (column word_boundary = no; segmented_as shows the
+tokens there: one longer word such as 印度尼西亚, or a cut across the term such as 监督|管理工作).`)
     .action(
       runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
         const width = parseWidth(opts.width);
@@ -53,12 +54,13 @@ term if it were a keyword (the term is added to the segmenter's dictionary, as a
         const idWidth = Math.max(0, ...rows.map((r) => String(r[0]).length));
         const lines = rows.map((r) => {
           // Clause text keeps its line breaks; a concordance line must stay on one line.
-          const [id, , , left, t, right, boundary] = r.map((c) => String(c).replace(/\s+/g, ' '));
-          return `${padEnd(id!, idWidth)}  ${padStart(left!, width * 2)} 【${t}】 ${right}${boundary === 'no' ? '  (inside a word)' : ''}`;
+          const [id, , , left, t, right, boundary, segmentedAs] = r.map((c) => String(c).replace(/\s+/g, ' '));
+          const why = segmentedAs!.includes('|') ? `cut as ${segmentedAs}` : `inside the word ${segmentedAs}`;
+          return `${padEnd(id!, idWidth)}  ${padStart(left!, width * 2)} 【${t}】 ${right}${boundary === 'no' ? `  (not matched: ${why})` : ''}`;
         });
         const summary =
           `${term.trim()}: ${report.onBoundary} occurrence${report.onBoundary === 1 ? '' : 's'} on word boundaries` +
-          `, ${report.insideWords} inside longer words${report.insideWords > 0 && !opts.substring ? ' (list them with --substring)' : ''}` +
+          `, ${report.insideWords} not (inside a longer word or cut across by the segmenter)${report.insideWords > 0 && !opts.substring ? ' (list them with --substring)' : ''}` +
           `; ${report.keywordOf.length ? `keyword of ${report.keywordOf.join(', ')}` : 'not a keyword of the codebook'}`;
         process.stdout.write([...lines, summary].join('\n') + '\n');
         if (opts.out) await writeFileAtomic(opts.out, toCsv(report.table));

@@ -19,7 +19,7 @@ export interface KwicReport {
   table: Table;
   /** Occurrences on word boundaries (where the coder would match the term). */
   onBoundary: number;
-  /** Occurrences inside a longer word, which the coder does not match. */
+  /** Occurrences not on word boundaries (inside a longer word, or cut across), which the coder does not match. */
   insideWords: number;
   /** Categories that have the term as a keyword, as `codebook:category`. */
   keywordOf: string[];
@@ -44,13 +44,13 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
       for (const o of findOccurrences(c.text, segment(c.text), t, options.width)) {
         if (o.onBoundary) onBoundary++;
         else insideWords++;
-        if (o.onBoundary || options.substring) rows.push([c.id, d.file, o.start, o.left, o.term, o.right, o.onBoundary ? 'yes' : 'no']);
+        if (o.onBoundary || options.substring) rows.push([c.id, d.file, o.start, o.left, o.term, o.right, o.onBoundary ? 'yes' : 'no', o.segmentedAs]);
       }
     }
   }
   const keywordOf = books.flatMap((b) => b.codebook.leaves.filter((l) => l.keywords.some((k) => k.term === t)).map((l) => `${b.codebook.name}:${l.id}`));
   return {
-    table: { name: 'kwic', columns: ['clause_id', 'file', 'start', 'left', 'term', 'right', 'word_boundary'], rows },
+    table: { name: 'kwic', columns: ['clause_id', 'file', 'start', 'left', 'term', 'right', 'word_boundary', 'segmented_as'], rows },
     onBoundary,
     insideWords,
     keywordOf,

@@ -8,6 +8,11 @@ export interface Occurrence {
   right: string;
   /** True when the term is a token or a run of tokens there, i.e. where the coder would match it. */
   onBoundary: boolean;
+  /**
+   * The tokens that cover the occurrence, `|`-separated: one token when the term is inside a longer
+   * word (印度尼西亚), several when the segmenter cut across the term (监督|管理工作).
+   */
+  segmentedAs: string;
 }
 
 /**
@@ -20,9 +25,17 @@ export function findOccurrences(text: string, tokens: readonly string[], term: s
   const index = new TermIndex<true>();
   index.add(term, true);
   const boundary = new Set(index.findEvery(tokens).map((f) => f.start));
+  const starts: number[] = [];
+  let offset = 0;
+  for (const t of tokens) {
+    starts.push(offset);
+    offset += t.length;
+  }
+  const covering = (from: number, to: number) => tokens.filter((t, i) => starts[i]! < to && starts[i]! + t.length > from).join('|');
   const out: Occurrence[] = [];
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     out.push({
+      segmentedAs: covering(at, at + term.length),
       start: at,
       left: text.slice(Math.max(0, at - width), at),
       term,
