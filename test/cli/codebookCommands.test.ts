@@ -98,7 +98,8 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
     expect(inside.some((x) => x.left.endsWith('非') && x.right.startsWith('入'))).toBe(true);
     expect(onBoundary.some((x) => x.left.endsWith('非') && x.right.startsWith('入'))).toBe(false);
     for (const x of rows) expect(x.clause_id).toMatch(/^D\d{3}-/);
-    expect(inside.some((x) => x.segmented_as === '非税收入')).toBe(true);
+    // jieba cuts 非税收入 as 非税|收入: the cut runs through 税收, so the coder does not see it.
+    expect(inside.some((x) => x.segmented_as === '非税|收入')).toBe(true);
     expect(r.stdout).toContain(`税收: ${onBoundary.length} occurrences on word boundaries, ${inside.length} not (inside a longer word or cut across by the segmenter); keyword of rothwell-zegveld:taxation`);
     expect(r.stdout.split('\n').filter((l) => / \(not matched: (inside the word|cut as) /.test(l))).toHaveLength(inside.length);
   });
