@@ -81,15 +81,7 @@ export function processDocument(
   const main = codings[0]!;
   const primaryCounts: Record<string, number> = {};
   const further: DocumentSummary['further'] = {};
-  compiled.slice(1).forEach((book, k) => {
-    const counts = { primaryCounts: {}, anyCounts: {}, pairCounts: {} } as DocumentSummary['further'][string];
-    codings[k + 1]!.forEach((c, i) => {
-      count(counts.primaryCounts, c.primary);
-      for (const category of c.categories) count(counts.anyCounts, category);
-      count((counts.pairCounts[main[i]!.primary] ??= {}), c.primary);
-    });
-    further[book.codebook.name] = counts;
-  });
+  for (const book of compiled.slice(1)) further[book.codebook.name] = { primaryCounts: {}, anyCounts: {}, pairCounts: {} };
   const clauseRows: Cell[][] = [];
   let coded = 0;
   let inScope = 0;
@@ -99,6 +91,14 @@ export function processDocument(
     count(primaryCounts, coding.primary);
     if (coding.primary !== NONE) coded++;
     if (coding.inScope) inScope++;
+    // Pairs use the main code as written to clauses.csv, a reviewer's manual code included.
+    compiled.slice(1).forEach((book, k) => {
+      const c = codings[k + 1]![i]!;
+      const counts = further[book.codebook.name]!;
+      count(counts.primaryCounts, c.primary);
+      for (const category of c.categories) count(counts.anyCounts, category);
+      count((counts.pairCounts[coding.primary] ??= {}), c.primary);
+    });
     clauseRows.push([
       clause.id,
       docId,
