@@ -5,6 +5,7 @@ import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
+import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -20,7 +21,7 @@ export function analyzeCommand(): Command {
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-q, --quiet', 'print nothing but errors');
-  return withExtractionOptions(command)
+  return addTableOptions(withExtractionOptions(command))
     .addHelpText(
       'after',
       `
@@ -30,15 +31,19 @@ Examples:
   $ policy-code analyze corpus/ --metadata corpus/metadata.csv --jobs 2 --quiet
   $ policy-code analyze corpus/ --codebook codebooks/rothwell-zegveld.zh.yaml \
       --codebook codebooks/healthcare-blockchain-domains.zh.yaml
+  $ policy-code analyze corpus/ --where province=广东 --years 2019-2023 --province-names en
 
-Writes documents.csv, clauses.csv, instruments.csv, dimensions.csv, provinces.csv,
-province_summary.csv and run.json. Exit code: 0 all documents read, 1 some could not
-be read (see documents.csv), 2 usage error or invalid codebook (nothing written).
+Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
+Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
+Exit code: 0 all documents read, 1 some could not be read (see documents.csv),
+2 usage error or invalid codebook (nothing written).
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
-<name>:matched_terms and <name>:in_scope for each codebook after the first.`,
+<name>:matched_terms and <name>:in_scope for each codebook after the first, and the
+tables get categories_<name> and the cross-tabulation of the first codebook with it.
+${TABLE_OPTIONS_HELP}`,
     )
     .action(
-      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; manual?: string; quiet?: boolean } & ExtractionFlags) => {
+      runAction(async (corpus: string, opts: { codebook: string[]; out: string; metadata?: string; manual?: string; quiet?: boolean } & ExtractionFlags & TableFlags) => {
         const progress = progressReporter(opts.quiet === true, 'analyze');
         const report = await analyze({
           corpus,
@@ -47,6 +52,7 @@ With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
           ...(opts.metadata ? { metadata: opts.metadata } : {}),
           ...(opts.manual ? { manual: opts.manual } : {}),
           extraction: extractorOptions(opts),
+          tables: tableOptionsFrom(opts),
           onProgress: progress.tick,
         });
         progress.end();

@@ -8,12 +8,13 @@ import { codeUnitsCommand } from './codeUnits.js';
 import { evaluateCommand } from './evaluate.js';
 import { extractCommand } from './extract.js';
 import { kwicCommand } from './kwic.js';
+import { reportCommand } from './report.js';
 import { reviewCommand } from './review.js';
 import { showCommand } from './show.js';
 import { reportError } from './exitCodes.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand];
+const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand, reportCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')
@@ -28,6 +29,7 @@ Examples:
   $ policy-code code-units units.csv -o coded.csv
   $ policy-code codebook check my-codebook.yaml
   $ policy-code kwic 区块链 corpus/
+  $ policy-code report output/ --where province=广东 --out output-guangdong/
   $ policy-code <command> --help`,
   );
 

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Table } from '../core/tables/Table.js';
+import { formatCell } from './formatCell.js';
 
 export interface CsvOptions {
   /** A UTF-8 byte order mark, so that Excel opens Chinese text correctly. */
@@ -7,5 +8,6 @@ export interface CsvOptions {
 }
 
 export function toCsv(table: Table, options: CsvOptions = { bom: true }): string {
-  return stringify([table.columns, ...table.rows], { bom: options.bom, record_delimiter: '\n' });
+  const rows = table.rows.map((r) => r.map((cell, i) => formatCell(table, i, cell, 'data')));
+  return stringify([table.columns, ...rows], { bom: options.bom, record_delimiter: '\n' });
 }

@@ -1,17 +1,20 @@
-import type { Cell, Table } from '../core/tables/Table.js';
+import type { Table } from '../core/tables/Table.js';
+import { formatCell, headings, isNumericColumn } from './formatCell.js';
 
-function cell(value: Cell): string {
-  // A pipe would end the cell and a newline the row.
-  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+function escapeMarkdown(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** A GitHub-flavoured Markdown table; numbers are right-aligned. */
+/** A GitHub-flavoured pipe table with its title; shares as percentages with one decimal. */
 export function toMarkdown(table: Table): string {
-  const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => typeof r[i] === 'number' || /^-?\d+(\.\d+)?$/.test(String(r[i] ?? ''))));
+  const head = headings(table, 'paper');
+  const align = table.columns.map((_, i) => (isNumericColumn(table, i) ? '--:' : '---'));
+  const line = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
   const lines = [
-    `| ${table.columns.map(cell).join(' | ')} |`,
-    `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`,
-    ...table.rows.map((r) => `| ${table.columns.map((_, i) => cell(r[i] ?? '')).join(' | ')} |`),
+    ...(table.title ? [`**${escapeMarkdown(table.title)}**`, ''] : []),
+    line(head),
+    `|${align.join('|')}|`,
+    ...table.rows.map((r) => line(r.map((cell, i) => formatCell(table, i, cell, 'paper')))),
   ];
   return lines.join('\n') + '\n';
 }

@@ -2,14 +2,12 @@ import { join } from 'node:path';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
-import {
-  dimensionsTable,
-  documentsTable,
-  instrumentsTable,
-  provinceSummaryTable,
-  provincesTable,
-  type DocumentSummary,
-} from '../core/tables/buildTables.js';
+import { documentsTable, type DocumentSummary } from '../core/tables/buildTables.js';
+import { outlineOf } from '../core/tables/CodebookOutline.js';
+import { selectDocuments } from '../core/tables/selectDocuments.js';
+import { serializeSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
+import { sha256 } from '../io/hash.js';
+import { readFile } from 'node:fs/promises';
 import { toCsv } from '../export/csv.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { listInputs } from '../io/listInputs.js';
@@ -21,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { clauseColumns, processDocument, type ProcessedDocument } from './processDocument.js';
 import { Extractor, type ExtractorOptions } from './extractStage.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
+import { DEFAULT_TABLE_OPTIONS, tableOutputs, type TableOutputOptions } from './tableOutputs.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -33,6 +32,8 @@ export interface AnalyzeOptions {
   manual?: string;
   /** Extraction settings: jobs, time limits, size limit, cache. */
   extraction?: ExtractorOptions;
+  /** Filters, names and formats of the tables and figures. */
+  tables?: TableOutputOptions;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -57,10 +58,15 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
   const books = await loadCodebooks(options.codebooks);
   const loaded = books[0]!;
+  const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
+  const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
+  // A filter naming an unknown field or category is a usage error before anything is read.
+  selectDocuments([], tableOptions.conditions, outlines);
   const files = await listInputs(options.corpus);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
-  const metadata: Map<string, GivenMetadata> =
-    options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
+  const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
+  const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();
+  const metadataHash = hasMetadata ? sha256(await readFile(metadataPath)) : null;
 
   const manual = await loadManualOverrides(options.manual, loaded.codebook.leaves.map((l) => l.id));
 
@@ -92,17 +98,16 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
 
   const documents = results.map((r) => r.summary);
   const codebook = loaded.codebook;
-  const outputs = new Map<string, string>();
+  const outputs = new Map<string, string | Uint8Array>();
   for (const table of [
     documentsTable(documents),
     { name: 'clauses', columns: clauseColumns(books.slice(1).map((b) => b.codebook.name)), rows: results.flatMap((r) => r.clauseRows) },
-    instrumentsTable(documents, codebook),
-    dimensionsTable(documents, codebook),
-    provincesTable(documents, codebook),
-    provinceSummaryTable(documents),
   ]) {
-    outputs.set(`${table.name}.csv`, toCsv(table));
+    outputs.set(`${table.name}.csv`, toCsv(table, { bom: tableOptions.bom }));
   }
+  outputs.set(SUMMARIES_FILE, serializeSummaries(outlines, documents));
+  const tables = await tableOutputs({ codebooks: outlines, documents }, tableOptions);
+  for (const [name, content] of tables.files) outputs.set(name, content);
   const count = (s: string) => documents.filter((d) => d.status === s).length;
   const run = {
     tool: 'policy-code',
@@ -110,6 +115,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs },
+    metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
     skipped,
     counts: {
@@ -126,6 +133,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       manual_codes_applied: manual.applied(),
     },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
+    tables: tables.manifest,
     timings_ms: { extract_and_code: extractMs, total: Date.now() - started },
   };
   outputs.set('run.json', JSON.stringify(run, null, 2) + '\n');

@@ -9,7 +9,8 @@ import { inferMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { normalizeText } from '../core/text/normalizeText.js';
-import { NONE, type Clause, type Coding, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
+import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
+import { NONE, type AdminLevel, type Clause, type Coding, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
@@ -41,9 +42,6 @@ export function codeDocumentClauses(clauses: readonly Clause[], compiled: readon
   return compiled.map((book) => codeClauses(units, book));
 }
 
-function count(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
 export interface ProcessedDocument {
   summary: DocumentSummary;
   clauseRows: Cell[][];
@@ -63,7 +61,7 @@ export function processDocument(
   if (!outcome.ok) {
     const meta = inferMetadata('', file, given);
     return {
-      summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta.title.value ?? '', meta.province.value, meta.year.value),
+      summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta.title.value ?? '', meta.province.value, meta.year.value, meta.level.value),
       clauseRows: [],
     };
   }
@@ -72,33 +70,31 @@ export function processDocument(
   const meta = inferMetadata(text, file, given, doc.title);
   if (text.trim().length === 0) {
     return {
-      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta.title.value ?? '', meta.province.value, meta.year.value, doc.pages.length),
+      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta.title.value ?? '', meta.province.value, meta.year.value, meta.level.value, doc.pages.length),
       clauseRows: [],
     };
   }
   const clauses = splitClauses(docId, text);
   const codings = codeDocumentClauses(clauses, compiled, io);
-  const main = codings[0]!;
-  const primaryCounts: Record<string, number> = {};
+  const manualCodes = clauses.map((clause) => io.manual?.(clause.id, clause.text));
+  // A manual code replaces the automatic one in every count: pairs use the main code as written to
+  // clauses.csv, a reviewer's manual code included.
+  const main = codings[0]!.map((c, i) => {
+    const manual = manualCodes[i];
+    return manual ? applyManualCode(c, manual, compiled[0]!) : c;
+  });
   const further: DocumentSummary['further'] = {};
-  for (const book of compiled.slice(1)) further[book.codebook.name] = { primaryCounts: {}, anyCounts: {}, pairCounts: {} };
+  compiled.slice(1).forEach((book, k) => {
+    further[book.codebook.name] = countPairedCodes(main, codings[k + 1]!);
+  });
   const clauseRows: Cell[][] = [];
   let coded = 0;
   let inScope = 0;
   clauses.forEach((clause, i) => {
-    const manual = io.manual?.(clause.id, clause.text);
-    const coding = manual ? applyManualCode(main[i]!, manual, compiled[0]!) : main[i]!;
-    count(primaryCounts, coding.primary);
+    const manual = manualCodes[i];
+    const coding = main[i]!;
     if (coding.primary !== NONE) coded++;
     if (coding.inScope) inScope++;
-    // Pairs use the main code as written to clauses.csv, a reviewer's manual code included.
-    compiled.slice(1).forEach((book, k) => {
-      const c = codings[k + 1]![i]!;
-      const counts = further[book.codebook.name]!;
-      count(counts.primaryCounts, c.primary);
-      for (const category of c.categories) count(counts.anyCounts, category);
-      count((counts.pairCounts[coding.primary] ??= {}), c.primary);
-    });
     clauseRows.push([
       clause.id,
       docId,
@@ -126,6 +122,7 @@ export function processDocument(
       title: meta.title.value ?? '',
       province: meta.province.value,
       year: meta.year.value,
+      level: meta.level.value,
       pages: doc.pages.length,
       chars: text.length,
       clauses: clauses.length,
@@ -134,7 +131,7 @@ export function processDocument(
       further,
       status: clauses.length === 0 ? 'empty' : 'ok',
       message: clauses.length === 0 ? 'no clauses found in the text' : doc.warnings.join('; '),
-      primaryCounts,
+      ...countCodes(main),
     },
     clauseRows,
   };
@@ -149,7 +146,8 @@ function blankSummary(
   title: string,
   province: string | null,
   year: number | null,
+  level: AdminLevel | null,
   pages = 0,
 ): DocumentSummary {
-  return { docId, file, sha256: sha, title, province, year, pages, chars: 0, clauses: 0, codedClauses: 0, inScopeClauses: 0, further: {}, status, message, primaryCounts: {} };
+  return { docId, file, sha256: sha, title, province, year, level, pages, chars: 0, clauses: 0, codedClauses: 0, inScopeClauses: 0, further: {}, status, message, primaryCounts: {}, anyCounts: {} };
 }

@@ -1,12 +1,16 @@
-import type { Codebook } from '../codebook/Codebook.js';
-import { NATIONAL } from '../metadata/provinces.js';
-import { NONE, type DocumentStatus } from '../types.js';
-import { describe, round } from './describe.js';
+import { NONE, type AdminLevel, type DocumentStatus } from '../types.js';
+import type { CodebookOutline } from './CodebookOutline.js';
+import { categoriesTable, dimensionsTable } from './codeTables.js';
+import type { Counts, PairedCodeCounts } from './countCodes.js';
+import { codebookCrosstabs, levelDimensionCrosstabs, provinceInstrumentCrosstabs, yearInstrumentCrosstabs } from './crosstabs.js';
+import { provinceSummaryTable, provincesTable, yearsTable, type ProvinceNames } from './provinceTables.js';
 import type { Table } from './Table.js';
 
 /**
  * What the tables need to know of one document. Counts only, never the clauses themselves, so a
- * run can stream clauses to disk and partial runs (shards) can be merged from these summaries.
+ * run can stream clauses to disk, `report` can rebuild the tables from summaries.json, and partial
+ * runs (shards) can be merged from these summaries. Add fields freely; summariesSchema.ts checks
+ * only the fields the tables read, and keeps the others as they are.
  */
 export interface DocumentSummary {
   docId: string;
@@ -15,14 +19,18 @@ export interface DocumentSummary {
   title: string;
   province: string | null;
   year: number | null;
+  /** Administrative level of the issuer; null when unknown. */
+  level: AdminLevel | null;
   pages: number;
   chars: number;
   clauses: number;
   codedClauses: number;
   status: DocumentStatus;
   message: string;
-  /** Clauses per primary code (category id or 'none'). */
-  primaryCounts: Record<string, number>;
+  /** Clauses per primary code (category id or 'none') of the main codebook: each clause once. */
+  primaryCounts: Counts;
+  /** Clauses per category of the main codebook counting every code of a clause (see countCodes). */
+  anyCounts: Counts;
   /** Clauses in the main codebook's scope (all clauses when it has no scope). */
   inScopeClauses: number;
   /**
@@ -30,18 +38,12 @@ export interface DocumentSummary {
    * code of a clause), and per pair (main codebook's primary -> this codebook's primary), 'none'
    * included on both sides. Summed over documents, pairCounts is the codebook x codebook cross-tab.
    */
-  further: Record<string, { primaryCounts: Record<string, number>; anyCounts: Record<string, number>; pairCounts: Record<string, Record<string, number>> }>;
+  further: Record<string, PairedCodeCounts>;
 }
 
 /** Documents that enter the statistics: read, a policy, and not a duplicate of another. */
 export function isCounted(d: DocumentSummary): boolean {
   return d.status === 'ok';
-}
-
-const SHARE_DECIMALS = 4;
-
-function share(part: number, whole: number): string {
-  return whole === 0 ? round(0, SHARE_DECIMALS) : round(part / whole, SHARE_DECIMALS);
 }
 
 export function documentsTable(docs: readonly DocumentSummary[]): Table {
@@ -52,95 +54,34 @@ export function documentsTable(docs: readonly DocumentSummary[]): Table {
   };
 }
 
-function primaryTotals(docs: readonly DocumentSummary[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const d of docs.filter(isCounted)) {
-    for (const [code, n] of Object.entries(d.primaryCounts)) totals.set(code, (totals.get(code) ?? 0) + n);
-  }
-  return totals;
+export interface TableOptions {
+  provinceNames: ProvinceNames;
 }
 
 /**
- * Instrument counts by primary code: each coded clause counts once, under its primary instrument,
- * so shares over the coded clauses sum to 1. `share_in_dimension` is the share within the dimension.
+ * Every statistical table of a run, from the summaries of the selected documents. `codebooks[0]`
+ * is the main codebook (the instruments); each further codebook gets its one-way table and its
+ * cross-tabulation against the main one. Only counted documents (isCounted) enter any number.
  */
-export function instrumentsTable(docs: readonly DocumentSummary[], codebook: Codebook): Table {
-  const totals = primaryTotals(docs);
-  const coded = codebook.leaves.reduce((a, l) => a + (totals.get(l.id) ?? 0), 0);
-  const perDimension = new Map<string, number>();
-  for (const l of codebook.leaves) perDimension.set(l.dimension, (perDimension.get(l.dimension) ?? 0) + (totals.get(l.id) ?? 0));
-  return {
-    name: 'instruments',
-    columns: ['dimension', 'instrument', 'label', 'clauses', 'share', 'share_in_dimension'],
-    rows: codebook.leaves.map((l) => {
-      const n = totals.get(l.id) ?? 0;
-      return [l.dimension, l.id, l.label.zh, n, share(n, coded), share(n, perDimension.get(l.dimension) ?? 0)];
-    }),
-  };
-}
-
-export function dimensionsTable(docs: readonly DocumentSummary[], codebook: Codebook): Table {
-  const totals = primaryTotals(docs);
-  const coded = codebook.leaves.reduce((a, l) => a + (totals.get(l.id) ?? 0), 0);
-  return {
-    name: 'dimensions',
-    columns: ['dimension', 'label', 'clauses', 'share'],
-    rows: codebook.dimensions.map((d) => {
-      const n = codebook.leaves.filter((l) => l.dimension === d.id).reduce((a, l) => a + (totals.get(l.id) ?? 0), 0);
-      return [d.id, d.label.zh, n, share(n, coded)];
-    }),
-  };
-}
-
-const UNKNOWN_PROVINCE = '(unknown)';
-
-function provinceKey(d: DocumentSummary): string {
-  return d.province ?? UNKNOWN_PROVINCE;
-}
-
-/** Policies, clauses and primary codes per dimension for each province, most policies first. */
-export function provincesTable(docs: readonly DocumentSummary[], codebook: Codebook): Table {
+export function buildTables(docs: readonly DocumentSummary[], codebooks: readonly CodebookOutline[], options: TableOptions): Table[] {
+  const main = codebooks[0];
+  if (!main) throw new Error('buildTables needs at least the main codebook');
   const counted = docs.filter(isCounted);
-  const byProvince = new Map<string, DocumentSummary[]>();
-  for (const d of counted) byProvince.set(provinceKey(d), [...(byProvince.get(provinceKey(d)) ?? []), d]);
-  const dimensionOf = new Map(codebook.leaves.map((l) => [l.id, l.dimension]));
-  const rows = [...byProvince.entries()]
-    .sort(([a, da], [b, db]) => db.length - da.length || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([province, ds]) => {
-      const perDim = new Map<string, number>();
-      for (const d of ds) {
-        for (const [code, n] of Object.entries(d.primaryCounts)) {
-          const dim = dimensionOf.get(code);
-          if (dim) perDim.set(dim, (perDim.get(dim) ?? 0) + n);
-        }
-      }
-      return [
-        province,
-        ds.length,
-        ds.reduce((a, d) => a + d.clauses, 0),
-        ds.reduce((a, d) => a + d.codedClauses, 0),
-        ...codebook.dimensions.map((dim) => perDim.get(dim.id) ?? 0),
-      ];
-    });
-  return { name: 'provinces', columns: ['province', 'policies', 'clauses', 'coded_clauses', ...codebook.dimensions.map((d) => d.id)], rows };
-}
-
-/**
- * Policies per province, described over the provinces that have at least one policy. Central
- * documents and documents of unknown province are not a province and are left out.
- */
-export function provinceSummaryTable(docs: readonly DocumentSummary[]): Table {
-  const perProvince = new Map<string, number>();
-  for (const d of docs.filter(isCounted)) {
-    if (d.province === null || d.province === NATIONAL) continue;
-    perProvince.set(d.province, (perProvince.get(d.province) ?? 0) + 1);
+  const tables: Table[] = [
+    categoriesTable('instruments', counted, main, (d) => d),
+    dimensionsTable(counted, main),
+    provincesTable(counted, main, options.provinceNames),
+    provinceSummaryTable(counted, options.provinceNames),
+    yearsTable(counted),
+    ...provinceInstrumentCrosstabs(counted, main, options.provinceNames),
+    ...yearInstrumentCrosstabs(counted, main),
+    ...levelDimensionCrosstabs(counted, main),
+  ];
+  for (const other of codebooks.slice(1)) {
+    tables.push(categoriesTable(`categories_${other.name}`, counted, other, (d) => d.further[other.name] ?? { primaryCounts: {}, anyCounts: {} }));
+    tables.push(...codebookCrosstabs(counted, main, other));
   }
-  const s = describe([...perProvince.values()]);
-  return {
-    name: 'province_summary',
-    columns: ['provinces', 'policies', 'mean', 'sd', 'median', 'min', 'max'],
-    rows: [[s.n, s.sum, round(s.mean, 2), round(s.sd, 2), round(s.median, 2), s.n ? s.min : '', s.n ? s.max : '']],
-  };
+  return tables;
 }
 
 export { NONE };

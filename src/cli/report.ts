@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { report } from '../pipeline/report.js';
+import { EXIT, runAction } from './exitCodes.js';
+import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+
+export function reportCommand(): Command {
+  return addTableOptions(
+    new Command('report')
+      .description('rebuild the tables and figures of an earlier analyze run from its summaries.json, without coding again')
+      .argument('<output-dir>', 'the output folder of policy-code analyze')
+      .option('-o, --out <dir>', 'folder for the tables (default: <output-dir> itself)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy-code report output/
+  $ policy-code report output/ --where province=广东 --out output-guangdong/
+  $ policy-code report output/ --years 2019-2023 --level provincial --province-names en --png --out sub/
+${TABLE_OPTIONS_HELP}`,
+    )
+    .action(
+      runAction(async (dir: string, opts: TableFlags & { out?: string; quiet?: boolean }) => {
+        const result = await report({ from: dir, out: opts.out ?? dir, tables: tableOptionsFrom(opts) });
+        process.stderr.write(`${result.selected} of ${result.documents} documents in the tables; ${result.outputs.length} files in ${opts.out ?? dir}/\n`);
+        return EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Table } from '../core/tables/Table.js';
+import { formatCell } from '../export/formatCell.js';
+
+/** A fixed date for the workbook's properties and zip entries: same tables, same bytes. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/**
+ * exceljs stamps every zip entry with the time of writing; re-packing with a fixed date makes the
+ * workbook byte-identical across runs (the entries keep exceljs's order and content).
+ */
+async function withFixedZipDates(xlsx: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(xlsx);
+  const target = new JSZip();
+  for (const entry of Object.values(source.files)) {
+    if (entry.dir) continue;
+    target.file(entry.name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+  }
+  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * One sheet per table, named after it: a header row of column ids, numbers as numbers (shares as
+ * proportions shown in percent format, rounded as in the CSV files), the header row frozen.
+ */
+export async function toXlsx(tables: readonly Table[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'policy-code';
+  workbook.lastModifiedBy = 'policy-code';
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const taken = new Set<string>();
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(sheetName(table.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) {
+      sheet.addRow(row.map((cell, i) => (typeof cell === 'number' ? (Number.isFinite(cell) ? Number(formatCell(table, i, cell, 'data')) : null) : cell)));
+    }
+    table.columns.forEach((column, i) => {
+      const kind = table.kinds?.[column];
+      const width = Math.max(column.length, ...table.rows.map((r) => String(r[i] ?? '').length * (/[^\x00-\xff]/.test(String(r[i])) ? 2 : 1)));
+      const col = sheet.getColumn(i + 1);
+      col.width = Math.min(60, Math.max(8, width + 2));
+      if (kind === 'share') col.numFmt = '0.0%';
+      if (kind === 'decimal2') col.numFmt = '0.00';
+    });
+  }
+  return withFixedZipDates(await workbook.xlsx.writeBuffer());
+}

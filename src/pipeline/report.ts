@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { selectDocuments } from '../core/tables/selectDocuments.js';
+import { parseSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
+import { writeOutputs } from '../io/writeOutputs.js';
+import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
+import { VERSION } from './version.js';
+
+export interface ReportOptions {
+  /** The output folder of an earlier `analyze` run. */
+  from: string;
+  /** Where to write the tables (default: the same folder). */
+  out: string;
+  tables: TableOutputOptions;
+}
+
+export interface ReportResult {
+  outputs: string[];
+  selected: number;
+  documents: number;
+}
+
+async function readText(path: string, missing: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UserError('usage', missing);
+    throw err;
+  }
+}
+
+/**
+ * Rebuilds every table and figure from an earlier run's summaries.json, without reading or coding
+ * any document, and rewrites run.json with the new table options (the rest of the run is kept).
+ */
+export async function report(options: ReportOptions): Promise<ReportResult> {
+  const summariesPath = join(options.from, SUMMARIES_FILE);
+  const text = await readText(summariesPath, `${summariesPath} not found: report needs the output folder of 'policy-code analyze'`);
+  const summaries = parseSummaries(text, summariesPath);
+  selectDocuments([], options.tables.conditions, summaries.codebooks);
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(await readFile(join(options.from, 'run.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    // run.json is a record, not an input: a report without it is still complete.
+  }
+  const tables = await tableOutputs(summaries, options.tables);
+  const run = { ...previous, tables: tables.manifest, report: { version: VERSION, from: options.from } };
+  const files = new Map(tables.files);
+  files.set('run.json', JSON.stringify(run, null, 2) + '\n');
+  const outputs = await writeOutputs(options.out, files);
+  return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };
+}
