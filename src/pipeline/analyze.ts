@@ -79,6 +79,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const results: ProcessedDocument[] = new Array(documentsFiles.length);
   const extractStarted = Date.now();
   let done = 0;
+  let fromCache = 0;
+  // Extraction time by kind of document (pdf, pdf-ocr, html, txt, docx): for benchmarks, never in tables.
+  const byKind: Record<string, { documents: number; ms: number }> = {};
   try {
     // Extraction runs in parallel (PDFs in the pool); coding runs on this thread, where the dictionary lives.
     let next = 0;
@@ -87,6 +90,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         const i = next++;
         const x = await extractor.extract(options.corpus, documentsFiles[i]!);
         results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment, manual: manual.lookup });
+        if (x.cached) fromCache++;
+        const kind = x.outcome.ok ? `${x.outcome.document.kind}${x.outcome.document.method === 'ocr' ? '-ocr' : ''}` : 'unread';
+        byKind[kind] = { documents: (byKind[kind]?.documents ?? 0) + 1, ms: (byKind[kind]?.ms ?? 0) + x.ms };
         options.onProgress?.(++done, documentsFiles.length, x.file);
       }
     };
@@ -126,6 +132,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       failed: count('failed'),
       empty: count('empty'),
       needs_ocr: count('needs_ocr'),
+      from_cache: fromCache,
       skipped: skipped.length,
       clauses: documents.reduce((a, d) => a + d.clauses, 0),
       coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
@@ -134,7 +141,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     tables: tables.manifest,
-    timings_ms: { extract_and_code: extractMs, total: Date.now() - started },
+    timings_ms: { extract_and_code: extractMs, total: Date.now() - started, extract_by_kind: byKind },
   };
   outputs.set('run.json', JSON.stringify(run, null, 2) + '\n');
   const written = await writeOutputs(options.out, outputs);

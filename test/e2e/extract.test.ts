@@ -108,6 +108,21 @@ describe('policy-code extract on one fixture per format and per bad file', () =>
     expect(row.message).toContain('apt-get install -y poppler-utils tesseract-ocr tesseract-ocr-chi-sim');
   });
 
+  it('abandons a document whose OCR or PDF reading takes longer than its time limit, and goes on', () => {
+    const dir = join(work, 'slow');
+    cpSync(join(FIXTURES, 'a-scan-without-a-text-layer-needs-ocr'), join(dir, 'scan'), { recursive: true });
+    cpSync(join(FIXTURES, 'a-utf-8-text-file-reads'), join(dir, 'txt'), { recursive: true });
+    const ocr = runCli(['extract', dir, '--out', join(work, 'out5'), '--cache-dir', cache, '--no-cache', '--ocr-timeout', '0.001']);
+    expect(ocr.code).toBe(1);
+    const [scan, txt] = readRows(join(work, 'out5'));
+    expect(scan!.status).toBe('failed');
+    expect(scan!.message).toMatch(/OCR took longer than 0.001 s/);
+    expect(txt!.status).toBe('ok');
+    const pdf = runCli(['extract', join(corpus, 'a-text-pdf-with-a-running-header-on-every-page'), '--out', join(work, 'out6'), '--cache-dir', cache, '--no-cache', '--timeout', '0.001']);
+    expect(readRows(join(work, 'out6'))[0]!.message).toMatch(/PDF reading took longer than/);
+    expect(pdf.code).toBe(1);
+  });
+
   it('shows the raw pages beside the normalized text: the running header is only in the raw pages', () => {
     const file = join(corpus, 'a-text-pdf-with-a-running-header-on-every-page', 'notice.pdf');
     const raw = runCli(['show', file, '--raw', '--cache-dir', cache]).stdout;

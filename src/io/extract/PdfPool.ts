@@ -103,7 +103,7 @@ export class PdfPool {
       const id = this.nextId++;
       const s = slot;
       const timer = setTimeout(
-        () => this.replace(s, { ok: false, reason: 'timeout', message: `PDF reading took longer than ${Math.round(this.options.timeoutMs / 1000)} s; abandoned` }),
+        () => this.replace(s, { ok: false, reason: 'timeout', message: `PDF reading took longer than ${this.options.timeoutMs / 1000} s (--timeout); abandoned` }),
         this.options.timeoutMs,
       );
       slot.task = { id, resolve: job.resolve, timer };

@@ -103,7 +103,7 @@ export class OcrEngine {
   }
 
   private async readPage(pdfPath: string, page: number, dir: string, deadline: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-    const limit = `OCR took longer than ${Math.round(this.options.documentTimeoutMs / 1000)} s (--ocr-timeout); abandoned`;
+    const limit = `OCR took longer than ${this.options.documentTimeoutMs / 1000} s (--ocr-timeout); abandoned`;
     if (Date.now() >= deadline) return { ok: false, message: limit };
     const base = join(dir, `p${page}`);
     const { dpi, psm, lang } = OCR_SETTINGS;

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { garbageScore } from '../../src/core/text/garbageScore.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, type CliResult } from '../cli.js';
+import { sharedDir } from '../sharedDir.js';
+
+/**
+ * The 57 real documents of ../shared/corpus, end to end: one analyze run (with OCR of the scans and
+ * gazettes, about 76 pages) shared by every assertion, then a second run from the cache.
+ */
+const SHARED = sharedDir();
+const corpus = SHARED ? join(SHARED, 'corpus') : '';
+const work = mkdtempSync(join(tmpdir(), 'policy-code-real-'));
+const cache = join(work, 'cache');
+
+/** Like runCli, with room for OCR of ~76 pages on a busy machine (about 2 minutes on 2 idle cores). */
+function runLong(args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 40 * 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+type Row = Record<string, string>;
+const rowsOf = (file: string): Row[] => parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { columns: true, relax_column_count: true }) as Row[];
+
+let first: CliResult;
+let second: CliResult;
+let documents: Map<string, Row>;
+let textOf: (file: string) => string;
+
+beforeAll(() => {
+  if (!SHARED) return;
+  first = runLong(['analyze', corpus, '--out', join(work, 'out1'), '--cache-dir', cache, '--quiet']);
+  documents = new Map(rowsOf(join(work, 'out1', 'documents.csv')).map((r) => [r.file!, r]));
+  const clauses = rowsOf(join(work, 'out1', 'clauses.csv'));
+  textOf = (file) => {
+    const id = documents.get(file)!.doc_id;
+    return clauses.filter((c) => c.doc_id === id).map((c) => c.text).join('');
+  };
+  second = runLong(['analyze', corpus, '--out', join(work, 'out2'), '--cache-dir', cache, '--quiet']);
+}, 45 * 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!SHARED)(`analyze on the real corpus${SHARED ? '' : ' (skipped: ../shared is absent)'}`, () => {
+  it('accounts for every one of the 57 documents of MANIFEST.tsv', () => {
+    const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0]!);
+    expect(manifest).toHaveLength(57);
+    expect([...documents.keys()].sort()).toEqual([...manifest].sort());
+    expect(first.code, first.stderr).toBeLessThan(2);
+  });
+
+  it('reads every scan and gazette with OCR into readable Chinese, never the garbage text layer', () => {
+    const ocr = [...documents.values()].filter((d) => /_GAZETTE\.pdf$|_SCANNED/.test(d.file!));
+    expect(ocr).toHaveLength(10);
+    for (const d of ocr) {
+      expect(d.status, d.file).toBe('ok');
+      const text = textOf(d.file!);
+      expect(garbageScore(text).score, d.file).toBeLessThan(0.02);
+      expect(garbageScore(text).cjk, d.file).toBeGreaterThan(400 * Number(d.pages));
+    }
+  });
+
+  it('finds phrases read off the rendered pages (pdftoppm -r 80, page 1)', () => {
+    const phrases: Record<string, string[]> = {
+      'gz_beijing_2025_realestate_GAZETTE.pdf': ['关于进一步优化调整本市房地产相关政策的通知', '可在五环内再多购买一套商品住房'],
+      're_baoding_2022_hpf_SCANNED_photo.pdf': ['关于调整住房公积金贷款相关政策的通知', '降低购房申请住房公积金贷款首付款比例'],
+    };
+    for (const [file, list] of Object.entries(phrases)) for (const p of list) expect(textOf(file), file).toContain(p);
+  });
+
+  it('reads the gov.cn pages as their article, titled by <title>', () => {
+    const d = documents.get('gov_01_regulatory_double_random.html')!;
+    expect(d.status).toBe('ok');
+    expect(d.title).toContain('国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见');
+    expect(textOf(d.file!)).not.toContain('扫一扫在手机打开当前页');
+  });
+
+  it('keeps running gazette mastheads and page numbers out of the clauses', () => {
+    for (const d of [...documents.values()].filter((x) => /_GAZETTE/.test(x.file!))) {
+      expect(textOf(d.file!), d.file).not.toMatch(/—\s*\d+\s*—/);
+    }
+  });
+
+  it('takes the second run from the cache and writes the same tables', () => {
+    expect(second.code).toBe(first.code);
+    for (const f of ['documents.csv', 'clauses.csv', 'instruments.csv']) {
+      expect(readFileSync(join(work, 'out2', f), 'utf8'), f).toBe(readFileSync(join(work, 'out1', f), 'utf8'));
+    }
+    const fromCache = (dir: string) => (JSON.parse(readFileSync(join(work, dir, 'run.json'), 'utf8')) as { counts: { from_cache: number } }).counts.from_cache;
+    expect(fromCache('out1')).toBe(0);
+    expect(fromCache('out2')).toBe(57);
+  });
+});
