@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { UserError } from '../core/errors.js';
+import { Interrupted, UserError } from '../core/errors.js';
 
 /** The one place that decides exit codes. */
 export const EXIT = {
@@ -11,6 +11,8 @@ export const EXIT = {
   usage: 2,
   /** A bug in policy-code: please report it with the stack trace. */
   internal: 3,
+  /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it): outputs left as they were; rerun to resume. */
+  interrupted: 130,
 } as const;
 
 /** Reports an error on stderr in one line (plus any listed details) and returns the exit code. */
@@ -19,6 +21,10 @@ export function reportError(err: unknown): number {
     process.stderr.write(`policy-code: error: ${err.message}\n`);
     for (const d of err.details) process.stderr.write(`  ${d}\n`);
     return EXIT.usage;
+  }
+  if (err instanceof Interrupted) {
+    process.stderr.write(`policy-code: ${err.message}\n`);
+    return EXIT.interrupted;
   }
   if (err instanceof CommanderError) {
     // commander has already printed its message (unknown option, missing argument, ...).

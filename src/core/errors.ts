@@ -15,3 +15,19 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/**
+ * The run was stopped on request (Ctrl-C, SIGTERM): not a failure of the tool. Finished documents
+ * are in the cache, so the same command resumes; the previous outputs are left as they were.
+ */
+export class Interrupted extends Error {
+  constructor(
+    readonly signal: string,
+    /** Documents finished (and cached) before the stop. */
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`interrupted by ${signal} after ${done} of ${total} documents; outputs left as they were. Run the same command again to resume (finished documents come from the cache).`);
+    this.name = 'Interrupted';
+  }
+}

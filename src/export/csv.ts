@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Table } from '../core/tables/Table.js';
-import { formatCell } from './formatCell.js';
+import type { Cell, Table } from '../core/tables/Table.js';
 
 export interface CsvOptions {
   /** A UTF-8 byte order mark, so that Excel opens Chinese text correctly. */
@@ -8,6 +7,17 @@ export interface CsvOptions {
 }
 
 export function toCsv(table: Table, options: CsvOptions = { bom: true }): string {
-  const rows = table.rows.map((r) => r.map((cell, i) => formatCell(table, i, cell, 'data')));
-  return stringify([table.columns, ...rows], { bom: options.bom, record_delimiter: '\n' });
+  return csvHeader(table.columns, options) + csvRows(table.rows);
+}
+
+/**
+ * The header line of a table written in pieces (clauses.csv is streamed document by document):
+ * csvHeader(columns) + csvRows(a) + csvRows(b) is byte for byte toCsv of the rows a then b.
+ */
+export function csvHeader(columns: readonly string[], options: CsvOptions = { bom: true }): string {
+  return (options.bom ? '\ufeff' : '') + csvRows([columns as string[]]);
+}
+
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  return rows.length === 0 ? '' : stringify(rows as Cell[][], { record_delimiter: '\n' });
 }

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 /**
- * nodejieba keeps one dictionary per process (~240 MB) and its user words are process-wide, so it
- * is loaded here once, lazily, and every codebook's terms are added to the same dictionary.
+ * nodejieba keeps one dictionary per process (~300 MB resident, 1-4 s to load) and its user words
+ * are process-wide, so it is loaded here once, and only when a text really has to be cut: a
+ * re-coding whose tokens all come from the token cache never pays for it. Words added before the
+ * load are inserted when it happens, so the dictionary is the same either way.
  */
 const require = createRequire(import.meta.url);
 
@@ -13,25 +16,54 @@ interface Jieba {
 }
 
 let jieba: Jieba | null = null;
-const inserted = new Set<string>();
+const words = new Set<string>();
+let cuts = 0;
 
 function instance(): Jieba {
   if (!jieba) {
-    jieba = require('nodejieba') as Jieba;
-    jieba.load();
+    const j = require('nodejieba') as Jieba;
+    j.load();
+    for (const w of words) insertInto(j, w);
+    jieba = j;
   }
   return jieba;
 }
 
+function insertInto(j: Jieba, w: string): void {
+  // jieba's dictionary cannot hold words with spaces; such terms still match across tokens.
+  if (!/\s/.test(w)) j.insertWord(w);
+}
+
 /** Adds terms to the user dictionary so the segmenter never cuts them apart. */
-export function addWords(words: Iterable<string>): void {
-  const j = instance();
-  for (const w of words) {
-    if (inserted.has(w)) continue;
-    // jieba's dictionary cannot hold words with spaces; such terms still match across tokens.
-    if (!/\s/.test(w)) j.insertWord(w);
-    inserted.add(w);
+export function addWords(terms: Iterable<string>): void {
+  for (const w of terms) {
+    if (words.has(w)) continue;
+    words.add(w);
+    if (jieba) insertInto(jieba, w);
   }
+}
+
+const JIEBA_VERSION: string = (require('nodejieba/package.json') as { version: string }).version;
+
+/**
+ * Identifies the dictionary the segmenter cuts with: nodejieba's version and every user word.
+ * Tokens cached under one id are exactly what the segmenter would give again; a new term gives a
+ * new id (re-segmentation), while a codebook edit that only changes weights or categories keeps it.
+ */
+export function dictionaryId(): string {
+  const h = createHash('sha256').update(`nodejieba ${JIEBA_VERSION}\n`);
+  for (const w of [...words].sort()) h.update(`${w}\n`);
+  return h.digest('hex');
+}
+
+/** How many texts the segmenter has cut in this process (0 when every token came from the cache). */
+export function segmenterCalls(): number {
+  return cuts;
+}
+
+/** Whether the dictionary has been loaded in this process. */
+export function segmenterLoaded(): boolean {
+  return jieba !== null;
 }
 
 /**
@@ -39,6 +71,7 @@ export function addWords(words: Iterable<string>): void {
  * the coder relies on for character offsets.
  */
 export function segment(text: string): string[] {
+  cuts++;
   const tokens = instance().cut(text, true);
   if (tokens.join('') === text) return tokens;
   // jieba drops some characters (e.g. lone surrogates); realign so offsets stay true.

@@ -1,40 +1,47 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
+import { Interrupted } from '../core/errors.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
-import { documentsTable, type DocumentSummary } from '../core/tables/buildTables.js';
-import { outlineOf } from '../core/tables/CodebookOutline.js';
-import { selectDocuments } from '../core/tables/selectDocuments.js';
-import { serializeSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
-import { sha256 } from '../io/hash.js';
-import { readFile } from 'node:fs/promises';
-import { toCsv } from '../export/csv.js';
+import type { DocumentSummary } from '../core/tables/buildTables.js';
+import { csvHeader, csvRows, toCsv } from '../export/csv.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
+import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
-import { loadCodebooks } from '../io/readCodebook.js';
+import { OutputStage } from '../io/OutputStage.js';
+import { loadCodebook } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
-import { addWords, segment } from '../io/segmenter.js';
-import { writeOutputs } from '../io/writeOutputs.js';
-import { existsSync } from 'node:fs';
-import { clauseColumns, processDocument, type ProcessedDocument } from './processDocument.js';
-import { Extractor, type ExtractorOptions } from './extractStage.js';
-import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
-import { DEFAULT_TABLE_OPTIONS, tableOutputs, type TableOutputOptions } from './tableOutputs.js';
+import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded } from '../io/segmenter.js';
+import { TokenCache } from '../io/TokenCache.js';
+import { extractFile, type ExtractedFile } from './extractStage.js';
+import { mapInOrder } from './mapInOrder.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
+import { CLAUSE_COLUMNS, processDocument } from './processDocument.js';
+import { summaryTables } from './summaryTables.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
   corpus: string;
   out: string;
-  /** Codebook files: the first is the main codebook, the others add columns and cross-tab counts. */
-  codebooks: string[];
+  codebook: string;
   metadata?: string;
-  /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
-  manual?: string;
-  /** Extraction settings: jobs, time limits, size limit, cache. */
-  extraction?: ExtractorOptions;
-  /** Filters, names and formats of the tables and figures. */
-  tables?: TableOutputOptions;
+  jobs?: number;
+  /** Per-document time limit for reading a file. */
+  timeoutMs?: number;
+  /** Cache folder for tokens (and extraction). */
+  cacheDir: string;
+  /** false (--no-cache): nothing is read from the cache; it is still refreshed. */
+  useCache?: boolean;
+  /** Process only this share of the documents and write a partial result for `merge`. */
+  shard?: Shard;
+  /** Stops the run between documents (Ctrl-C); the run then throws Interrupted. */
+  signal?: AbortSignal;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Called once the output stage exists, so a second Ctrl-C can remove its temporary files at once. */
+  onStage?: (stage: OutputStage) => void;
 }
 
 export interface AnalyzeReport {
@@ -43,8 +50,6 @@ export interface AnalyzeReport {
   outputs: string[];
   /** Documents that could not be read (failed, needs_ocr, empty). */
   problems: DocumentSummary[];
-  /** Manual codes applied, and those not applied with the reason (they stay in the file). */
-  manual: { file: string | null; applied: number; notApplied: NotApplied[] };
 }
 
 /** Zero-padded document ids in corpus order: D001, D002, ... (wider when the corpus is larger). */
@@ -52,104 +57,120 @@ export function documentId(index: number, total: number): string {
   return `D${String(index + 1).padStart(Math.max(3, String(total).length), '0')}`;
 }
 
-/** Runs the whole job on a corpus folder: read, split, code, count, and write the tables. */
+/** Documents a run reads: the corpus's readable files, with ids given over the whole corpus. */
+export async function corpusDocuments(corpus: string): Promise<{ files: string[]; documents: string[]; skipped: string[] }> {
+  const files = await listInputs(corpus);
+  return { files, documents: files.filter((f) => sourceKindOf(f) !== null), skipped: files.filter((f) => sourceKindOf(f) === null) };
+}
+
+/**
+ * Runs the whole job on a corpus folder: read, split, code, count, and write the tables. Documents
+ * stream through in corpus order with a bounded number in flight: clause rows go to disk as each
+ * document is coded and only the small per-document summaries stay in memory, so memory does not
+ * grow with the corpus. Every output is staged under a temporary name and renamed at the end.
+ */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
-  const started = Date.now();
+  const started = performance.now();
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
-  const books = await loadCodebooks(options.codebooks);
-  const loaded = books[0]!;
-  const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
-  const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
-  // A filter naming an unknown field or category is a usage error before anything is read.
-  selectDocuments([], tableOptions.conditions, outlines);
-  const files = await listInputs(options.corpus);
+  const loaded = await loadCodebook(options.codebook);
+  const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
-  const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
-  const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();
-  const metadataHash = hasMetadata ? sha256(await readFile(metadataPath)) : null;
+  const metadata: Map<string, GivenMetadata> =
+    options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
 
-  const manual = await loadManualOverrides(options.manual, loaded.codebook.leaves.map((l) => l.id));
+  addWords(codebookTerms(loaded.codebook));
+  const compiled = compileCodebook(loaded.codebook);
+  const dictionary = dictionaryId();
+  const tokens = new TokenCache(options.cacheDir, dictionary, options.useCache !== false);
+  const total = documentFiles.length;
+  const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
 
-  for (const b of books) addWords(codebookTerms(b.codebook));
-  const compiled = books.map((b) => compileCodebook(b.codebook));
-  const documentsFiles = files.filter((f) => sourceKindOf(f) !== null);
-  const skipped = files.filter((f) => sourceKindOf(f) === null);
-  const extractor = new Extractor(options.extraction);
-  const jobs = extractor.jobs;
-  const results: ProcessedDocument[] = new Array(documentsFiles.length);
-  const extractStarted = Date.now();
-  let done = 0;
-  let fromCache = 0;
-  // Extraction time by kind of document (pdf, pdf-ocr, html, txt, docx): for benchmarks, never in tables.
-  const byKind: Record<string, { documents: number; ms: number }> = {};
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const pool = new PdfPool({ workers: jobs, timeoutMs: options.timeoutMs ?? 120_000, maxHeapMb: 1024 });
+  const stage = await OutputStage.open(options.out);
+  options.onStage?.(stage);
+  const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
+  const summaries: DocumentSummary[] = [];
+  const ranges: Array<[number, number]> = [];
+  let written = 0;
+  const timing = { extractMs: 0, codingMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
   try {
-    // Extraction runs in parallel (PDFs in the pool); coding runs on this thread, where the dictionary lives.
-    let next = 0;
-    const worker = async () => {
-      while (next < documentsFiles.length) {
-        const i = next++;
-        const x = await extractor.extract(options.corpus, documentsFiles[i]!);
-        results[i] = processDocument(documentId(i, documentsFiles.length), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment, manual: manual.lookup });
-        if (x.cached) fromCache++;
-        const kind = x.outcome.ok ? `${x.outcome.document.kind}${x.outcome.document.method === 'ocr' ? '-ocr' : ''}` : 'unread';
-        byKind[kind] = { documents: (byKind[kind]?.documents ?? 0) + 1, ms: (byKind[kind]?.ms ?? 0) + x.ms };
-        options.onProgress?.(++done, documentsFiles.length, x.file);
-      }
-    };
-    await Promise.all(Array.from({ length: jobs * 2 }, worker));
+    if (!options.shard) await clausesOut.write(csvHeader(CLAUSE_COLUMNS));
+    const emitted = await mapInOrder(
+      selected.length,
+      jobs * 4,
+      async (k) => {
+        const x: ExtractedFile & { cached?: boolean } = await extractFile(options.corpus, selected[k]!.file, { pdfPool: pool });
+        return { x, doc: await tokens.forDocument(x.sha256, segment) };
+      },
+      async (k, { x, doc }) => {
+        const t0 = performance.now();
+        const r = processDocument(documentId(selected[k]!.index, total), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment: doc.segment });
+        timing.codingMs += performance.now() - t0;
+        if (x.cached) timing.fromCache++;
+        else timing.extracted++;
+        for (const row of r.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
+        const chunk = csvRows(r.clauseRows);
+        await clausesOut.write(chunk);
+        const bytes = Buffer.byteLength(chunk);
+        ranges.push([written, bytes]);
+        written += bytes;
+        summaries.push(r.summary);
+        await doc.save().catch(() => undefined);
+        options.onProgress?.(summaries.length, selected.length, x.file);
+      },
+      options.signal,
+    );
+    if (options.signal?.aborted) throw new Interrupted(String(options.signal?.reason ?? 'a signal'), emitted, selected.length);
+  } catch (err) {
+    await stage.abort();
+    throw err;
   } finally {
-    await extractor.close();
+    await pool.close();
   }
-  const extractMs = Date.now() - extractStarted;
 
-  const documents = results.map((r) => r.summary);
   const codebook = loaded.codebook;
-  const outputs = new Map<string, string | Uint8Array>();
-  for (const table of [
-    documentsTable(documents),
-    { name: 'clauses', columns: clauseColumns(books.slice(1).map((b) => b.codebook.name)), rows: results.flatMap((r) => r.clauseRows) },
-  ]) {
-    outputs.set(`${table.name}.csv`, toCsv(table, { bom: tableOptions.bom }));
-  }
-  outputs.set(SUMMARIES_FILE, serializeSummaries(outlines, documents));
-  const tables = await tableOutputs({ codebooks: outlines, documents }, tableOptions);
-  for (const [name, content] of tables.files) outputs.set(name, content);
-  const count = (s: string) => documents.filter((d) => d.status === s).length;
   const run = {
     tool: 'policy-code',
     version: VERSION,
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
-    further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
-    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs },
-    metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
-    inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
-    skipped,
-    counts: {
-      files: files.length,
-      documents: documents.length,
-      ok: count('ok'),
-      failed: count('failed'),
-      empty: count('empty'),
-      needs_ocr: count('needs_ocr'),
-      from_cache: fromCache,
-      skipped: skipped.length,
-      clauses: documents.reduce((a, d) => a + d.clauses, 0),
-      coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
-      in_scope_clauses: documents.reduce((a, d) => a + d.inScopeClauses, 0),
-      manual_codes_applied: manual.applied(),
+    metadata: options.metadata ?? (existsSync(metadataPath) ? metadataPath : null),
+    counts: runCounts(files.length, skipped.length, summaries),
+    cache: {
+      extraction: { hits: timing.fromCache, extracted: timing.extracted },
+      tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
-    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
-    tables: tables.manifest,
-    timings_ms: { extract_and_code: extractMs, total: Date.now() - started, extract_by_kind: byKind },
+    timings_ms: { coding: Math.round(timing.codingMs), total: Math.round(performance.now() - started) },
+    text_bytes: timing.textBytes,
   };
-  outputs.set('run.json', JSON.stringify(run, null, 2) + '\n');
-  const written = await writeOutputs(options.out, outputs);
+  try {
+    if (options.shard) {
+      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]! })) };
+      await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
+    } else {
+      for (const table of summaryTables(summaries, codebook)) await stage.put(`${table.name}.csv`, toCsv(table));
+      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped }, null, 2) + '\n');
+    }
+  } catch (err) {
+    await stage.abort();
+    throw err;
+  }
+  const outputs = await stage.commit();
+  return { documents: summaries, skipped, outputs, problems: summaries.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)) };
+}
+
+export function runCounts(files: number, skipped: number, documents: readonly DocumentSummary[]) {
+  const count = (s: string) => documents.filter((d) => d.status === s).length;
   return {
-    documents,
+    files,
+    documents: documents.length,
+    ok: count('ok'),
+    failed: count('failed'),
+    empty: count('empty'),
+    needs_ocr: count('needs_ocr'),
     skipped,
-    outputs: written,
-    problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)),
-    manual: { file: manual.file, applied: manual.applied(), notApplied: manual.notApplied() },
+    clauses: documents.reduce((a, d) => a + d.clauses, 0),
+    coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
   };
 }

@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { merge } from '../pipeline/merge.js';
+import { EXIT, runAction } from './exitCodes.js';
+
+export function mergeCommand(): Command {
+  return new Command('merge')
+    .description('combine the partial results of `analyze --shard i/n` runs into the tables of one run')
+    .argument('<parts...>', 'the --out folders of the shards (every shard 0/n ... n-1/n, once)')
+    .option('-o, --out <dir>', 'folder for the tables', 'output')
+    .option('-c, --codebook <file>', 'the codebook the shards used (default: the file they recorded; its content must be the same)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ for i in 0 1 2 3; do policy-code analyze corpus/ --shard $i/4 --out parts/$i; done
+  $ policy-code merge parts/0 parts/1 parts/2 parts/3 --out results/
+
+Writes the same documents.csv, clauses.csv, instruments.csv, ... as one analyze run over the
+whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be read,
+2 a shard is missing, repeated, from another corpus or codebook (nothing written).`,
+    )
+    .action(
+      runAction(async (parts: string[], opts: { out: string; codebook?: string }) => {
+        const report = await merge({ parts, out: opts.out, ...(opts.codebook ? { codebook: opts.codebook } : {}) });
+        process.stderr.write(`merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
+        return report.problems > 0 ? EXIT.documentsFailed : EXIT.ok;
+      }),
+    );
+}

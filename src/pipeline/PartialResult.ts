@@ -1,0 +1,43 @@
+import { UserError } from '../core/errors.js';
+import type { DocumentSummary } from '../core/tables/buildTables.js';
+
+/** Which share of the documents a run processes: those whose index (in corpus order) mod count is index. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Parses `i/n` (0 <= i < n). */
+export function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) {
+    throw new UserError('usage', `--shard takes i/n with 0 <= i < n, e.g. 0/10 for the first of ten shards (got '${value}')`);
+  }
+  return { index, count };
+}
+
+export const PART_INFO = { file: 'part.json', format: 'policy-code-part/1' } as const;
+/** Clause rows of the shard's documents, CSV without header, in document order. */
+export const PART_CLAUSES = 'clauses.part.csv';
+
+/**
+ * What a shard writes besides its clause rows: enough to rebuild every table of the whole run.
+ * `clauses` is the [offset, length] in bytes of the document's rows in PART_CLAUSES.
+ */
+export interface PartInfo {
+  format: string;
+  shard: Shard;
+  /** Readable documents in the whole corpus; ids and shares are computed over these. */
+  documents_total: number;
+  corpus_files: string[];
+  skipped: string[];
+  run: {
+    version: string;
+    codebook: { name: string; version: string; file: string; sha256: string };
+    corpus: string;
+    [key: string]: unknown;
+  };
+  parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number] }>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Runs `start` on items 0..count-1 with at most `window` of them in flight, and hands the results
+ * to `emit` strictly in index order. The window bounds memory (only that many documents are held
+ * at once, whatever the corpus size) while keeping the extraction workers busy when one document
+ * is slow. `start` must not reject (failures are values); `emit` runs one at a time.
+ * When `signal` aborts, nothing new is started or emitted, waiting stops at once, and the number of
+ * items emitted so far is returned.
+ */
+export async function mapInOrder<T>(
+  count: number,
+  window: number,
+  start: (i: number) => Promise<T>,
+  emit: (i: number, result: T) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<number> {
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal?.aborted) resolve('aborted');
+    signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  const pending = new Map<number, Promise<T>>();
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    while (next < count && next < i + Math.max(1, window) && !signal?.aborted) {
+      const p = start(next);
+      p.catch(() => undefined);
+      pending.set(next++, p);
+    }
+    const result = await Promise.race([pending.get(i)!, aborted]);
+    if (result === 'aborted' || signal?.aborted) return i;
+    pending.delete(i);
+    await emit(i, result as T);
+  }
+  return count;
+}

@@ -1,0 +1,101 @@
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { csvHeader, toCsv } from '../export/csv.js';
+import { OutputStage } from '../io/OutputStage.js';
+import { loadCodebook } from '../io/readCodebook.js';
+import { runCounts } from './analyze.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartialResult.js';
+import { CLAUSE_COLUMNS } from './processDocument.js';
+import { summaryTables } from './summaryTables.js';
+import { VERSION } from './version.js';
+
+export interface MergeOptions {
+  parts: string[];
+  out: string;
+  /** Codebook to build the tables with (default: the one the shards recorded); must be the same file content. */
+  codebook?: string;
+}
+
+async function readPart(dir: string): Promise<PartInfo> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, PART_INFO.file), 'utf8');
+  } catch {
+    throw new UserError('usage', `${dir}: no ${PART_INFO.file} here (give the --out folders of 'analyze --shard i/n' runs)`);
+  }
+  let info: PartInfo;
+  try {
+    info = JSON.parse(text) as PartInfo;
+  } catch {
+    throw new UserError('input', `${join(dir, PART_INFO.file)}: not valid JSON (was the shard interrupted?)`);
+  }
+  if (info.format !== PART_INFO.format) throw new UserError('input', `${join(dir, PART_INFO.file)}: format '${info.format}', expected '${PART_INFO.format}'`);
+  return info;
+}
+
+/**
+ * Combines the partial results of `analyze --shard i/n` runs into the tables one run over the whole
+ * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
+ * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
+ */
+export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number }> {
+  if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
+  const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
+  const first = parts[0]!.info;
+  const problems: string[] = [];
+  const seen = new Map<number, string>();
+  for (const { dir, info } of parts) {
+    if (info.shard.count !== first.shard.count) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count}, but ${parts[0]!.dir} is one of ${first.shard.count}`);
+    if (info.run.codebook.sha256 !== first.run.codebook.sha256) problems.push(`${dir}: coded with another codebook (${info.run.codebook.file}, sha256 ${info.run.codebook.sha256.slice(0, 12)})`);
+    if (info.documents_total !== first.documents_total || info.corpus_files.join('\n') !== first.corpus_files.join('\n')) problems.push(`${dir}: ran on another corpus (or the corpus changed between shards)`);
+    if (seen.has(info.shard.index)) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count} is also in ${seen.get(info.shard.index)}`);
+    seen.set(info.shard.index, dir);
+  }
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) problems.push(`missing shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}`);
+  if (problems.length > 0) throw new UserError('input', `cannot merge ${parts.length} partial result${parts.length === 1 ? '' : 's'}`, problems);
+
+  const loaded = await loadCodebook(options.codebook ?? first.run.codebook.file);
+  if (loaded.sha256 !== first.run.codebook.sha256) {
+    throw new UserError('input', `${loaded.file} is not the codebook the shards used (sha256 ${loaded.sha256.slice(0, 12)}, shards: ${first.run.codebook.sha256.slice(0, 12)}); give that codebook with --codebook`);
+  }
+
+  const byIndex = parts
+    .flatMap(({ dir, info }) => info.parts.map((p) => ({ ...p, dir })))
+    .sort((a, b) => a.index - b.index);
+  const documents = byIndex.map((p) => p.summary);
+  const stage = await OutputStage.open(options.out);
+  const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
+  try {
+    const clauses = stage.stream('clauses.csv');
+    await clauses.write(csvHeader(CLAUSE_COLUMNS));
+    for (const p of byIndex) {
+      const [offset, length] = p.clauses;
+      if (length === 0) continue;
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handles.get(p.dir)!.read(buf, 0, length, offset);
+      if (bytesRead !== length) throw new UserError('input', `${join(p.dir, PART_CLAUSES)}: shorter than ${PART_INFO.file} says (was the shard interrupted?)`);
+      await clauses.write(buf.toString('utf8'));
+    }
+    for (const table of summaryTables(documents, loaded.codebook)) await stage.put(`${table.name}.csv`, toCsv(table));
+    const run = {
+      tool: 'policy-code',
+      version: VERSION,
+      codebook: first.run.codebook,
+      corpus: first.run.corpus,
+      merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
+      counts: runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
+      inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
+      skipped: first.skipped,
+    };
+    await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
+  } catch (err) {
+    await stage.abort();
+    throw err;
+  } finally {
+    await Promise.all([...handles.values()].map((h) => h.close()));
+  }
+  const outputs = await stage.commit();
+  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length };
+}
