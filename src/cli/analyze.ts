@@ -45,39 +45,55 @@ province_summary.csv and run.json. Exit code: 0 all documents read, 1 some could
 be read (see documents.csv), 2 usage error or invalid codebook (nothing written),
 130 interrupted (Ctrl-C): outputs left as they were; run again to resume from the cache.`,
     )
-    .action(
-      runAction(async (corpus: string, opts: { codebook: string; out: string; metadata?: string; jobs?: string; quiet?: boolean; shard?: string }) => {
-        const shard = opts.shard ? parseShard(opts.shard) : undefined;
-        const progress = progressReporter(opts.quiet === true, 'analyze');
-        const interrupt = interruptOnSignals();
-        const report = await analyze({
-          corpus,
-          out: opts.out,
-          codebook: opts.codebook,
-          cacheDir: cacheDir(),
-          ...(opts.metadata ? { metadata: opts.metadata } : {}),
-          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
-          ...(shard ? { shard } : {}),
-          signal: interrupt.signal,
-          onStage: interrupt.onStage,
-          onProgress: progress.tick,
-        }).finally(() => {
-          interrupt.dispose();
-          progress.end();
-        });
-        for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
-        if (!opts.quiet) {
-          const ok = report.documents.filter((d) => d.status === 'ok');
-          const clauses = ok.reduce((a, d) => a + d.clauses, 0);
-          const coded = ok.reduce((a, d) => a + d.codedClauses, 0);
-          process.stderr.write(
-            `${ok.length} of ${report.documents.length} documents coded, ${clauses} clauses (${coded} with a code)` +
-              `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` +
-              `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}` +
-              `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
-          );
-        }
-        return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;
-      }),
+    .action(runAction((corpus: string, opts: AnalyzeFlags) => runAnalyze(corpus, opts, 'analyze')));
+}
+
+export interface AnalyzeFlags {
+  codebook: string;
+  out: string;
+  metadata?: string;
+  jobs?: string;
+  quiet?: boolean;
+  shard?: string;
+}
+
+/**
+ * analyze and recode: runs the pipeline with Ctrl-C handling and progress, reports on stderr, and
+ * returns the exit code. recode is the same run, said to be one: its text comes from the cache.
+ */
+export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
+  const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  const progress = progressReporter(opts.quiet === true, command);
+  const interrupt = interruptOnSignals();
+  const report = await analyze({
+    corpus,
+    out: opts.out,
+    codebook: opts.codebook,
+    cacheDir: cacheDir(),
+    ...(opts.metadata ? { metadata: opts.metadata } : {}),
+    ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+    ...(shard ? { shard } : {}),
+    signal: interrupt.signal,
+    onStage: interrupt.onStage,
+    onProgress: progress.tick,
+  }).finally(() => {
+    interrupt.dispose();
+    progress.end();
+  });
+  for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+  if (command === 'recode' && report.extraction.extracted > 0) {
+    process.stderr.write(`recode: ${report.extraction.extracted} of ${report.documents.length} documents were not in the extraction cache and were extracted again\n`);
+  }
+  if (!opts.quiet) {
+    const ok = report.documents.filter((d) => d.status === 'ok');
+    const clauses = ok.reduce((a, d) => a + d.clauses, 0);
+    const coded = ok.reduce((a, d) => a + d.codedClauses, 0);
+    process.stderr.write(
+      `${ok.length} of ${report.documents.length} documents coded, ${clauses} clauses (${coded} with a code)` +
+        `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` +
+        `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}` +
+        `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
     );
+  }
+  return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 
 /**
  * nodejieba keeps one dictionary per process (~300 MB resident, 1-4 s to load) and its user words
@@ -18,15 +19,23 @@ interface Jieba {
 let jieba: Jieba | null = null;
 const words = new Set<string>();
 let cuts = 0;
+let loadMs = 0;
 
 function instance(): Jieba {
   if (!jieba) {
+    const started = performance.now();
     const j = require('nodejieba') as Jieba;
     j.load();
     for (const w of words) insertInto(j, w);
     jieba = j;
+    loadMs = performance.now() - started;
   }
   return jieba;
+}
+
+/** Milliseconds the dictionary took to load in this process (0 when it was never needed). */
+export function segmenterLoadMs(): number {
+  return loadMs;
 }
 
 function insertInto(j: Jieba, w: string): void {

@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript shared with the benchmark
+import { buildCorpus } from '../../bench/buildCorpus.mjs';
+import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const shared = sharedDir();
+const tmp = mkdtempSync(join(tmpdir(), 'policy-code-resume-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const DOCS = 32;
+
+function env(cache: string) {
+  return { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, cache) };
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+}
+
+/** Starts analyze and sends `signal` once the first document is done; resolves with the exit. */
+function interruptedRun(cache: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; doneAtSignal: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out'], { cwd: tmp, env: env(cache) });
+    let stderr = '';
+    let doneAtSignal = -1;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /analyze: (\d+)\/\d+ documents/.exec(stderr);
+      if (m && doneAtSignal < 0) {
+        doneAtSignal = Number(m[1]);
+        child.kill(signal);
+      }
+    });
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, stderr, doneAtSignal }));
+  });
+}
+
+function rerun(cache: string) {
+  const r = spawnSync(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out', '--quiet'], { cwd: tmp, env: env(cache), encoding: 'utf8' });
+  const run = JSON.parse(readFileSync(join(tmp, 'out', 'run.json'), 'utf8')) as { cache: { extraction: { hits: number }; tokens: { hits: number; misses: number } } };
+  return { status: r.status, run };
+}
+
+if (!shared) console.warn('resumeAfterInterruption.test: ../shared/corpus not found, tests skipped');
+
+describe.skipIf(!shared)('a run interrupted mid-way', () => {
+  let complete: Map<string, Buffer>;
+  beforeAll(() => {
+    buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus'), DOCS - 2, ['txt']);
+    buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus', 'pdf'), 2, ['pdf']);
+    const r = spawnSync(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out', '--quiet'], { cwd: tmp, env: env('cache-first'), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    complete = snapshot(join(tmp, 'out'));
+  }, 240_000);
+
+  const csvOf = (m: Map<string, Buffer>) => [...m].filter(([f]) => f.endsWith('.csv'));
+
+  it('killed (SIGKILL): the previous outputs stay complete; the rerun resumes from the cache and writes the same tables', async () => {
+    const r = await interruptedRun('cache-kill', 'SIGKILL');
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.doneAtSignal).toBeGreaterThan(0);
+    expect(r.doneAtSignal).toBeLessThan(DOCS);
+    const after = snapshot(join(tmp, 'out'));
+    for (const [f, bytes] of complete) expect(after.get(f)?.equals(bytes), f).toBe(true);
+    // Only the killed run's temporary files can be there besides them, never under an output's name.
+    for (const f of after.keys()) if (!complete.has(f)) expect(f).toMatch(/^\.[\w.]+\.\d+\.tmp$/);
+
+    const again = rerun('cache-kill');
+    expect(again.status).toBe(0);
+    expect(again.run.cache.tokens.hits).toBeGreaterThan(0);
+    const resumed = snapshot(join(tmp, 'out'));
+    expect([...resumed.keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(csvOf(resumed)).toEqual(csvOf(complete));
+  });
+
+  it('Ctrl-C (SIGINT): exits 130 with a message, removes its temporary files, and the rerun resumes', async () => {
+    const before = snapshot(join(tmp, 'out'));
+    const r = await interruptedRun('cache-int', 'SIGINT');
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted by SIGINT after \d+ of 32 documents; outputs left as they were/);
+    expect(snapshot(join(tmp, 'out'))).toEqual(before);
+
+    const again = rerun('cache-int');
+    expect(again.status).toBe(0);
+    expect(again.run.cache.tokens.hits).toBeGreaterThan(0);
+    expect(csvOf(snapshot(join(tmp, 'out')))).toEqual(csvOf(complete));
+  });
+});
