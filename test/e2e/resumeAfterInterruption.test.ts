@@ -11,7 +11,7 @@ const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-resume-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const DOCS = 32;
+const DOCS = 24;
 
 function env(cache: string) {
   return { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, cache) };
@@ -81,7 +81,7 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
     const before = snapshot(join(tmp, 'out'));
     const r = await interruptedRun('cache-int', 'SIGINT');
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/interrupted by SIGINT after \d+ of 32 documents; outputs left as they were/);
+    expect(r.stderr).toMatch(/interrupted by SIGINT after \d+ of 24 documents; outputs left as they were/);
     expect(snapshot(join(tmp, 'out'))).toEqual(before);
 
     const again = rerun('cache-int');
