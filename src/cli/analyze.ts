@@ -21,11 +21,16 @@ export function parseJobs(value: string): number {
   return n;
 }
 
+/** Collects repeated --codebook options in the order given. */
+export function collectCodebooks(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function analyzeCommand(): Command {
   return new Command('analyze')
     .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
     .argument('<corpus>', 'folder of policy documents (.pdf, .txt), read recursively')
-    .option('-c, --codebook <file>', 'YAML codebook', DEFAULT_CODEBOOK)
+    .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
@@ -38,18 +43,22 @@ Examples:
   $ policy-code analyze corpus/
   $ policy-code analyze ~/policies --out results/ --codebook my-codebook.yaml
   $ policy-code analyze corpus/ --metadata corpus/metadata.csv --jobs 2 --quiet
+  $ policy-code analyze corpus/ --codebook codebooks/rothwell-zegveld.zh.yaml \
+      --codebook codebooks/healthcare-blockchain-domains.zh.yaml
   $ policy-code analyze corpus/ --shard 3/10 --out parts/3    (then: policy-code merge parts/* --out results/)
 
 Writes documents.csv, clauses.csv, instruments.csv, dimensions.csv, provinces.csv,
 province_summary.csv and run.json. Exit code: 0 all documents read, 1 some could not
 be read (see documents.csv), 2 usage error or invalid codebook (nothing written),
-130 interrupted (Ctrl-C): outputs left as they were; run again to resume from the cache.`,
+130 interrupted (Ctrl-C): outputs left as they were; run again to resume from the cache.
+With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
+<name>:matched_terms and <name>:in_scope for each codebook after the first.`,
     )
     .action(runAction((corpus: string, opts: AnalyzeFlags) => runAnalyze(corpus, opts, 'analyze')));
 }
 
 export interface AnalyzeFlags {
-  codebook: string;
+  codebook: string[];
   out: string;
   metadata?: string;
   jobs?: string;
@@ -68,7 +77,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
   const report = await analyze({
     corpus,
     out: opts.out,
-    codebook: opts.codebook,
+    codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
     cacheDir: cacheDir(),
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),

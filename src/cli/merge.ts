@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { merge } from '../pipeline/merge.js';
+import { collectCodebooks } from './analyze.js';
 import { EXIT, runAction } from './exitCodes.js';
 
 export function mergeCommand(): Command {
@@ -7,7 +8,7 @@ export function mergeCommand(): Command {
     .description('combine the partial results of `analyze --shard i/n` runs into the tables of one run')
     .argument('<parts...>', 'the --out folders of the shards (every shard 0/n ... n-1/n, once)')
     .option('-o, --out <dir>', 'folder for the tables', 'output')
-    .option('-c, --codebook <file>', 'the codebook the shards used (default: the file they recorded; its content must be the same)')
+    .option('-c, --codebook <file>', 'the codebooks the shards used, in order (default: the files they recorded; the content must be the same)', collectCodebooks, [] as string[])
     .addHelpText(
       'after',
       `
@@ -20,8 +21,8 @@ whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be 
 2 a shard is missing, repeated, from another corpus or codebook (nothing written).`,
     )
     .action(
-      runAction(async (parts: string[], opts: { out: string; codebook?: string }) => {
-        const report = await merge({ parts, out: opts.out, ...(opts.codebook ? { codebook: opts.codebook } : {}) });
+      runAction(async (parts: string[], opts: { out: string; codebook: string[] }) => {
+        const report = await merge({ parts, out: opts.out, ...(opts.codebook.length > 0 ? { codebooks: opts.codebook } : {}) });
         process.stderr.write(`merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
         return report.problems > 0 ? EXIT.documentsFailed : EXIT.ok;
       }),

@@ -2,8 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
-import { runAnalyze, type AnalyzeFlags } from './analyze.js';
+import { collectCodebooks, runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
 
 /** The corpus (and metadata file) of the run whose tables are in `out`, for `recode` without a corpus. */
@@ -21,7 +20,7 @@ export function recodeCommand(): Command {
   return new Command('recode')
     .description('code a corpus again (after a codebook edit) from the cached text, without extracting it again')
     .argument('[corpus]', 'folder of policy documents (default: the corpus of the run in --out)')
-    .option('-c, --codebook <file>', 'YAML codebook', DEFAULT_CODEBOOK)
+    .option('-c, --codebook <file>', 'YAML codebook; repeat it for several (default: as in analyze)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: as in analyze)')
     .option('-j, --jobs <n>', 'documents read in parallel when one is missing from the cache (default: number of cores)')

@@ -22,6 +22,13 @@ export const PART_INFO = { file: 'part.json', format: 'policy-code-part/1' } as 
 /** Clause rows of the shard's documents, CSV without header, in document order. */
 export const PART_CLAUSES = 'clauses.part.csv';
 
+export interface RecordedCodebook {
+  name: string;
+  version: string;
+  file: string;
+  sha256: string;
+}
+
 /**
  * What a shard writes besides its clause rows: enough to rebuild every table of the whole run.
  * `clauses` is the [offset, length] in bytes of the document's rows in PART_CLAUSES.
@@ -35,7 +42,8 @@ export interface PartInfo {
   skipped: string[];
   run: {
     version: string;
-    codebook: { name: string; version: string; file: string; sha256: string };
+    codebook: RecordedCodebook;
+    further_codebooks: RecordedCodebook[];
     corpus: string;
     [key: string]: unknown;
   };

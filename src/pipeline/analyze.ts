@@ -12,21 +12,22 @@ import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
 import { OutputStage } from '../io/OutputStage.js';
-import { loadCodebook } from '../io/readCodebook.js';
+import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { extractFile, type ExtractedFile } from './extractStage.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
-import { CLAUSE_COLUMNS, processDocument } from './processDocument.js';
+import { clauseColumns, processDocument } from './processDocument.js';
 import { summaryTables } from './summaryTables.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
   corpus: string;
   out: string;
-  codebook: string;
+  /** Codebook files: the first is the main codebook, the others add columns and cross-tab counts. */
+  codebooks: string[];
   metadata?: string;
   jobs?: number;
   /** Per-document time limit for reading a file. */
@@ -74,14 +75,15 @@ export async function corpusDocuments(corpus: string): Promise<{ files: string[]
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const started = performance.now();
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
-  const loaded = await loadCodebook(options.codebook);
+  const books = await loadCodebooks(options.codebooks);
+  const loaded = books[0]!;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
   const metadata: Map<string, GivenMetadata> =
     options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
 
-  addWords(codebookTerms(loaded.codebook));
-  const compiled = compileCodebook(loaded.codebook);
+  for (const b of books) addWords(codebookTerms(b.codebook));
+  const compiled = books.map((b) => compileCodebook(b.codebook));
   const dictionary = dictionaryId();
   const tokens = new TokenCache(options.cacheDir, dictionary, options.useCache !== false);
   const total = documentFiles.length;
@@ -97,7 +99,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   let written = 0;
   const timing = { extractMs: 0, codingMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
   try {
-    if (!options.shard) await clausesOut.write(csvHeader(CLAUSE_COLUMNS));
+    if (!options.shard) await clausesOut.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name))));
     const emitted = await mapInOrder(
       selected.length,
       jobs * 4,
@@ -136,6 +138,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     tool: 'policy-code',
     version: VERSION,
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
+    further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
     metadata: options.metadata ?? (existsSync(metadataPath) ? metadataPath : null),
     counts: runCounts(files.length, skipped.length, summaries),
@@ -152,7 +155,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]! })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      for (const table of summaryTables(summaries, codebook)) await stage.put(`${table.name}.csv`, toCsv(table));
+      for (const table of summaryTables(summaries, books.map((b) => b.codebook))) await stage.put(`${table.name}.csv`, toCsv(table));
       await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped }, null, 2) + '\n');
     }
   } catch (err) {
@@ -181,5 +184,6 @@ export function runCounts(files: number, skipped: number, documents: readonly Do
     skipped,
     clauses: documents.reduce((a, d) => a + d.clauses, 0),
     coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),
+    in_scope_clauses: documents.reduce((a, d) => a + d.inScopeClauses, 0),
   };
 }

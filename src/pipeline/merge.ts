@@ -3,18 +3,27 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { csvHeader, toCsv } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
-import { loadCodebook } from '../io/readCodebook.js';
+import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './analyze.js';
-import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartialResult.js';
-import { CLAUSE_COLUMNS } from './processDocument.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
+import { clauseColumns } from './processDocument.js';
 import { summaryTables } from './summaryTables.js';
 import { VERSION } from './version.js';
 
 export interface MergeOptions {
   parts: string[];
   out: string;
-  /** Codebook to build the tables with (default: the one the shards recorded); must be the same file content. */
-  codebook?: string;
+  /** Codebooks to build the tables with (default: the files the shards recorded); must have the same content. */
+  codebooks?: string[];
+}
+
+/** The codebooks a shard was coded with, the main one first. */
+function recorded(info: PartInfo): RecordedCodebook[] {
+  return [info.run.codebook, ...(info.run.further_codebooks ?? [])];
+}
+
+function shas(info: PartInfo): string {
+  return recorded(info).map((c) => c.sha256).join(' ');
 }
 
 async function readPart(dir: string): Promise<PartInfo> {
@@ -47,7 +56,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const seen = new Map<number, string>();
   for (const { dir, info } of parts) {
     if (info.shard.count !== first.shard.count) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count}, but ${parts[0]!.dir} is one of ${first.shard.count}`);
-    if (info.run.codebook.sha256 !== first.run.codebook.sha256) problems.push(`${dir}: coded with another codebook (${info.run.codebook.file}, sha256 ${info.run.codebook.sha256.slice(0, 12)})`);
+    if (shas(info) !== shas(first)) problems.push(`${dir}: coded with other codebooks (${recorded(info).map((c) => c.file).join(', ')})`);
     if (info.documents_total !== first.documents_total || info.corpus_files.join('\n') !== first.corpus_files.join('\n')) problems.push(`${dir}: ran on another corpus (or the corpus changed between shards)`);
     if (seen.has(info.shard.index)) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count} is also in ${seen.get(info.shard.index)}`);
     seen.set(info.shard.index, dir);
@@ -56,9 +65,13 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   if (missing.length > 0) problems.push(`missing shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}`);
   if (problems.length > 0) throw new UserError('input', `cannot merge ${parts.length} partial result${parts.length === 1 ? '' : 's'}`, problems);
 
-  const loaded = await loadCodebook(options.codebook ?? first.run.codebook.file);
-  if (loaded.sha256 !== first.run.codebook.sha256) {
-    throw new UserError('input', `${loaded.file} is not the codebook the shards used (sha256 ${loaded.sha256.slice(0, 12)}, shards: ${first.run.codebook.sha256.slice(0, 12)}); give that codebook with --codebook`);
+  const want = recorded(first);
+  const books = await loadCodebooks(options.codebooks ?? want.map((c) => c.file));
+  if (books.length !== want.length || books.some((b, i) => b.sha256 !== want[i]!.sha256)) {
+    throw new UserError(
+      'input',
+      `the codebooks given (${books.map((b) => b.file).join(', ')}) are not those the shards used (${want.map((c) => `${c.file}, sha256 ${c.sha256.slice(0, 12)}`).join('; ')}); give those files with --codebook, in the same order`,
+    );
   }
 
   const byIndex = parts
@@ -69,7 +82,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
   try {
     const clauses = stage.stream('clauses.csv');
-    await clauses.write(csvHeader(CLAUSE_COLUMNS));
+    await clauses.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name))));
     for (const p of byIndex) {
       const [offset, length] = p.clauses;
       if (length === 0) continue;
@@ -78,11 +91,12 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       if (bytesRead !== length) throw new UserError('input', `${join(p.dir, PART_CLAUSES)}: shorter than ${PART_INFO.file} says (was the shard interrupted?)`);
       await clauses.write(buf.toString('utf8'));
     }
-    for (const table of summaryTables(documents, loaded.codebook)) await stage.put(`${table.name}.csv`, toCsv(table));
+    for (const table of summaryTables(documents, books.map((b) => b.codebook))) await stage.put(`${table.name}.csv`, toCsv(table));
     const run = {
       tool: 'policy-code',
       version: VERSION,
       codebook: first.run.codebook,
+      further_codebooks: first.run.further_codebooks,
       corpus: first.run.corpus,
       merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
       counts: runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),

@@ -27,8 +27,10 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
     // 40 documents: two PDFs and copies of the TXT files (the shards share the token cache of the single run).
     buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus'), 38, ['txt']);
     buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus', 'pdf'), 2, ['pdf']);
-    expect(run('analyze', 'corpus', '--out', 'single').status).toBe(0);
-    for (let i = 0; i < 3; i++) expect(run('analyze', 'corpus', '--shard', `${i}/3`, '--out', `part${i}`).status).toBe(0);
+    // Two codebooks, so that the further codebook's columns and counts go through the merge too.
+    const books = ['--codebook', join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml'), '--codebook', join(REPO_ROOT, 'codebooks', 'healthcare-blockchain-domains.zh.yaml')];
+    expect(run('analyze', 'corpus', ...books, '--out', 'single').status).toBe(0);
+    for (let i = 0; i < 3; i++) expect(run('analyze', 'corpus', ...books, '--shard', `${i}/3`, '--out', `part${i}`).status).toBe(0);
   }, 300_000);
 
   it('a shard holds the documents whose index mod n is i, with ids given over the whole corpus', () => {
@@ -43,6 +45,7 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
     expect(r.status).toBe(0);
     const csvs = readdirSync(join(tmp, 'single')).filter((f) => f.endsWith('.csv')).sort();
     expect(csvs).toContain('clauses.csv');
+    expect(readFileSync(join(tmp, 'single', 'clauses.csv'), 'utf8').split('\n')[0]).toMatch(/healthcare-blockchain-domains:primary/);
     expect(readdirSync(join(tmp, 'merged')).filter((f) => f.endsWith('.csv')).sort()).toEqual(csvs);
     for (const f of csvs) expect(readFileSync(join(tmp, 'merged', f)).equals(readFileSync(join(tmp, 'single', f))), f).toBe(true);
     const single = JSON.parse(readFileSync(join(tmp, 'single', 'run.json'), 'utf8'));
