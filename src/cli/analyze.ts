@@ -33,6 +33,7 @@ export function analyzeCommand(): Command {
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
+    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
     .option('-q, --quiet', 'print nothing but errors')
     .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`')
@@ -61,6 +62,7 @@ export interface AnalyzeFlags {
   codebook: string[];
   out: string;
   metadata?: string;
+  manual?: string;
   jobs?: string;
   quiet?: boolean;
   shard?: string;
@@ -80,6 +82,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
     cacheDir: cacheDir(),
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
+    ...(opts.manual ? { manual: opts.manual } : {}),
     ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
     ...(shard ? { shard } : {}),
     signal: interrupt.signal,
@@ -90,6 +93,8 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     progress.end();
   });
   for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
+  if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {
     process.stderr.write(`recode: ${report.extraction.extracted} of ${report.documents.length} documents were not in the extraction cache and were extracted again\n`);
   }

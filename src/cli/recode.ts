@@ -23,6 +23,7 @@ export function recodeCommand(): Command {
     .option('-c, --codebook <file>', 'YAML codebook; repeat it for several (default: as in analyze)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: as in analyze)')
+    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-j, --jobs <n>', 'documents read in parallel when one is missing from the cache (default: number of cores)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(

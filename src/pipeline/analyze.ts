@@ -17,6 +17,7 @@ import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { extractFile, type ExtractedFile } from './extractStage.js';
+import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
 import { clauseColumns, processDocument } from './processDocument.js';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   /** Codebook files: the first is the main codebook, the others add columns and cross-tab counts. */
   codebooks: string[];
   metadata?: string;
+  /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
+  manual?: string;
   jobs?: number;
   /** Per-document time limit for reading a file. */
   timeoutMs?: number;
@@ -51,6 +54,8 @@ export interface AnalyzeReport {
   outputs: string[];
   /** Documents that could not be read (failed, needs_ocr, empty). */
   problems: DocumentSummary[];
+  /** Manual codes applied, and those not applied with the reason (they stay in the file). */
+  manual: { file: string | null; applied: number; notApplied: NotApplied[] };
   /** Documents whose text came from the extraction cache, and those extracted in this run. */
   extraction: { hits: number; extracted: number };
 }
@@ -82,6 +87,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const metadata: Map<string, GivenMetadata> =
     options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
 
+  const manual = await loadManualOverrides(options.manual, loaded.codebook.leaves.map((l) => l.id));
+
   for (const b of books) addWords(codebookTerms(b.codebook));
   const compiled = books.map((b) => compileCodebook(b.codebook));
   const dictionary = dictionaryId();
@@ -109,7 +116,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       },
       async (k, { x, doc }) => {
         const t0 = performance.now();
-        const r = processDocument(documentId(selected[k]!.index, total), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment: doc.segment });
+        const r = processDocument(documentId(selected[k]!.index, total), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment: doc.segment, manual: manual.lookup });
         timing.codingMs += performance.now() - t0;
         if (x.cached) timing.fromCache++;
         else timing.extracted++;
@@ -141,7 +148,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
     metadata: options.metadata ?? (existsSync(metadataPath) ? metadataPath : null),
-    counts: runCounts(files.length, skipped.length, summaries),
+    counts: { ...runCounts(files.length, skipped.length, summaries), manual_codes_applied: manual.applied() },
+    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
       tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
@@ -168,6 +176,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     skipped,
     outputs,
     problems: summaries.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)),
+    // A shard sees only its share of the clauses: a code for another shard's clause is not "gone".
+    manual: { file: manual.file, applied: manual.applied(), notApplied: options.shard ? [] : manual.notApplied() },
     extraction: { hits: timing.fromCache, extracted: timing.extracted },
   };
 }

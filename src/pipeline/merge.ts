@@ -99,7 +99,10 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       further_codebooks: first.run.further_codebooks,
       corpus: first.run.corpus,
       merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
-      counts: runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
+      counts: {
+        ...runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
+        manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
+      },
       inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
       skipped: first.skipped,
     };
