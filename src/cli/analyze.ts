@@ -1,25 +1,12 @@
-import { Command, Option } from 'commander';
-import { UserError } from '../core/errors.js';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { Command } from 'commander';
+import { errorsSummary } from '../export/errorsSummary.js';
 import { analyze } from '../pipeline/analyze.js';
 import { parseShard } from '../pipeline/PartialResult.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
-
-function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.POLICY_CODE_CACHE_DIR) return env.POLICY_CODE_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'policy-code');
-  return join(homedir(), '.cache', 'policy-code');
-}
-
-export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('usage', `--jobs takes a whole number from 1 to 256 (got '${value}')`);
-  return n;
-}
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -27,16 +14,16 @@ export function collectCodebooks(value: string, previous: string[]): string[] {
 }
 
 export function analyzeCommand(): Command {
-  return new Command('analyze')
+  const command = new Command('analyze')
     .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
-    .argument('<corpus>', 'folder of policy documents (.pdf, .txt), read recursively')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx), read recursively')
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
-    .addOption(new Option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)'))
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`')
+    .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`');
+  return withExtractionOptions(command)
     .addHelpText(
       'after',
       `
@@ -58,12 +45,11 @@ With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
     .action(runAction((corpus: string, opts: AnalyzeFlags) => runAnalyze(corpus, opts, 'analyze')));
 }
 
-export interface AnalyzeFlags {
+export interface AnalyzeFlags extends ExtractionFlags {
   codebook: string[];
   out: string;
   metadata?: string;
   manual?: string;
-  jobs?: string;
   quiet?: boolean;
   shard?: string;
 }
@@ -74,16 +60,24 @@ export interface AnalyzeFlags {
  */
 export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
   const shard = opts.shard ? parseShard(opts.shard) : undefined;
-  const progress = progressReporter(opts.quiet === true, command);
+  const bars = { extract: progressReporter(opts.quiet === true, `${command} (extract)`), code: progressReporter(opts.quiet === true, `${command} (code)`) };
+  let current: 'extract' | 'code' = 'extract';
+  const progress = {
+    tick: (done: number, total: number, file: string, phase: 'extract' | 'code') => {
+      if (phase !== current) bars[current].end();
+      current = phase;
+      bars[phase].tick(done, total, file);
+    },
+    end: () => bars[current].end(),
+  };
   const interrupt = interruptOnSignals();
   const report = await analyze({
     corpus,
     out: opts.out,
     codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
-    cacheDir: cacheDir(),
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     ...(opts.manual ? { manual: opts.manual } : {}),
-    ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+    extraction: extractorOptions(opts),
     ...(shard ? { shard } : {}),
     signal: interrupt.signal,
     onStage: interrupt.onStage,
@@ -92,7 +86,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     interrupt.dispose();
     progress.end();
   });
-  for (const d of report.problems) process.stderr.write(`${d.docId} ${d.file}: ${d.status}: ${d.message}\n`);
+  process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
   for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
   if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { collectCodebooks, runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
+import { withExtractionOptions } from './extractionOptions.js';
 
 /** The corpus (and metadata file) of the run whose tables are in `out`, for `recode` without a corpus. */
 function previousRun(out: string): { corpus: string; metadata: string | null } {
@@ -17,15 +18,15 @@ function previousRun(out: string): { corpus: string; metadata: string | null } {
 }
 
 export function recodeCommand(): Command {
-  return new Command('recode')
+  const command = new Command('recode')
     .description('code a corpus again (after a codebook edit) from the cached text, without extracting it again')
     .argument('[corpus]', 'folder of policy documents (default: the corpus of the run in --out)')
     .option('-c, --codebook <file>', 'YAML codebook; repeat it for several (default: as in analyze)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: as in analyze)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
-    .option('-j, --jobs <n>', 'documents read in parallel when one is missing from the cache (default: number of cores)')
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('-q, --quiet', 'print nothing but errors');
+  return withExtractionOptions(command)
     .addHelpText(
       'after',
       `

@@ -1,7 +1,15 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../core/errors.js';
 import type { Table } from '../core/tables/Table.js';
 import { writeFileAtomic } from './atomicWrite.js';
+
+/**
+ * exceljs takes about a second to import; loaded on first use, so that commands that never touch a
+ * workbook (analyze, recode) do not pay for it at start-up.
+ */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export interface XlsxOptions {
   /** Column widths in characters, by column name. */
@@ -12,7 +20,7 @@ export interface XlsxOptions {
 
 /** Writes tables as the sheets of one .xlsx workbook (exceljs), atomically. */
 export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Table; options?: XlsxOptions }>): Promise<void> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = 'policy-code';
   for (const { table, options } of sheets) {
     const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -46,7 +54,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first sheet of an .xlsx file as rows keyed by the header row's names. */
 export async function readXlsxRows(file: string): Promise<{ columns: string[]; rows: Array<{ line: number; cells: Record<string, string> }> }> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   try {
     await book.xlsx.readFile(file);
   } catch (err) {

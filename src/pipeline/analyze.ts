@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,14 +8,15 @@ import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { csvHeader, csvRows, toCsv } from '../export/csv.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
-import { PdfPool } from '../io/extract/PdfPool.js';
 import { listInputs } from '../io/listInputs.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
-import { extractFile, type ExtractedFile } from './extractStage.js';
+import { defaultCacheDir } from '../io/ExtractionCache.js';
+import { type ExtractorOptions } from './extractStage.js';
+import { ExtractPhase, type Extracted } from './extractPhase.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
@@ -32,18 +32,14 @@ export interface AnalyzeOptions {
   metadata?: string;
   /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
   manual?: string;
-  jobs?: number;
-  /** Per-document time limit for reading a file. */
-  timeoutMs?: number;
-  /** Cache folder for tokens (and extraction). */
-  cacheDir: string;
-  /** false (--no-cache): nothing is read from the cache; it is still refreshed. */
-  useCache?: boolean;
+  /** Extraction settings: jobs, time limits, size limit, cache (also where the token cache lives). */
+  extraction?: ExtractorOptions;
   /** Process only this share of the documents and write a partial result for `merge`. */
   shard?: Shard;
   /** Stops the run between documents (Ctrl-C); the run then throws Interrupted. */
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Progress of each phase: first every document is extracted (or found in the cache), then coded. */
+  onProgress?: (done: number, total: number, file: string, phase: 'extract' | 'code') => void;
   /** Called once the output stage exists, so a second Ctrl-C can remove its temporary files at once. */
   onStage?: (stage: OutputStage) => void;
 }
@@ -72,10 +68,13 @@ export async function corpusDocuments(corpus: string): Promise<{ files: string[]
 }
 
 /**
- * Runs the whole job on a corpus folder: read, split, code, count, and write the tables. Documents
- * stream through in corpus order with a bounded number in flight: clause rows go to disk as each
- * document is coded and only the small per-document summaries stay in memory, so memory does not
- * grow with the corpus. Every output is staged under a temporary name and renamed at the end.
+ * Runs the whole job on a corpus folder: read, split, code, count, and write the tables. Two phases:
+ * extraction fills the cache with every core busy (ExtractPhase), then coding streams the documents
+ * back from the cache in corpus order, once the PDF workers are gone, so peak memory is the larger
+ * of the two, never their sum. A bounded number of documents is in flight at a time: clause rows go
+ * to disk as each document is coded and only the small per-document summaries stay in memory, so
+ * memory does not grow with the corpus. Every output is staged under a temporary name and renamed
+ * at the end; a stopped run has cached all it extracted and resumes from there.
  */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const started = performance.now();
@@ -92,34 +91,49 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   for (const b of books) addWords(codebookTerms(b.codebook));
   const compiled = books.map((b) => compileCodebook(b.codebook));
   const dictionary = dictionaryId();
-  const tokens = new TokenCache(options.cacheDir, dictionary, options.useCache !== false);
+  const extraction = options.extraction ?? {};
+  const tokens = new TokenCache(extraction.cacheDir ?? defaultCacheDir(), dictionary, extraction.useCache !== false);
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
 
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const pool = new PdfPool({ workers: jobs, timeoutMs: options.timeoutMs ?? 120_000, maxHeapMb: 1024 });
+  const phase = new ExtractPhase(extraction);
   const stage = await OutputStage.open(options.out);
   options.onStage?.(stage);
   const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
   const summaries: DocumentSummary[] = [];
   const ranges: Array<[number, number]> = [];
   let written = 0;
-  const timing = { extractMs: 0, codingMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
+  const timing = { extractMs: 0, codingMs: 0, codeMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
+  const interrupted = (done: number) => new Interrupted(String(options.signal?.reason ?? 'a signal'), done, selected.length);
   try {
+    const extracted: Extracted[] = new Array(selected.length);
+    const t1 = performance.now();
+    const read = await phase.run(options.corpus, selected.map((d) => d.file), extracted, (done, file) => options.onProgress?.(done, selected.length, file, 'extract'), options.signal);
+    timing.extractMs = performance.now() - t1;
+    if (options.signal?.aborted) throw interrupted(read);
+    for (const e of extracted) {
+      if (e.cached) timing.fromCache++;
+      else timing.extracted++;
+    }
+
+    const t2 = performance.now();
     if (!options.shard) await clausesOut.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name))));
     const emitted = await mapInOrder(
       selected.length,
-      jobs * 4,
+      8,
       async (k) => {
-        const x: ExtractedFile & { cached?: boolean } = await extractFile(options.corpus, selected[k]!.file, { pdfPool: pool });
-        return { x, doc: await tokens.forDocument(x.sha256, segment) };
+        const e = extracted[k]!;
+        const { outcome, extractedAgain } = await phase.outcomeOf(options.corpus, e);
+        return { e, outcome, extractedAgain, doc: await tokens.forDocument(e.sha256, segment) };
       },
-      async (k, { x, doc }) => {
+      async (k, { e, outcome, extractedAgain, doc }) => {
         const t0 = performance.now();
-        const r = processDocument(documentId(selected[k]!.index, total), x.file, x.sha256, x.outcome, metadata.get(x.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        const r = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
         timing.codingMs += performance.now() - t0;
-        if (x.cached) timing.fromCache++;
-        else timing.extracted++;
+        if (extractedAgain) {
+          timing.extracted++;
+          timing.fromCache--;
+        }
         for (const row of r.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
         const chunk = csvRows(r.clauseRows);
         await clausesOut.write(chunk);
@@ -128,16 +142,17 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         written += bytes;
         summaries.push(r.summary);
         await doc.save().catch(() => undefined);
-        options.onProgress?.(summaries.length, selected.length, x.file);
+        options.onProgress?.(summaries.length, selected.length, e.file, 'code');
       },
       options.signal,
     );
-    if (options.signal?.aborted) throw new Interrupted(String(options.signal?.reason ?? 'a signal'), emitted, selected.length);
+    timing.codeMs = performance.now() - t2;
+    if (options.signal?.aborted) throw interrupted(emitted);
   } catch (err) {
     await stage.abort();
     throw err;
   } finally {
-    await pool.close();
+    await phase.close();
   }
 
   const codebook = loaded.codebook;
@@ -155,7 +170,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
     // coding: normalize, split, segment and match, on the main thread, without the dictionary's load.
-    timings_ms: { coding: Math.round(timing.codingMs - segmenterLoadMs()), segmenter_load: Math.round(segmenterLoadMs()), total: Math.round(performance.now() - started) },
+    timings_ms: {
+      extract_phase: Math.round(timing.extractMs),
+      code_phase: Math.round(timing.codeMs),
+      coding: Math.round(timing.codingMs - segmenterLoadMs()),
+      segmenter_load: Math.round(segmenterLoadMs()),
+      total: Math.round(performance.now() - started),
+    },
     text_bytes: timing.textBytes,
   };
   try {

@@ -21,15 +21,15 @@ function snapshot(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
 }
 
-/** Starts analyze and sends `signal` once the first document is done; resolves with the exit. */
-function interruptedRun(cache: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; doneAtSignal: number }> {
+/** Starts analyze and sends `signal` once the first document of `phase` is done; resolves with the exit. */
+function interruptedRun(cache: string, signal: NodeJS.Signals, phase: 'extract' | 'code'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; doneAtSignal: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out'], { cwd: tmp, env: env(cache) });
     let stderr = '';
     let doneAtSignal = -1;
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      const m = /analyze: (\d+)\/\d+ documents/.exec(stderr);
+      const m = new RegExp(`analyze \\(${phase}\\): (\\d+)/\\d+ documents`).exec(stderr);
       if (m && doneAtSignal < 0) {
         doneAtSignal = Number(m[1]);
         child.kill(signal);
@@ -41,7 +41,7 @@ function interruptedRun(cache: string, signal: NodeJS.Signals): Promise<{ code: 
 
 function rerun(cache: string) {
   const r = spawnSync(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out', '--quiet'], { cwd: tmp, env: env(cache), encoding: 'utf8' });
-  const run = JSON.parse(readFileSync(join(tmp, 'out', 'run.json'), 'utf8')) as { cache: { extraction: { hits: number }; tokens: { hits: number; misses: number } } };
+  const run = JSON.parse(readFileSync(join(tmp, 'out', 'run.json'), 'utf8')) as { cache: { extraction: { hits: number; extracted: number }; tokens: { hits: number; misses: number } } };
   return { status: r.status, run };
 }
 
@@ -59,8 +59,8 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
 
   const csvOf = (m: Map<string, Buffer>) => [...m].filter(([f]) => f.endsWith('.csv'));
 
-  it('killed (SIGKILL): the previous outputs stay complete; the rerun resumes from the cache and writes the same tables', async () => {
-    const r = await interruptedRun('cache-kill', 'SIGKILL');
+  it('killed (SIGKILL) while extracting: the previous outputs stay complete; the rerun takes the finished documents from the cache and writes the same tables', async () => {
+    const r = await interruptedRun('cache-kill', 'SIGKILL', 'extract');
     expect(r.signal).toBe('SIGKILL');
     expect(r.doneAtSignal).toBeGreaterThan(0);
     expect(r.doneAtSignal).toBeLessThan(DOCS);
@@ -71,21 +71,23 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
 
     const again = rerun('cache-kill');
     expect(again.status).toBe(0);
-    expect(again.run.cache.tokens.hits).toBeGreaterThan(0);
+    expect(again.run.cache.extraction.hits).toBeGreaterThanOrEqual(r.doneAtSignal);
+    expect(again.run.cache.extraction.extracted).toBeLessThan(DOCS);
     const resumed = snapshot(join(tmp, 'out'));
     expect([...resumed.keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(csvOf(resumed)).toEqual(csvOf(complete));
   });
 
-  it('Ctrl-C (SIGINT): exits 130 with a message, removes its temporary files, and the rerun resumes', async () => {
+  it('Ctrl-C (SIGINT) while coding: exits 130 with a message, removes its temporary files, and the rerun extracts nothing', async () => {
     const before = snapshot(join(tmp, 'out'));
-    const r = await interruptedRun('cache-int', 'SIGINT');
+    const r = await interruptedRun('cache-int', 'SIGINT', 'code');
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/interrupted by SIGINT after \d+ of 24 documents; outputs left as they were/);
     expect(snapshot(join(tmp, 'out'))).toEqual(before);
 
     const again = rerun('cache-int');
     expect(again.status).toBe(0);
+    expect(again.run.cache.extraction).toEqual({ hits: DOCS, extracted: 0 });
     expect(again.run.cache.tokens.hits).toBeGreaterThan(0);
     expect(csvOf(snapshot(join(tmp, 'out')))).toEqual(csvOf(complete));
   });
