@@ -56,12 +56,12 @@ describe.skipIf(!shared)('recode', () => {
     expect(runJson('term').cache.extraction).toEqual({ hits: 7, extracted: 0 });
     expect(runJson('term').cache.tokens.hits).toBe(0);
     expect(runJson('term').cache.tokens.segmenter_loaded).toBe(true);
-  });
+  }, 300_000);
 
   it('extracts what the cache lacks, and says so', () => {
     const r = run('empty-cache', 'recode', 'corpus', '--out', 'fresh', '--quiet');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/recode: 7 of 7 documents were not in the extraction cache and were extracted again/);
     expect(csv('fresh', 'clauses.csv').equals(csv('same', 'clauses.csv'))).toBe(true);
-  });
+  }, 300_000);
 });
