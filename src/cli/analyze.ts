@@ -7,6 +7,7 @@ import { EXIT, runAction } from './exitCodes.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
+import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -23,7 +24,7 @@ export function analyzeCommand(): Command {
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`');
-  return withExtractionOptions(command)
+  return addTableOptions(withExtractionOptions(command))
     .addHelpText(
       'after',
       `
@@ -35,17 +36,20 @@ Examples:
       --codebook codebooks/healthcare-blockchain-domains.zh.yaml
   $ policy-code analyze corpus/ --shard 3/10 --out parts/3    (then: policy-code merge parts/* --out results/)
 
-Writes documents.csv, clauses.csv, instruments.csv, dimensions.csv, provinces.csv,
-province_summary.csv and run.json. Exit code: 0 all documents read, 1 some could not
-be read (see documents.csv), 2 usage error or invalid codebook (nothing written),
-130 interrupted (Ctrl-C): outputs left as they were; run again to resume from the cache.
+Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
+Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
+Exit code: 0 all documents read, 1 some could not be read (see documents.csv),
+2 usage error or invalid codebook (nothing written), 130 interrupted (Ctrl-C): outputs
+left as they were; run again to resume from the cache.
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
-<name>:matched_terms and <name>:in_scope for each codebook after the first.`,
+<name>:matched_terms and <name>:in_scope for each codebook after the first, and the
+tables get categories_<name> and the cross-tabulation of the first codebook with it.
+${TABLE_OPTIONS_HELP}`,
     )
     .action(runAction((corpus: string, opts: AnalyzeFlags) => runAnalyze(corpus, opts, 'analyze')));
 }
 
-export interface AnalyzeFlags extends ExtractionFlags {
+export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
   codebook: string[];
   out: string;
   metadata?: string;
@@ -78,6 +82,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     ...(opts.manual ? { manual: opts.manual } : {}),
     extraction: extractorOptions(opts),
+    tables: tableOptionsFrom(opts),
     ...(shard ? { shard } : {}),
     signal: interrupt.signal,
     onStage: interrupt.onStage,

@@ -16,7 +16,7 @@ import { mergeCommand } from './merge.js';
 import { recodeCommand } from './recode.js';
 
 /** Every subcommand, one file each; add new ones here. */
-const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand, reportCommand, mergeCommand, mergeCommand, recodeCommand];
+const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand, reportCommand, mergeCommand, recodeCommand];
 
 const program = new Command('policy-code')
   .description('Content analysis of Chinese policy texts: extract, split into clauses, code with a codebook, publish tables.')

@@ -5,12 +5,13 @@ import { UserError } from '../core/errors.js';
 import { collectCodebooks, runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
 import { withExtractionOptions } from './extractionOptions.js';
+import { addTableOptions } from './tableOptions.js';
 
 /** The corpus (and metadata file) of the run whose tables are in `out`, for `recode` without a corpus. */
 function previousRun(out: string): { corpus: string; metadata: string | null } {
   try {
-    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { corpus?: string; metadata?: string | null };
-    if (typeof run.corpus === 'string') return { corpus: run.corpus, metadata: run.metadata ?? null };
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { corpus?: string; metadata?: { file: string } | null };
+    if (typeof run.corpus === 'string') return { corpus: run.corpus, metadata: run.metadata?.file ?? null };
   } catch {
     // fall through to the error
   }
@@ -26,7 +27,7 @@ export function recodeCommand(): Command {
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: as in analyze)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-q, --quiet', 'print nothing but errors');
-  return withExtractionOptions(command)
+  return addTableOptions(withExtractionOptions(command))
     .addHelpText(
       'after',
       `

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Cell, Table } from '../core/tables/Table.js';
+import type { Table } from '../core/tables/Table.js';
+import { formatCell } from './formatCell.js';
 
 export interface CsvOptions {
   /** A UTF-8 byte order mark, so that Excel opens Chinese text correctly. */
@@ -7,17 +8,22 @@ export interface CsvOptions {
 }
 
 export function toCsv(table: Table, options: CsvOptions = { bom: true }): string {
-  return csvHeader(table.columns, options) + csvRows(table.rows);
+  return csvHeader(table.columns, options) + csvRows(table);
 }
 
 /**
  * The header line of a table written in pieces (clauses.csv is streamed document by document):
- * csvHeader(columns) + csvRows(a) + csvRows(b) is byte for byte toCsv of the rows a then b.
+ * csvHeader(columns) + csvRows(rows a) + csvRows(rows b) is byte for byte toCsv of the rows a then b.
  */
 export function csvHeader(columns: readonly string[], options: CsvOptions = { bom: true }): string {
-  return (options.bom ? '\ufeff' : '') + csvRows([columns as string[]]);
+  return (options.bom ? '\ufeff' : '') + stringify([columns as string[]], { record_delimiter: '\n' });
 }
 
-export function csvRows(rows: readonly (readonly Cell[])[]): string {
-  return rows.length === 0 ? '' : stringify(rows as Cell[][], { record_delimiter: '\n' });
+/** The rows of a table (or of a piece of one), without header. */
+export function csvRows(table: Table): string {
+  if (table.rows.length === 0) return '';
+  return stringify(
+    table.rows.map((r) => r.map((cell, i) => formatCell(table, i, cell, 'data'))),
+    { record_delimiter: '\n' },
+  );
 }

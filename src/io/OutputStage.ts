@@ -1,6 +1,6 @@
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** A file written piece by piece into the stage (clauses.csv, document after document). */
 export interface StagedStream {
@@ -28,13 +28,16 @@ export class OutputStage {
     return new OutputStage(dir);
   }
 
+  /** Beside its target (names may hold subfolders: figures/x.svg), so that the rename is atomic. */
   private tempName(name: string): string {
-    return join(this.dir, `.${name}.${process.pid}.tmp`);
+    const target = join(this.dir, name);
+    return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   }
 
   async put(name: string, content: string | Uint8Array): Promise<void> {
     const tmp = this.tempName(name);
     this.staged.set(name, tmp);
+    await mkdir(dirname(tmp), { recursive: true });
     await writeFile(tmp, content);
   }
 

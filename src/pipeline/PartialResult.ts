@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
+import type { TableOutputOptions } from './tableOutputs.js';
 
 /** Which share of the documents a run processes: those whose index (in corpus order) mod count is index. */
 export interface Shard {
@@ -47,5 +48,7 @@ export interface PartInfo {
     corpus: string;
     [key: string]: unknown;
   };
+  /** How the shard was asked to make tables (filters, names, BOM); the merge makes them the same way. */
+  tables: TableOutputOptions;
   parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number] }>;
 }

@@ -6,7 +6,12 @@ import { codebookTerms } from '../core/codebook/Codebook.js';
 import { Interrupted } from '../core/errors.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
-import { csvHeader, csvRows, toCsv } from '../export/csv.js';
+import { csvHeader, csvRows } from '../export/csv.js';
+import { outlineOf } from '../core/tables/CodebookOutline.js';
+import { selectDocuments } from '../core/tables/selectDocuments.js';
+import { sha256 } from '../io/hash.js';
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_TABLE_OPTIONS, type TableOutputOptions } from './tableOutputs.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { listInputs } from '../io/listInputs.js';
 import { OutputStage } from '../io/OutputStage.js';
@@ -21,7 +26,7 @@ import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
 import { clauseColumns, processDocument } from './processDocument.js';
-import { summaryTables } from './summaryTables.js';
+import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -32,6 +37,8 @@ export interface AnalyzeOptions {
   metadata?: string;
   /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
   manual?: string;
+  /** Filters, names and formats of the tables and figures. */
+  tables?: TableOutputOptions;
   /** Extraction settings: jobs, time limits, size limit, cache (also where the token cache lives). */
   extraction?: ExtractorOptions;
   /** Process only this share of the documents and write a partial result for `merge`. */
@@ -57,6 +64,9 @@ export interface AnalyzeReport {
 }
 
 /** Zero-padded document ids in corpus order: D001, D002, ... (wider when the corpus is larger). */
+/** formatCell looks columns up by name; clause rows have no numeric kinds, so any column list will do. */
+const CLAUSE_TABLE_COLUMNS: string[] = [];
+
 export function documentId(index: number, total: number): string {
   return `D${String(index + 1).padStart(Math.max(3, String(total).length), '0')}`;
 }
@@ -82,9 +92,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const books = await loadCodebooks(options.codebooks);
   const loaded = books[0]!;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
+  const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
+  const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
+  // A filter naming an unknown field or category is a usage error before anything is read.
+  selectDocuments([], tableOptions.conditions, outlines);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
-  const metadata: Map<string, GivenMetadata> =
-    options.metadata || existsSync(metadataPath) ? await readMetadataCsv(metadataPath) : new Map();
+  const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
+  const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();
+  const metadataHash = hasMetadata ? sha256(await readFile(metadataPath)) : null;
 
   const manual = await loadManualOverrides(options.manual, loaded.codebook.leaves.map((l) => l.id));
 
@@ -117,7 +132,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     }
 
     const t2 = performance.now();
-    if (!options.shard) await clausesOut.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name))));
+    if (!options.shard) await clausesOut.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name)), { bom: tableOptions.bom }));
     const emitted = await mapInOrder(
       selected.length,
       8,
@@ -135,7 +150,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           timing.fromCache--;
         }
         for (const row of r.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
-        const chunk = csvRows(r.clauseRows);
+        const chunk = csvRows({ name: 'clauses', columns: CLAUSE_TABLE_COLUMNS, rows: r.clauseRows });
         await clausesOut.write(chunk);
         const bytes = Buffer.byteLength(chunk);
         ranges.push([written, bytes]);
@@ -162,7 +177,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
-    metadata: options.metadata ?? (existsSync(metadataPath) ? metadataPath : null),
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs },
+    metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), manual_codes_applied: manual.applied() },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     cache: {
@@ -181,11 +197,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   };
   try {
     if (options.shard) {
-      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]! })) };
+      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]! })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      for (const table of summaryTables(summaries, books.map((b) => b.codebook))) await stage.put(`${table.name}.csv`, toCsv(table));
-      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped }, null, 2) + '\n');
+      const made = await summaryOutputs(outlines, summaries, tableOptions);
+      for (const [name, content] of made.files) await stage.put(name, content);
+      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped, tables: made.manifest }, null, 2) + '\n');
     }
   } catch (err) {
     await stage.abort();

@@ -1,13 +1,14 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { csvHeader, toCsv } from '../export/csv.js';
+import { outlineOf } from '../core/tables/CodebookOutline.js';
+import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './analyze.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
 import { clauseColumns } from './processDocument.js';
-import { summaryTables } from './summaryTables.js';
+import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
 
 export interface MergeOptions {
@@ -82,7 +83,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
   try {
     const clauses = stage.stream('clauses.csv');
-    await clauses.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name))));
+    await clauses.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name)), { bom: first.tables.bom }));
     for (const p of byIndex) {
       const [offset, length] = p.clauses;
       if (length === 0) continue;
@@ -91,7 +92,8 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       if (bytesRead !== length) throw new UserError('input', `${join(p.dir, PART_CLAUSES)}: shorter than ${PART_INFO.file} says (was the shard interrupted?)`);
       await clauses.write(buf.toString('utf8'));
     }
-    for (const table of summaryTables(documents, books.map((b) => b.codebook))) await stage.put(`${table.name}.csv`, toCsv(table));
+    const made = await summaryOutputs(books.map((b) => outlineOf(b.codebook, b.sha256)), documents, first.tables);
+    for (const [name, content] of made.files) await stage.put(name, content);
     const run = {
       tool: 'policy-code',
       version: VERSION,
@@ -105,6 +107,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       },
       inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
       skipped: first.skipped,
+      tables: made.manifest,
     };
     await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
   } catch (err) {

@@ -1,26 +1,24 @@
-import type { Codebook } from '../core/codebook/Codebook.js';
-import {
-  dimensionsTable,
-  documentsTable,
-  instrumentsTable,
-  provinceSummaryTable,
-  provincesTable,
-  type DocumentSummary,
-} from '../core/tables/buildTables.js';
-import type { Table } from '../core/tables/Table.js';
+import { documentsTable, type DocumentSummary } from '../core/tables/buildTables.js';
+import type { CodebookOutline } from '../core/tables/CodebookOutline.js';
+import { serializeSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
+import { toCsv } from '../export/csv.js';
+import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
 
 /**
- * Every table of a run (codebooks: the run's codebooks, the main one first) except clauses.csv (which is streamed), built from the per-document
- * summaries alone. analyze and merge both call this, which is what makes a merge of shards
- * byte-identical to one run: a new table must be added here, and built from summaries only.
+ * Every output of a run except clauses.csv (which is streamed) and run.json, built from the
+ * per-document summaries alone: documents.csv, summaries.json, and the tables and figures. analyze
+ * and merge both call this, which is what makes a merge of shards byte-identical to one run: a new
+ * output must be added here (or in tableOutputs), and built from summaries only.
  */
-export function summaryTables(documents: readonly DocumentSummary[], codebooks: readonly Codebook[]): Table[] {
-  const codebook = codebooks[0]!;
-  return [
-    documentsTable(documents),
-    instrumentsTable(documents, codebook),
-    dimensionsTable(documents, codebook),
-    provincesTable(documents, codebook),
-    provinceSummaryTable(documents),
-  ];
+export async function summaryOutputs(
+  outlines: readonly CodebookOutline[],
+  documents: readonly DocumentSummary[],
+  options: TableOutputOptions,
+): Promise<{ files: Map<string, string | Uint8Array>; manifest: Record<string, unknown> }> {
+  const files = new Map<string, string | Uint8Array>();
+  files.set('documents.csv', toCsv(documentsTable(documents), { bom: options.bom }));
+  files.set(SUMMARIES_FILE, serializeSummaries(outlines, documents));
+  const tables = await tableOutputs({ codebooks: [...outlines], documents: [...documents] }, options);
+  for (const [name, content] of tables.files) files.set(name, content);
+  return { files, manifest: tables.manifest };
 }

@@ -6,7 +6,8 @@ describe('CSV written in pieces', () => {
     const columns = ['clause_id', 'text'];
     const a = [['D001-1-1', '加大财政补贴力度，"专项"资金']];
     const b = [['D002-0-1', '多行\n文本'], ['D002-0-2', '']];
-    expect(csvHeader(columns) + csvRows(a) + csvRows([]) + csvRows(b)).toBe(toCsv({ name: 't', columns, rows: [...a, ...b] }));
+    const piece = (rows: string[][]) => csvRows({ name: 't', columns, rows });
+    expect(csvHeader(columns) + piece(a) + piece([]) + piece(b)).toBe(toCsv({ name: 't', columns, rows: [...a, ...b] }));
     expect(csvHeader(columns).startsWith('\ufeffclause_id,text\n')).toBe(true);
   });
 });
