@@ -17,8 +17,15 @@ function env(cache: string) {
   return { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, cache) };
 }
 
+/** The files of the output folder (tables/ and figures/ are written the same way, by the same stage). */
 function snapshot(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+  return new Map(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
 }
 
 /** Starts analyze and sends `signal` once the first document of `phase` is done; resolves with the exit. */
