@@ -119,6 +119,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const ranges: Array<[number, number]> = [];
   let written = 0;
   const timing = { extractMs: 0, codingMs: 0, codeMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
+  // Extraction time by kind of document (pdf, pdf-ocr, html, txt, docx): for benchmarks, never in tables.
+  const byKind: Record<string, { documents: number; ms: number }> = {};
   const interrupted = (done: number) => new Interrupted(String(options.signal?.reason ?? 'a signal'), done, selected.length);
   try {
     const extracted: Extracted[] = new Array(selected.length);
@@ -129,6 +131,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     for (const e of extracted) {
       if (e.cached) timing.fromCache++;
       else timing.extracted++;
+      byKind[e.kind] = { documents: (byKind[e.kind]?.documents ?? 0) + 1, ms: (byKind[e.kind]?.ms ?? 0) + e.ms };
     }
 
     const t2 = performance.now();
@@ -179,7 +182,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     corpus: options.corpus,
     options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
-    counts: { ...runCounts(files.length, skipped.length, summaries), manual_codes_applied: manual.applied() },
+    counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
@@ -192,6 +195,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       coding: Math.round(timing.codingMs - segmenterLoadMs()),
       segmenter_load: Math.round(segmenterLoadMs()),
       total: Math.round(performance.now() - started),
+      extract_by_kind: byKind,
     },
     text_bytes: timing.textBytes,
   };

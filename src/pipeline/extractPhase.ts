@@ -18,6 +18,9 @@ export interface Extracted {
   sha256: string;
   cached: boolean;
   held: ExtractOutcome | null;
+  /** pdf, pdf-ocr, html, txt, docx, unread; 'cached' when the entry was found without reading it. */
+  kind: string;
+  ms: number;
 }
 
 /**
@@ -52,11 +55,12 @@ export class ExtractPhase {
           // A document already in the cache is not parsed here: coding reads it once, later.
           if (useCache) {
             const sha = await readFile(join(root, file)).then(sha256, () => null);
-            if (sha && existsSync(this.reader.entryPath(sha))) return { file, sha256: sha, cached: true, held: null };
+            if (sha && existsSync(this.reader.entryPath(sha))) return { file, sha256: sha, cached: true, held: null, kind: 'cached', ms: 0 };
           }
           const x = await extractor.extract(root, file);
           const inCache = x.outcome.ok && x.sha256 !== '' && existsSync(this.reader.entryPath(x.sha256));
-          return { file, sha256: x.sha256, cached: x.cached, held: inCache ? null : x.outcome };
+          const kind = x.outcome.ok ? `${x.outcome.document.kind}${x.outcome.document.method === 'ocr' ? '-ocr' : ''}` : 'unread';
+          return { file, sha256: x.sha256, cached: x.cached, held: inCache ? null : x.outcome, kind: x.cached ? 'cached' : kind, ms: x.ms };
         },
         (k, e) => {
           out[k] = e;

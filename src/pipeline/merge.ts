@@ -103,6 +103,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
       counts: {
         ...runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
+        from_cache: parts.reduce((n, { info }) => n + Number((info.run.counts as { from_cache?: number } | undefined)?.from_cache ?? 0), 0),
         manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
       },
       inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),

@@ -50,7 +50,8 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
     for (const f of csvs) expect(readFileSync(join(tmp, 'merged', f)).equals(readFileSync(join(tmp, 'single', f))), f).toBe(true);
     const single = JSON.parse(readFileSync(join(tmp, 'single', 'run.json'), 'utf8'));
     const merged = JSON.parse(readFileSync(join(tmp, 'merged', 'run.json'), 'utf8'));
-    expect(merged.counts).toEqual(single.counts);
+    // from_cache depends on what earlier runs left in the cache, not on the corpus.
+    expect({ ...merged.counts, from_cache: 0 }).toEqual({ ...single.counts, from_cache: 0 });
     expect(merged.inputs).toEqual(single.inputs);
   });
 
