@@ -26,6 +26,8 @@ import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
 import { clauseColumns, processDocument } from './processDocument.js';
+import { markDuplicate } from './markDuplicates.js';
+import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
 
@@ -116,6 +118,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   options.onStage?.(stage);
   const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
   const summaries: DocumentSummary[] = [];
+  const duplicates = new DuplicateFinder();
   const ranges: Array<[number, number]> = [];
   let written = 0;
   const timing = { extractMs: 0, codingMs: 0, codeMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
@@ -146,7 +149,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       },
       async (k, { e, outcome, extractedAgain, doc }) => {
         const t0 = performance.now();
-        const r = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        // Documents come in id order, so each is checked against the earlier ones as it is coded.
+        const r = markDuplicate(duplicates, processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup }));
         timing.codingMs += performance.now() - t0;
         if (extractedAgain) {
           timing.extracted++;
@@ -233,6 +237,8 @@ export function runCounts(files: number, skipped: number, documents: readonly Do
     failed: count('failed'),
     empty: count('empty'),
     needs_ocr: count('needs_ocr'),
+    duplicate: count('duplicate'),
+    not_policy: count('not_policy'),
     skipped,
     clauses: documents.reduce((a, d) => a + d.clauses, 0),
     coded_clauses: documents.reduce((a, d) => a + d.codedClauses, 0),

@@ -2,15 +2,17 @@ import { splitClauses } from '../core/clauses/splitClauses.js';
 import type { CompiledCodebook } from '../core/coding/codeClause.js';
 import { codeClauses } from '../core/coding/codeClauses.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
-import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { applyManualCode } from '../core/review/applyManualCode.js';
 import type { ManualCode } from '../core/review/manualCodes.js';
-import { inferMetadata } from '../core/metadata/inferMetadata.js';
+import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
+import { textFingerprint } from '../core/duplicates/textFingerprint.js';
+import { classifyDocument } from '../core/metadata/classifyDocument.js';
+import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { normalizeText } from '../core/text/normalizeText.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
-import { NONE, type AdminLevel, type Clause, type Coding, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
+import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
@@ -45,6 +47,8 @@ export function codeDocumentClauses(clauses: readonly Clause[], compiled: readon
 export interface ProcessedDocument {
   summary: DocumentSummary;
   clauseRows: Cell[][];
+  /** What duplicate detection compares; the text itself is not kept. */
+  duplicateKey: DuplicateCandidate;
 }
 
 /** Normalizes, splits and codes one extracted document; a failed extraction becomes a listed failure. */
@@ -61,8 +65,9 @@ export function processDocument(
   if (!outcome.ok) {
     const meta = inferMetadata('', file, given);
     return {
-      summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta.title.value ?? '', meta.province.value, meta.year.value, meta.level.value),
+      summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta),
       clauseRows: [],
+      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
     };
   }
   const doc: ExtractedDocument = outcome.document;
@@ -70,8 +75,17 @@ export function processDocument(
   const meta = inferMetadata(text, file, given, doc.title);
   if (text.trim().length === 0) {
     return {
-      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta.title.value ?? '', meta.province.value, meta.year.value, meta.level.value, doc.pages.length),
+      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, doc.pages.length),
       clauseRows: [],
+      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
+    };
+  }
+  const kind = classifyDocument(text);
+  if (kind.kind === 'not_policy') {
+    return {
+      summary: { ...blankSummary(docId, file, sha, 'not_policy', kind.message, meta, doc.pages.length), chars: text.length },
+      clauseRows: [],
+      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
     };
   }
   const clauses = splitClauses(docId, text);
@@ -116,25 +130,21 @@ export function processDocument(
   });
   return {
     summary: {
-      docId,
-      file,
-      sha256: sha,
-      title: meta.title.value ?? '',
-      province: meta.province.value,
-      year: meta.year.value,
-      level: meta.level.value,
-      pages: doc.pages.length,
+      ...blankSummary(docId, file, sha, clauses.length === 0 ? 'empty' : 'ok', clauses.length === 0 ? 'no clauses found in the text' : [kind.message, ...doc.warnings].filter(Boolean).join('; '), meta, doc.pages.length),
       chars: text.length,
       clauses: clauses.length,
       codedClauses: coded,
       inScopeClauses: inScope,
       further,
-      status: clauses.length === 0 ? 'empty' : 'ok',
-      message: clauses.length === 0 ? 'no clauses found in the text' : doc.warnings.join('; '),
       ...countCodes(main),
     },
     clauseRows,
+    duplicateKey: duplicateKeyOf(docId, sha, meta, text),
   };
+}
+
+function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, text: string): DuplicateCandidate {
+  return { docId, sha256: sha, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint: textFingerprint(text) };
 }
 
 function blankSummary(
@@ -143,11 +153,30 @@ function blankSummary(
   sha: string,
   status: DocumentStatus,
   message: string,
-  title: string,
-  province: string | null,
-  year: number | null,
-  level: AdminLevel | null,
+  meta: DocumentMetadata,
   pages = 0,
 ): DocumentSummary {
-  return { docId, file, sha256: sha, title, province, year, level, pages, chars: 0, clauses: 0, codedClauses: 0, inScopeClauses: 0, further: {}, status, message, primaryCounts: {}, anyCounts: {} };
+  return {
+    docId,
+    file,
+    sha256: sha,
+    title: meta.title.value ?? '',
+    province: meta.province.value,
+    year: meta.year.value,
+    pages,
+    chars: 0,
+    clauses: 0,
+    codedClauses: 0,
+    inScopeClauses: 0,
+    further: {},
+    status,
+    message,
+    docNumber: meta.docNumber.value,
+    issuer: meta.issuer.value,
+    date: meta.date.value,
+    level: meta.level.value,
+    provenance: provenanceCell(meta),
+    primaryCounts: {},
+    anyCounts: {},
+  };
 }

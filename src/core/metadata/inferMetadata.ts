@@ -1,5 +1,8 @@
 import type { AdminLevel, DocumentMetadata, MetadataField, MetadataSource } from '../types.js';
-import { canonicalProvince, NATIONAL, PROVINCES } from './provinces.js';
+import { canonicalDocNumber, findDecreeNumbers, findDocNumbers, type DocNumber } from './docNumber.js';
+import { inferJurisdiction } from './inferJurisdiction.js';
+import { canonicalProvince, NATIONAL } from './provinces.js';
+import { formatDate, parseDate, readLayout, type DocDate, type DocumentLayout } from './readLayout.js';
 
 /** Values a researcher gave for a document in metadata.csv (any may be missing). */
 export interface GivenMetadata {
@@ -13,76 +16,151 @@ export interface GivenMetadata {
 }
 
 const field = <T>(value: T | null, source: MetadataSource, confidence: number): MetadataField<T> =>
-  value === null ? { value: null, source: 'none', confidence: 0 } : { value, source, confidence };
+  value === null || value === undefined ? { value: null, source: 'none', confidence: 0 } : { value, source, confidence };
 
-const TITLE_WORDS = /(关于|办法|通知|方案|意见|措施|规定|细则|决定|规划|计划|指引|指南|条例|纲要)/;
-/** 文号: issuer abbreviation, year in 〔〕 (or [] / () in careless copies), number, 号. */
-const DOC_NUMBER = /([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*\d{1,4}\s*号)/;
+const given1 = <T>(value: T | null | undefined): MetadataField<T> | null =>
+  value === null || value === undefined || value === '' ? null : field(value, 'metadata.csv', 1);
 
-function firstLines(text: string, n: number): string[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, n);
-}
+const LEVELS: AdminLevel[] = ['national', 'provincial', 'prefecture', 'county'];
+const TITLE_END = /(通知|办法|意见|方案|措施|规定|细则|决定|规划|计划|指引|指南|条例|纲要|批复|函|公告|通告|清单|目录|基准表|实施意见|\d+条|》|（试行）|\(试行\)|（修订）|\(修订\))$/;
+const NOT_TITLE = /^(.{2,30}文件|公开|此件[^\n]*|附件\s*\d*|[\x00-\x7f]+|.*〔\s*\d[\d\s]*〕.*号|.*人民政府规章|.*人民政府发布|.*[0-9]{4}年\d{1,2}月\d{1,2}日.*)$/;
 
-function titleFromText(text: string): string | null {
-  const lines = firstLines(text, 8);
-  const hit = lines.find((l) => TITLE_WORDS.test(l) && l.length <= 80 && !/[。；]$/.test(l));
-  return hit ?? null;
-}
-
-function provinceFromText(head: string): string | null {
-  if (/国务院|国家[\u4e00-\u9fa5]{0,8}(委员会|部|局|总局)|国办发|国发/.test(head.slice(0, 200))) return NATIONAL;
-  let best: { name: string; at: number } | null = null;
-  for (const p of PROVINCES) {
-    for (const form of [...p.full, p.name]) {
-      const at = head.indexOf(form);
-      if (at >= 0 && (!best || at < best.at)) best = { name: p.name, at };
-    }
+/** The title from the header: an issuer line joined with the 关于... line(s) after it, up to a title ending. */
+function titleOf(layout: DocumentLayout): string | null {
+  const label = layout.labels.get('标题');
+  if (label) return unwrap(label);
+  const lines = layout.header.map((l) => l.replace(/^【[^】]*】/, '').trim()).filter((l) => l && !NOT_TITLE.test(l));
+  for (let i = 0; i < lines.length; i++) {
+    let title = lines[i]!;
+    let j = i;
+    while (!TITLE_END.test(title) && j + 1 < lines.length && j - i < 3) title += lines[++j]!;
+    if (TITLE_END.test(title) && title.length <= 120) return unwrap(title);
   }
-  return best?.name ?? null;
+  return null;
 }
 
-function yearFrom(s: string): number | null {
-  const m = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月/.exec(s) ?? /[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]/.exec(s);
-  return m ? Number(m[1]) : null;
+function unwrap(title: string): string {
+  const t = title.trim();
+  return /^《[^《》]+》$/.test(t) ? t.slice(1, -1) : t;
 }
 
-function levelOf(province: string | null, issuerText: string): AdminLevel | null {
-  if (province === NATIONAL) return 'national';
-  if (/县|区人民政府/.test(issuerText)) return 'county';
-  if (/市(?!场)/.test(issuerText) && !/^(北京|天津|上海|重庆)/.test(issuerText)) return 'prefecture';
-  return province ? 'provincial' : null;
+function issuerOf(layout: DocumentLayout, title: string | null): string | null {
+  const label = layout.labels.get('发文机关') ?? layout.labels.get('发布机关');
+  if (label) return label;
+  const redHeader = layout.header.map((l) => /^(.{2,40}?)(?:文件|发布)$/.exec(l)?.[1]).find(Boolean);
+  if (redHeader) return redHeader;
+  if (layout.bracketIssuer && /(政府|厅|局|委|办公室|中心|会)$/.test(layout.bracketIssuer)) return layout.bracketIssuer;
+  const beforeAbout = title ? /^(.{2,40}?(?:政府|厅|局|委|办公室|中心|会|部|院))(?:关于|印发)/.exec(title)?.[1] : undefined;
+  if (beforeAbout) return beforeAbout;
+  return layout.signatures.find((s) => s.issuer && !s.printed)?.issuer ?? layout.signatures.find((s) => s.issuer)?.issuer ?? null;
+}
+
+/** The document's own number: a labelled 文号, else the first one in the header (never one quoted in the body). */
+function ownNumber(layout: DocumentLayout): { number: DocNumber; confidence: number } | null {
+  const label = layout.labels.get('发文字号') ?? layout.labels.get('文号');
+  const labelled = label ? [...findDocNumbers(label), ...findDecreeNumbers(label)][0] : undefined;
+  if (labelled) return { number: labelled, confidence: 0.95 };
+  const header = layout.header.join('\n');
+  const bracketed = findDocNumbers(header)[0];
+  if (bracketed) return { number: bracketed, confidence: 0.85 };
+  const decree = findDecreeNumbers(header)[0];
+  return decree ? { number: decree, confidence: 0.8 } : null;
+}
+
+/** A year with its full date when one is known, and how sure the source is. */
+interface Dated {
+  year: number;
+  date: DocDate | null;
+  confidence: number;
+}
+
+const fromDate = (d: DocDate | null, confidence: number): Dated | null => (d ? { year: d.year, date: d, confidence } : null);
+
+/**
+ * The date of the document, from the most telling place: a labelled 成文日期 or export 日期, the
+ * signature, the year of its own 文号, a labelled 发布日期, a promulgation date in the header of a
+ * rule ("2022年12月23日...第307号令公布"), and only then the latest year the text cites.
+ */
+function dateOf(layout: DocumentLayout, number: DocNumber | null, text: string): Dated | null {
+  const label = (name: string) => layout.labels.get(name);
+  const headerText = layout.header.join('\n');
+  const promulgated = [...headerText.matchAll(/((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^。）)]{0,30}?(公布|发布|修改|修正|通过)/g)].map((m) => parseDate(m[1]!));
+  const headerDates = [...headerText.matchAll(/((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?![^。）)]{0,6}施行)/g)].map((m) => parseDate(m[1]!));
+  const signed = layout.signatures.find((s) => s.date && !s.printed)?.date ?? layout.signatures.find((s) => s.date)?.date ?? null;
+  const candidates: Array<Dated | null> = [
+    fromDate(parseDate(label('成文日期') ?? ''), 0.95),
+    fromDate(parseDate(label('日期') ?? ''), 0.9),
+    fromDate(signed, 0.85),
+    number?.year ? { year: number.year, date: null, confidence: 0.8 } : null,
+    fromDate(parseDate(label('发布日期') ?? label('公布日期') ?? ''), 0.75),
+    fromDate(promulgated.filter(Boolean).at(-1) ?? null, 0.75),
+    fromDate(headerDates.find(Boolean) ?? null, 0.5),
+  ];
+  const found = candidates.find((c) => c !== null);
+  if (found) return found;
+  // A policy is no older than what it cites: the latest year of a cited 文号 or date, weakly.
+  const cited = [...findDocNumbers(text).map((n) => n.year!), ...[...text.matchAll(/((?:19|20)\d{2})年\d{1,2}月/g)].map((m) => Number(m[1]))];
+  return cited.length ? { year: Math.max(...cited), date: null, confidence: 0.3 } : null;
 }
 
 /**
- * Metadata of one document, from the most trusted source that has each field: metadata.csv, then
- * the first folder level of the file's path (corpus/广东/...), then the text itself.
+ * Metadata of one document, each field from the most trusted source that has it: metadata.csv,
+ * then the first folder level of the file's path (corpus/广东/...) for the province, then the text.
  */
 export function inferMetadata(text: string, relativePath: string, given: GivenMetadata | undefined, fallbackTitle?: string): DocumentMetadata {
-  const head = text.slice(0, 600);
-  const tail = text.slice(-300);
+  const layout = readLayout(text);
   const folder = relativePath.includes('/') ? relativePath.split('/')[0]! : null;
+  const own = ownNumber(layout);
+  const textTitle = titleOf(layout);
 
-  const titleText = titleFromText(text) ?? fallbackTitle ?? null;
-  const title = given?.title ? field(given.title, 'metadata.csv', 1) : field(titleText, 'text', 0.6);
+  const title = given1(given?.title) ?? (textTitle ? field(textTitle, 'text', 0.7) : field(fallbackTitle ?? null, 'text', 0.5));
+  const givenNumber = given?.doc_number ? (canonicalDocNumber(given.doc_number) ?? given.doc_number.trim()) : null;
+  const docNumber = given1(givenNumber) ?? field(own?.number.text ?? null, 'text', own?.confidence ?? 0);
 
-  let province: MetadataField<string>;
+  const jurisdiction = inferJurisdiction(layout, own?.number ?? null, text);
   const givenProvince = given?.province ? canonicalProvince(given.province) : null;
   const folderProvince = folder ? canonicalProvince(folder) : null;
-  if (givenProvince) province = field(givenProvince, 'metadata.csv', 1);
-  else if (folderProvince) province = field(folderProvince, 'folder', 0.9);
-  else province = field(provinceFromText((titleText ?? '') + '\n' + head + '\n' + tail), 'text', 0.6);
+  const province =
+    given1(givenProvince) ??
+    (folderProvince ? field(folderProvince, 'folder', 0.9) : field(jurisdiction?.province ?? null, 'text', jurisdiction?.confidence ?? 0));
 
-  const numberMatch = DOC_NUMBER.exec(head);
-  const docNumber = given?.doc_number ? field(given.doc_number, 'metadata.csv', 1) : field(numberMatch ? numberMatch[1]!.replace(/\s+/g, '') : null, 'text', 0.7);
+  const givenLevel = LEVELS.find((l) => l === given?.level?.trim()) ?? null;
+  // The level read off the text only holds if the text's province is the one the document is filed under.
+  const textLevel = jurisdiction && jurisdiction.province === province.value ? jurisdiction : null;
+  const level =
+    given1(givenLevel) ??
+    (textLevel
+      ? field(textLevel.level, 'text', textLevel.confidence)
+      : province.value === NATIONAL
+        ? field<AdminLevel>('national', province.source, province.confidence)
+        : field<AdminLevel>(null, 'none', 0));
 
-  const givenYear = given?.year && /^\d{4}$/.test(given.year.trim()) ? Number(given.year.trim()) : null;
-  const year = givenYear
-    ? field(givenYear, 'metadata.csv', 1)
-    : field(yearFrom(tail) ?? (numberMatch ? Number(numberMatch[2]) : null) ?? yearFrom(head), 'text', 0.6);
+  const dated = dateOf(layout, own?.number ?? null, text);
+  const givenYear = given?.year && /^\s*\d{4}\s*$/.test(given.year) ? Number(given.year.trim()) : null;
+  const givenDate = given?.date ? parseDate(given.date) : null;
+  const year = given1(givenYear) ?? given1(givenDate?.year ?? null) ?? field(dated?.year ?? null, 'text', dated?.confidence ?? 0);
+  const date =
+    given1(givenDate ? formatDate(givenDate) : given?.date?.trim() || null) ??
+    (dated?.date && (givenYear === null || givenYear === dated.year) ? field(formatDate(dated.date), 'text', dated.confidence) : field<string>(null, 'none', 0));
 
-  const issuer = given?.issuer ? field(given.issuer, 'metadata.csv', 1) : field<string>(null, 'none', 0);
-  const date = given?.date ? field(given.date, 'metadata.csv', 1) : field<string>(null, 'none', 0);
-  const givenLevel = given?.level && ['national', 'provincial', 'prefecture', 'county'].includes(given.level) ? (given.level as AdminLevel) : null;
-  const level = givenLevel ? field(givenLevel, 'metadata.csv', 1) : field(levelOf(province.value, titleText ?? head.slice(0, 60)), 'text', 0.5);
+  const issuerText = issuerOf(layout, textTitle);
+  const issuer = given1(given?.issuer?.trim() || null) ?? field(issuerText, 'text', 0.7);
   return { title, docNumber, issuer, date, year, level, province };
+}
+
+/** `province:text:0.85;year:metadata.csv:1`: where each known field came from, for documents.csv. */
+export function provenanceCell(meta: DocumentMetadata): string {
+  const names: Array<[string, MetadataField<unknown>]> = [
+    ['title', meta.title],
+    ['doc_number', meta.docNumber],
+    ['issuer', meta.issuer],
+    ['date', meta.date],
+    ['year', meta.year],
+    ['level', meta.level],
+    ['province', meta.province],
+  ];
+  return names
+    .filter(([, f]) => f.value !== null)
+    .map(([n, f]) => `${n}:${f.source}:${Math.round(f.confidence * 100) / 100}`)
+    .join(';');
 }

@@ -63,3 +63,20 @@ export function canonicalProvince(value: string): string | null {
   }
   return null;
 }
+
+/**
+ * The one-character abbreviations that open a 文号 (粤府办〔2020〕12号), with every place each may
+ * stand for. Several collide: 宁 is Ningxia and Nanjing, 青 Qinghai, Qingdao and Qingtian county
+ * (青政发), 长 Changsha and Changchun, 苏 Jiangsu and Suzhou; an ambiguous prefix only supports a
+ * place that other evidence names, it never decides alone.
+ */
+export const DOC_NUMBER_PREFIXES: Record<string, string[]> = {
+  京: ['北京'], 津: ['天津'], 冀: ['河北'], 晋: ['山西'], 内: ['内蒙古'], 辽: ['辽宁'], 吉: ['吉林'], 黑: ['黑龙江'],
+  沪: ['上海'], 苏: ['江苏'], 浙: ['浙江'], 皖: ['安徽'], 闽: ['福建'], 赣: ['江西'], 鲁: ['山东'], 豫: ['河南'],
+  鄂: ['湖北'], 湘: ['湖南'], 粤: ['广东'], 桂: ['广西'], 琼: ['海南'], 渝: ['重庆'], 川: ['四川'], 黔: ['贵州'],
+  云: ['云南'], 藏: ['西藏'], 陕: ['陕西'], 甘: ['甘肃'], 青: ['青海', '山东', '浙江'], 宁: ['宁夏', '江苏'], 新: ['新疆'],
+  // City abbreviations in common use.
+  榕: ['福建'], 穗: ['广东'], 深: ['广东'], 莞: ['广东'], 厦: ['福建'], 甬: ['浙江'], 杭: ['浙江'], 筑: ['贵州'],
+  蓉: ['四川'], 邕: ['广西'], 昆: ['云南'], 并: ['山西'], 郑: ['河南'], 武: ['湖北'], 长: ['湖南', '吉林'],
+  沈: ['辽宁'], 哈: ['黑龙江'], 济: ['山东'], 兰: ['甘肃'], 银: ['宁夏'], 呼: ['内蒙古'], 锡: ['江苏'],
+};

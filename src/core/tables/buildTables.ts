@@ -31,6 +31,12 @@ export interface DocumentSummary {
   primaryCounts: Counts;
   /** Clauses per category of the main codebook counting every code of a clause (see countCodes). */
   anyCounts: Counts;
+  /** 文号, issuing agency and date (YYYY-MM-DD); null when unknown. */
+  docNumber: string | null;
+  issuer: string | null;
+  date: string | null;
+  /** Where each metadata field came from: `province:text:0.85;year:metadata.csv:1`. */
+  provenance: string;
   /** Clauses in the main codebook's scope (all clauses when it has no scope). */
   inScopeClauses: number;
   /**
@@ -49,8 +55,14 @@ export function isCounted(d: DocumentSummary): boolean {
 export function documentsTable(docs: readonly DocumentSummary[]): Table {
   return {
     name: 'documents',
-    columns: ['doc_id', 'file', 'sha256', 'title', 'province', 'year', 'pages', 'chars', 'clauses', 'coded_clauses', 'status', 'message', 'in_scope_clauses'],
-    rows: docs.map((d) => [d.docId, d.file, d.sha256, d.title, d.province ?? '', d.year ?? '', d.pages, d.chars, d.clauses, d.codedClauses, d.status, d.message, d.inScopeClauses]),
+    columns: [
+      ...['doc_id', 'file', 'sha256', 'title', 'province', 'year', 'pages', 'chars', 'clauses', 'coded_clauses', 'status', 'message', 'in_scope_clauses'],
+      ...['doc_number', 'issuer', 'date', 'level', 'provenance'],
+    ],
+    rows: docs.map((d) => [
+      ...[d.docId, d.file, d.sha256, d.title, d.province ?? '', d.year ?? '', d.pages, d.chars, d.clauses, d.codedClauses, d.status, d.message, d.inScopeClauses],
+      ...[d.docNumber ?? '', d.issuer ?? '', d.date ?? '', d.level ?? '', d.provenance],
+    ]),
   };
 }
 
