@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates, type DuplicateCandidate } from '../../../src/core/duplicates/findDuplicates.js';
+import { fingerprintSimilarity, textFingerprint } from '../../../src/core/duplicates/textFingerprint.js';
+
+const BODY =
+  '一、首套住房最高贷款额度由一百万元调整为九十万元。二、第二套住房最高贷款额度由八十万元调整为五十万元。' +
+  '三、借款人家庭名下有未结清住房公积金贷款的，不得申请新的住房公积金贷款。四、本通知自印发之日起施行，原规定与本通知不一致的，以本通知为准。';
+const doc = (docId: string, text: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
+  docId,
+  sha256: `sha-${docId}`,
+  docNumber: null,
+  title: '关于调整住房公积金贷款额度的通知',
+  fingerprint: textFingerprint(text),
+  ...over,
+});
+
+describe('textFingerprint', () => {
+  it('ignores layout, spaces and punctuation: a PDF and a web page of one text agree', () => {
+    const pdf = BODY.replace(/。/g, '。\n').replace(/额度/g, '额 度');
+    expect(fingerprintSimilarity(textFingerprint(BODY), textFingerprint(pdf))).toBe(1);
+  });
+
+  it('tells different texts apart', () => {
+    expect(fingerprintSimilarity(textFingerprint(BODY), textFingerprint('各区住房城乡建设部门要加强组织领导，细化工作措施，确保各项任务落到实处。'))).toBeLessThan(0.1);
+  });
+});
+
+describe('findDuplicates', () => {
+  it('finds the same bytes, the same 文号 and near-identical text, the earliest id being the original', () => {
+    const docs = [
+      doc('D001', BODY, { docNumber: '东公积金委〔2020〕2号' }),
+      doc('D002', BODY + '扫一扫在手机打开当前页'),
+      doc('D003', '完全不同的另一份文件，讲的是物业服务质量评价和信用评价。', { docNumber: '东公积金委〔2020〕2号', fingerprint: [] }),
+      doc('D004', BODY, { sha256: 'sha-D001' }),
+    ];
+    expect(findDuplicates(docs)).toEqual([
+      { docId: 'D002', originalId: 'D001', reason: 'near-identical text, similarity 0.88' },
+      { docId: 'D003', originalId: 'D001', reason: 'same 文号 东公积金委〔2020〕2号' },
+      { docId: 'D004', originalId: 'D001', reason: 'same file bytes' },
+    ]);
+  });
+
+  it('gives the same answer whatever the input order', () => {
+    const docs = [doc('D003', BODY), doc('D001', BODY + '附'), doc('D002', '另一份完全不同的文件，讲的是物业服务。')];
+    const a = findDuplicates(docs);
+    expect(findDuplicates([...docs].reverse())).toEqual(a);
+    expect(a.map((f) => [f.docId, f.originalId])).toEqual([['D003', 'D001']]);
+  });
+
+  it('does not take a revised version (修订) for a duplicate, even with identical text', () => {
+    const docs = [doc('D001', BODY), doc('D002', BODY, { title: '关于调整住房公积金贷款额度的通知（修订）' })];
+    expect(findDuplicates(docs)).toEqual([]);
+  });
+
+  it('does not take two documents with different 文号 for duplicates', () => {
+    const docs = [doc('D001', BODY, { docNumber: '东府〔2020〕1号' }), doc('D002', BODY, { docNumber: '东府〔2021〕1号' })];
+    expect(findDuplicates(docs)).toEqual([]);
+  });
+
+  it('does not take a notice and its annex filed under one 文号 for copies', () => {
+    const docs = [
+      doc('D001', BODY, { docNumber: '东府〔2020〕1号' }),
+      doc('D002', '附件：申请表。申请人姓名、身份证号码、联系电话、申请金额、开户银行。', { docNumber: '东府〔2020〕1号' }),
+    ];
+    expect(findDuplicates(docs)).toEqual([]);
+  });
+});
