@@ -144,7 +144,7 @@ export function processDocument(
 }
 
 function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, text: string): DuplicateCandidate {
-  return { docId, sha256: sha, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint: textFingerprint(text) };
+  return { docId, sha256: sha, province: meta.province.value, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint: textFingerprint(text) };
 }
 
 function blankSummary(

@@ -5,6 +5,8 @@ export interface DuplicateCandidate {
   docId: string;
   /** Hash of the file's bytes; '' when the file could not be read. */
   sha256: string;
+  /** Province, or null when unknown: the same text issued by two provinces is two policies. */
+  province: string | null;
   /** The document's own 文号 in canonical form, or null. */
   docNumber: string | null;
   /** Title (or header) text, where a 修订/修改 version says so. */
@@ -31,7 +33,9 @@ const ROWS = FINGERPRINT_SLOTS / BANDS;
 
 const REVISION = /修订|修改|修正/;
 
+/** A revised version, or the same template adopted by another province, is another policy. */
 function isRevisionPair(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
+  if (a.province && b.province && a.province !== b.province) return true;
   return REVISION.test(a.title) !== REVISION.test(b.title);
 }
 

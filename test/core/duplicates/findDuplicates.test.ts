@@ -8,6 +8,7 @@ const BODY =
 const doc = (docId: string, text: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
   docId,
   sha256: `sha-${docId}`,
+  province: null,
   docNumber: null,
   title: '关于调整住房公积金贷款额度的通知',
   fingerprint: textFingerprint(text),
@@ -50,6 +51,10 @@ describe('findDuplicates', () => {
   it('does not take a revised version (修订) for a duplicate, even with identical text', () => {
     const docs = [doc('D001', BODY), doc('D002', BODY, { title: '关于调整住房公积金贷款额度的通知（修订）' })];
     expect(findDuplicates(docs)).toEqual([]);
+  });
+
+  it('does not take the same text issued by two provinces for duplicates', () => {
+    expect(findDuplicates([doc('D001', BODY, { province: '浙江' }), doc('D002', BODY, { province: '福建' })])).toEqual([]);
   });
 
   it('does not take two documents with different 文号 for duplicates', () => {
