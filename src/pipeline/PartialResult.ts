@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
+import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import type { TableOutputOptions } from './tableOutputs.js';
 
 /** Which share of the documents a run processes: those whose index (in corpus order) mod count is index. */
@@ -19,7 +20,7 @@ export function parseShard(value: string): Shard {
   return { index, count };
 }
 
-export const PART_INFO = { file: 'part.json', format: 'policy-code-part/1' } as const;
+export const PART_INFO = { file: 'part.json', format: 'policy-code-part/2' } as const;
 /** Clause rows of the shard's documents, CSV without header, in document order. */
 export const PART_CLAUSES = 'clauses.part.csv';
 
@@ -50,5 +51,9 @@ export interface PartInfo {
   };
   /** How the shard was asked to make tables (filters, names, BOM); the merge makes them the same way. */
   tables: TableOutputOptions;
-  parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number] }>;
+  /**
+   * `duplicate_key` is what duplicate detection compares: a shard sees only its share of the corpus,
+   * so the merge, which sees all of it, decides which documents repeat an earlier one.
+   */
+  parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number]; duplicate_key: DuplicateCandidate }>;
 }

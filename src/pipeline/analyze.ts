@@ -27,7 +27,7 @@ import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
 import { clauseColumns, processDocument } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';
-import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
+import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
 
@@ -119,6 +119,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
   const summaries: DocumentSummary[] = [];
   const duplicates = new DuplicateFinder();
+  const duplicateKeys: DuplicateCandidate[] = [];
   const ranges: Array<[number, number]> = [];
   let written = 0;
   const timing = { extractMs: 0, codingMs: 0, codeMs: 0, textBytes: 0, extracted: 0, fromCache: 0 };
@@ -149,8 +150,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       },
       async (k, { e, outcome, extractedAgain, doc }) => {
         const t0 = performance.now();
-        // Documents come in id order, so each is checked against the earlier ones as it is coded.
-        const r = markDuplicate(duplicates, processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup }));
+        const coded = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        // Documents come in id order, so each is checked against the earlier ones as it is coded; a
+        // shard sees only its share, so there the merge decides (it gets every document's key).
+        const r = options.shard ? coded : markDuplicate(duplicates, coded);
+        if (options.shard) duplicateKeys.push(coded.duplicateKey);
         timing.codingMs += performance.now() - t0;
         if (extractedAgain) {
           timing.extracted++;
@@ -205,7 +209,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   };
   try {
     if (options.shard) {
-      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]! })) };
+      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]! })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
       const made = await summaryOutputs(outlines, summaries, tableOptions);

@@ -8,6 +8,8 @@ import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './analyze.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
 import { clauseColumns } from './processDocument.js';
+import { markDuplicate } from './markDuplicates.js';
+import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
 
@@ -75,9 +77,15 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     );
   }
 
+  // Duplicates are decided here, over the whole corpus in id order, exactly as one run decides them.
+  const finder = new DuplicateFinder();
   const byIndex = parts
     .flatMap(({ dir, info }) => info.parts.map((p) => ({ ...p, dir })))
-    .sort((a, b) => a.index - b.index);
+    .sort((a, b) => a.index - b.index)
+    .map((p) => {
+      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], duplicateKey: p.duplicate_key });
+      return r.summary === p.summary ? p : { ...p, summary: r.summary, clauses: [0, 0] as [number, number] };
+    });
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
