@@ -64,16 +64,16 @@ group('one-way tables, by clause and by document', () => {
     // Primary: financial 3 (G1, G2, N1), taxation 2 (G1, N1), education 2 (G1, Z1) -> 7 coded clauses.
     // Any code: financial also in G1's second clause -> 4. Policies using financial: G1, G2, N1 -> 3 of 4.
     expect(rows('instruments')).toEqual([
-      { dimension: 'supply', instrument: 'education', label: '教育培训', clauses_primary: 2, share_of_coded_clauses: 0.2857, share_within_dimension: 1, clauses_any_code: 2, policies_using: 2, share_of_policies: 0.5 },
-      { dimension: 'environment', instrument: 'financial', label: '财政金融', clauses_primary: 3, share_of_coded_clauses: 0.4286, share_within_dimension: 0.6, clauses_any_code: 4, policies_using: 3, share_of_policies: 0.75 },
-      { dimension: 'environment', instrument: 'taxation', label: '税收优惠', clauses_primary: 2, share_of_coded_clauses: 0.2857, share_within_dimension: 0.4, clauses_any_code: 2, policies_using: 2, share_of_policies: 0.5 },
+      { dimension: 'supply', instrument: 'education', label: '教育培训', clauses: 2, share: 0.2857, share_in_dimension: 1, clauses_any_code: 2, policies_using: 2, share_of_policies: 0.5 },
+      { dimension: 'environment', instrument: 'financial', label: '财政金融', clauses: 3, share: 0.4286, share_in_dimension: 0.6, clauses_any_code: 4, policies_using: 3, share_of_policies: 0.75 },
+      { dimension: 'environment', instrument: 'taxation', label: '税收优惠', clauses: 2, share: 0.2857, share_in_dimension: 0.4, clauses_any_code: 2, policies_using: 2, share_of_policies: 0.5 },
     ]);
   });
 
   it('counts dimensions the same two ways', () => {
     expect(rows('dimensions')).toEqual([
-      { dimension: 'supply', label: '供给型', clauses_primary: 2, share_of_coded_clauses: 0.2857, policies_using: 2, share_of_policies: 0.5 },
-      { dimension: 'environment', label: '环境型', clauses_primary: 5, share_of_coded_clauses: 0.7143, policies_using: 3, share_of_policies: 0.75 },
+      { dimension: 'supply', label: '供给型', clauses: 2, share: 0.2857, policies_using: 2, share_of_policies: 0.5 },
+      { dimension: 'environment', label: '环境型', clauses: 5, share: 0.7143, policies_using: 3, share_of_policies: 0.75 },
     ]);
   });
 
@@ -85,7 +85,7 @@ group('one-way tables, by clause and by document', () => {
     ]);
     // Provinces 广东 2, 浙江 1: mean 1.5, sample sd sqrt(0.5) = 0.7071, population sd 0.5, quartiles 1.25 / 1.75.
     expect(rows('province_summary')).toEqual([
-      { provinces: 2, policies: 3, mean: 1.5, sd_sample: 0.7071, sd_population: 0.5, median: 1.5, q1: 1.25, q3: 1.75, min: 1, max: 2, top: '广东 2; 浙江 1', bottom: '浙江 1' },
+      { provinces: 2, policies: 3, mean: 1.5, sd: 0.7071, sd_population: 0.5, median: 1.5, q1: 1.25, q3: 1.75, min: 1, max: 2, top: '广东 2; 浙江 1', bottom: '浙江 1' },
     ]);
   });
 
@@ -131,7 +131,7 @@ group('cross-tabulations', () => {
       ['none', 0, 1, 0, 1],
       ['total', 3, 2, 3, 8],
     ]);
-    expect(rows('categories_domains').map((r) => [r.category, r.clauses_primary, r.policies_using])).toEqual([
+    expect(rows('categories_domains').map((r) => [r.category, r.clauses, r.policies_using])).toEqual([
       ['records', 3, 2],
       ['drugs', 2, 1],
     ]);
@@ -142,15 +142,15 @@ group('cross-tabulations', () => {
     const dimensions = rows('dimensions');
     const totalRow = (name: string) => rows(name).find((r) => Object.values(r).includes('total'))!;
     for (const name of ['crosstab_province_instrument', 'crosstab_year_instrument']) {
-      for (const i of instruments) expect(totalRow(name)[i.instrument as string]).toBe(i.clauses_primary);
+      for (const i of instruments) expect(totalRow(name)[i.instrument as string]).toBe(i.clauses);
       expect(totalRow(name).total).toBe(7);
     }
-    for (const d of dimensions) expect(totalRow('crosstab_level_dimension')[d.dimension as string]).toBe(d.clauses_primary);
+    for (const d of dimensions) expect(totalRow('crosstab_level_dimension')[d.dimension as string]).toBe(d.clauses);
     const crossRows = rows('crosstab_instruments_x_domains');
-    for (const i of instruments) expect(crossRows.find((r) => r.category === i.instrument)!.total).toBe(i.clauses_primary);
-    for (const c of rows('categories_domains')) expect(totalRow('crosstab_instruments_x_domains')[c.category as string]).toBe(c.clauses_primary);
+    for (const i of instruments) expect(crossRows.find((r) => r.category === i.instrument)!.total).toBe(i.clauses);
+    for (const c of rows('categories_domains')) expect(totalRow('crosstab_instruments_x_domains')[c.category as string]).toBe(c.clauses);
     // Row shares of the total row are the one-way shares.
     const shares = rows('crosstab_province_instrument_share').at(-1)!;
-    for (const i of instruments) expect(shares[i.instrument as string]).toBe(i.share_of_coded_clauses);
+    for (const i of instruments) expect(shares[i.instrument as string]).toBe(i.share);
   });
 });

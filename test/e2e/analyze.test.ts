@@ -54,11 +54,11 @@ describe('analyze on the sample corpus (PDFs rendered by scripts/make-sample-cor
       'public_enterprise', 'scientific_technical', 'education', 'information', 'financial', 'taxation',
       'legal_regulatory', 'strategic', 'procurement', 'public_services', 'commercial', 'overseas',
     ]);
-    const sum = rows.reduce((a, r) => a + Number(r.share_of_coded_clauses), 0);
+    const sum = rows.reduce((a, r) => a + Number(r.share), 0);
     expect(Math.abs(sum - 1)).toBeLessThan(0.001);
     // A sensible spread: every dimension is used.
     const dims = readCsv(join(out, 'dimensions.csv'));
-    expect(dims.every((d) => Number(d.clauses_primary) > 0)).toBe(true);
+    expect(dims.every((d) => Number(d.clauses) > 0)).toBe(true);
   });
 
   it('gives byte-identical CSVs on a second run', () => {
@@ -79,7 +79,7 @@ describe('instrument counts that can be checked by hand', () => {
     const out = join(corpus, 'out');
     const r = runCli(['analyze', corpus, '--out', out, '--codebook', TINY, '--quiet']);
     expect(r.code).toBe(0);
-    const counts = Object.fromEntries(readCsv(join(out, 'instruments.csv')).map((x) => [x.instrument, Number(x.clauses_primary)]));
+    const counts = Object.fromEntries(readCsv(join(out, 'instruments.csv')).map((x) => [x.instrument, Number(x.clauses)]));
     // 第三条 补助, 第四条 贴息 -> financial; 第五条 税收优惠 -> taxation; 第六条 不得 -> legal_regulatory.
     expect(counts).toEqual({ financial: 2, taxation: 1, legal_regulatory: 1 });
     const clauses = readCsv(join(out, 'clauses.csv'));

@@ -62,7 +62,7 @@ describe('the source study fixture (22 provinces, 96 policies, 2 central documen
     expect(text.charCodeAt(0)).not.toBe(0xfeff); // --no-bom
     expect(csv(out('study'), 'province_summary.csv')).toEqual([
       {
-        provinces: '22', policies: '96', mean: '4.36', sd_sample: '3.91', sd_population: '3.82', median: '3.00', q1: '2.00', q3: '5.00', min: '1', max: '16',
+        provinces: '22', policies: '96', mean: '4.36', sd: '3.91', sd_population: '3.82', median: '3.00', q1: '2.00', q3: '5.00', min: '1', max: '16',
         top: '广东 16; 贵州 11; 浙江 10; 上海 8; 北京 7',
         bottom: '河北 1; 辽宁 1; 吉林 1; 海南 1; 云南 1',
       },
@@ -117,10 +117,10 @@ describe('the five-policy fixture, every number counted by hand', () => {
     const instruments = csv(out('five'), 'instruments.csv');
     for (const name of ['crosstab_province_instrument.csv', 'crosstab_year_instrument.csv']) {
       const total = csv(out('five'), name).at(-1)!;
-      for (const i of instruments) expect(total[i.instrument!]).toBe(i.clauses_primary);
+      for (const i of instruments) expect(total[i.instrument!]).toBe(i.clauses);
     }
     const levelTotal = csv(out('five'), 'crosstab_level_dimension.csv').at(-1)!;
-    for (const d of csv(out('five'), 'dimensions.csv')) expect(levelTotal[d.dimension!]).toBe(d.clauses_primary);
+    for (const d of csv(out('five'), 'dimensions.csv')) expect(levelTotal[d.dimension!]).toBe(d.clauses);
     expect(csv(out('five'), 'crosstab_province_instrument_share.csv')[0]).toMatchObject({ province: '广东', financial: '0.3333', total: '1.0000' });
   });
 
@@ -136,10 +136,10 @@ describe('the five-policy fixture, every number counted by hand', () => {
       'total 合计 6 4 2 1 13',
     ]);
     const cross = csv(out('five'), 'crosstab_table-fixture_x_actions.csv');
-    for (const i of csv(out('five'), 'instruments.csv')) expect(cross.find((r) => r.category === i.instrument)!.total).toBe(i.clauses_primary);
+    for (const i of csv(out('five'), 'instruments.csv')) expect(cross.find((r) => r.category === i.instrument)!.total).toBe(i.clauses);
     const actions = csv(out('five'), 'categories_actions.csv');
-    expect(actions.map((r) => [r.category, r.clauses_primary, r.policies_using])).toEqual([['build', '6', '5'], ['implement', '4', '4'], ['strengthen', '2', '2']]);
-    for (const a of actions) expect(cross.at(-1)![a.category!]).toBe(a.clauses_primary);
+    expect(actions.map((r) => [r.category, r.clauses, r.policies_using])).toEqual([['build', '6', '5'], ['implement', '4', '4'], ['strengthen', '2', '2']]);
+    for (const a of actions) expect(cross.at(-1)![a.category!]).toBe(a.clauses);
   });
 
   it('writes Markdown and LaTeX with Chinese headings and percentages', () => {
@@ -183,7 +183,7 @@ describe('report', () => {
 
   it('applies filters and records them in run.json', () => {
     // 广东 2020-2021: g1 (financial 2, taxation 1, education 1) and g2 (procurement 1, scientific_technical 1).
-    expect(csv(out('five-guangdong'), 'instruments.csv').map((r) => r.clauses_primary)).toEqual(['1', '1', '2', '1', '1']);
+    expect(csv(out('five-guangdong'), 'instruments.csv').map((r) => r.clauses)).toEqual(['1', '1', '2', '1', '1']);
     const runJson = JSON.parse(readFileSync(join(out('five-guangdong'), 'run.json'), 'utf8'));
     expect(runJson.tables.filters).toEqual(['province=Guangdong', 'year=2020-2021']);
     expect(runJson.tables.documents).toEqual({ in_summaries: 5, selected: 2, counted: 2 });

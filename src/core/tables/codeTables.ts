@@ -23,9 +23,9 @@ function policiesUsing(docs: readonly DocumentSummary[], countsOf: CountsOf, ids
 }
 
 const BY_CLAUSE_AND_DOCUMENT = {
-  clauses_primary: '条款数（主编码）',
-  share_of_coded_clauses: '占已编码条款',
-  share_within_dimension: '占本维度',
+  clauses: '条款数（主编码）',
+  share: '占已编码条款',
+  share_in_dimension: '占本维度',
   clauses_any_code: '条款数（任一编码）',
   policies_using: '涉及的政策数',
   share_of_policies: '占政策数',
@@ -33,8 +33,8 @@ const BY_CLAUSE_AND_DOCUMENT = {
 
 /**
  * One row per category of a codebook, counted two ways, as the column names say:
- * by clause (`clauses_primary`: each coded clause once, under its primary code, so
- * `share_of_coded_clauses` sums to 1) and by document (`policies_using`: policies with at least one
+ * by clause (`clauses`: each coded clause once, under its primary code, so
+ * `share` sums to 1) and by document (`policies_using`: policies with at least one
  * clause carrying the category among any of its codes; `share_of_policies` does not sum to 1).
  */
 export function categoriesTable(name: string, docs: readonly DocumentSummary[], outline: CodebookOutline, countsOf: CountsOf): Table {
@@ -49,7 +49,7 @@ export function categoriesTable(name: string, docs: readonly DocumentSummary[], 
     title: `${outline.name}: clauses by primary code and policies using each category (n = ${docs.length} policies, ${coded} coded clauses)`,
     columns: ['dimension', key, 'label', ...Object.keys(BY_CLAUSE_AND_DOCUMENT)],
     headers: ['维度', key === 'instrument' ? '政策工具' : '类别', '名称', ...Object.values(BY_CLAUSE_AND_DOCUMENT)],
-    kinds: { share_of_coded_clauses: 'share', share_within_dimension: 'share', share_of_policies: 'share' },
+    kinds: { share: 'share', share_in_dimension: 'share', share_of_policies: 'share' },
     rows: outline.leaves.map((l) => {
       const n = primary.get(l.id) ?? 0;
       const using = policiesUsing(docs, countsOf, [l.id]);
@@ -62,14 +62,14 @@ export function categoriesTable(name: string, docs: readonly DocumentSummary[], 
 export function dimensionsTable(docs: readonly DocumentSummary[], outline: CodebookOutline, countsOf: CountsOf = (d) => d): Table {
   const primary = sumCounts(docs, (d) => countsOf(d).primaryCounts);
   const coded = outline.leaves.reduce((a, l) => a + (primary.get(l.id) ?? 0), 0);
-  const { share_within_dimension: _, ...columns } = BY_CLAUSE_AND_DOCUMENT;
+  const { share_in_dimension: _, ...columns } = BY_CLAUSE_AND_DOCUMENT;
   const { clauses_any_code: __, ...shown } = columns;
   return {
     name: 'dimensions',
     title: `${outline.name}: dimensions by primary code and policies using each (n = ${docs.length} policies, ${coded} coded clauses)`,
     columns: ['dimension', 'label', ...Object.keys(shown)],
     headers: ['维度', '名称', ...Object.values(shown)],
-    kinds: { share_of_coded_clauses: 'share', share_of_policies: 'share' },
+    kinds: { share: 'share', share_of_policies: 'share' },
     rows: outline.dimensions.map((dim) => {
       const leaves = outline.leaves.filter((l) => l.dimension === dim.id).map((l) => l.id);
       const n = leaves.reduce((a, id) => a + (primary.get(id) ?? 0), 0);

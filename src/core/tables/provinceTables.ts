@@ -96,9 +96,9 @@ export function provinceSummaryTable(docs: readonly DocumentSummary[], names: Pr
   return {
     name: 'province_summary',
     title: 'Policies per province: descriptive statistics over provinces with at least one policy',
-    columns: ['provinces', 'policies', 'mean', 'sd_sample', 'sd_population', 'median', 'q1', 'q3', 'min', 'max', 'top', 'bottom'],
+    columns: ['provinces', 'policies', 'mean', 'sd', 'sd_population', 'median', 'q1', 'q3', 'min', 'max', 'top', 'bottom'],
     headers: ['省份数', '政策数', '均值', '标准差（样本）', '标准差（总体）', '中位数', '下四分位数', '上四分位数', '最小值', '最大值', '最多', '最少'],
-    kinds: { mean: 'decimal2', sd_sample: 'decimal2', sd_population: 'decimal2', median: 'decimal2', q1: 'decimal2', q3: 'decimal2' },
+    kinds: { mean: 'decimal2', sd: 'decimal2', sd_population: 'decimal2', median: 'decimal2', q1: 'decimal2', q3: 'decimal2' },
     rows: [[s.n, s.sum, s.mean, s.sd, s.sdPopulation, s.median, s.q1, s.q3, s.n ? s.min : '', s.n ? s.max : '', listed(top, names), listed(bottom, names)]],
   };
 }
