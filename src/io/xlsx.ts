@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../core/errors.js';
 import type { Table } from '../core/tables/Table.js';
@@ -54,12 +55,12 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first sheet of an .xlsx file as rows keyed by the header row's names. */
 export async function readXlsxRows(file: string): Promise<{ columns: string[]; rows: Array<{ line: number; cells: Record<string, string> }> }> {
+  if (!existsSync(file)) throw new UserError('usage', `file not found: ${file}`);
   const book = new (await excel()).Workbook();
   try {
     await book.xlsx.readFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'usage' : 'input', code === 'ENOENT' ? `file not found: ${file}` : `${file}: not a readable .xlsx file (${(err as Error).message.split('\n')[0]})`);
+    throw new UserError('input', `${file}: not a readable .xlsx file (${(err as Error).message.split('\n')[0]})`);
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw new UserError('input', `${file}: the workbook has no sheet`);

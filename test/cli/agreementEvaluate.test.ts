@@ -91,5 +91,10 @@ describe('agreement and evaluate: input errors are reported at once, exit 2', ()
     const r = run('agreement', 'a.csv', 'a.csv');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.csv:3: duplicate unit_id 'u1'/);
+    writeFileSync(join(tmp, 'broken.xlsx'), 'not a zip');
+    writeFileSync(join(tmp, 'good.csv'), 'unit_id,primary\nu1,financial\n');
+    const x = run('agreement', 'good.csv', 'broken.xlsx');
+    expect([x.code, x.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(x.stderr).toMatch(/broken\.xlsx: not a readable \.xlsx file/);
   });
 });
