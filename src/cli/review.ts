@@ -72,6 +72,14 @@ of the same clauses; 'policy-code analyze' applies them (clauses.csv: code_sourc
 export function reviewCommand(): Command {
   const review = new Command('review')
     .description('review clauses by hand: export a sheet for coders, import their codes as manual codes')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy-code review export output/ --sample 200 --seed 1 --out review.xlsx
+  $ policy-code review import review-filled.xlsx
+  $ policy-code review export --help`,
+    )
     .addCommand(exportCommand())
     .addCommand(importCommand());
   for (const c of review.commands) c.exitOverride();
