@@ -23,4 +23,4 @@ await Promise.all(
 );
 const ms = performance.now() - t0;
 await pool.close();
-process.stdout.write(JSON.stringify({ files: files.length, pages, failed, ms }) + '\n');
+process.stdout.write(JSON.stringify({ files: files.length, pages, failed, ms, workersRetired: pool.retired }) + "\n");
