@@ -139,7 +139,11 @@ for (const n of sizes) {
     warm_s: warm.s,
     warm_rss_mb: warm.rssMb,
     warm_extraction: warmRun.cache.extraction,
+    warm_prepared: warmRun.cache.prepared,
     warm_tokens: warmRun.cache.tokens,
+    warm_timings_ms: warmRun.timings_ms,
+    cold_timings_ms: coldRun.timings_ms,
+    duplicates: coldRun.counts.duplicate,
     weights_edit_s: weights.s,
     new_term_s: newTerm.s,
     new_term_rss_mb: newTerm.rssMb,
@@ -152,7 +156,9 @@ for (const n of sizes) {
   results.push(r);
   console.log(`\n== ${n} documents (${pdfs.length} PDFs, ${pages} pages, ${fmt(textMb, 2)} MB of clause text, ${r.clauses} clauses)`);
   console.log(`cold analyze        ${fmt(r.cold_s)} s   ${fmt(r.cold_pages_per_s)} pages/s   ${fmt(r.cold_docs_per_s)} docs/s   peak RSS ${fmt(r.cold_rss_mb, 0)} MB   (dictionary load ${fmt(r.segmenter_load_s)} s)`);
-  console.log(`warm re-code        ${fmt(r.warm_s, 2)} s   same codebook (extraction cache hits ${r.warm_extraction.hits}, extracted ${r.warm_extraction.extracted}; token hits ${r.warm_tokens.hits}, misses ${r.warm_tokens.misses})   peak RSS ${fmt(r.warm_rss_mb, 0)} MB`);
+  console.log(`  phases            extraction ${fmt(r.cold_timings_ms.extract_phase / 1000)} s, coding ${fmt(r.cold_timings_ms.code_phase / 1000)} s (of which the dictionary load ${fmt(r.segmenter_load_s)} s); ${r.duplicates} documents are copies recognised as duplicates (coded, then counted once)`);
+  console.log(`warm re-code        ${fmt(r.warm_s, 2)} s   same codebook (prepared documents from the cache ${r.warm_prepared?.hits ?? 'n/a'}, prepared again ${r.warm_prepared?.misses ?? 'n/a'}; token hits ${r.warm_tokens.hits}, misses ${r.warm_tokens.misses})   peak RSS ${fmt(r.warm_rss_mb, 0)} MB`);
+  console.log(`                    inside: finding the files ${fmt(r.warm_timings_ms.extract_phase / 1000, 2)} s, coding phase ${fmt(r.warm_timings_ms.code_phase / 1000, 2)} s (processing ${fmt(r.warm_timings_ms.coding / 1000, 2)} s, the rest reading cache entries and writing clauses.csv); the remainder is start-up and writing the tables`);
   console.log(`                    ${fmt(r.weights_edit_s, 2)} s   weights-only codebook edit (tokens reused)`);
   console.log(`                    ${fmt(r.new_term_s, 2)} s   codebook with a new term (every clause segmented again)   peak RSS ${fmt(r.new_term_rss_mb, 0)} MB`);
   console.log(`coding              ${fmt(r.new_term_coding_mb_per_s, 2)} MB/s (re-code with new term)   ${fmt(r.cold_coding_mb_per_s, 2)} MB/s (cold run, sharing the cores with extraction)`);

@@ -19,13 +19,15 @@ import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
+import { PreparedCache } from '../io/PreparedCache.js';
+import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
 import { defaultCacheDir } from '../io/ExtractionCache.js';
 import { type ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
-import { clauseColumns, processDocument } from './processDocument.js';
+import { clauseColumns, processDocument, type DocumentInput } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
@@ -110,6 +112,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const dictionary = dictionaryId();
   const extraction = options.extraction ?? {};
   const tokens = new TokenCache(extraction.cacheDir ?? defaultCacheDir(), dictionary, extraction.useCache !== false);
+  const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false);
+  const prepared = { hits: 0, misses: 0 };
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
 
@@ -145,12 +149,21 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       8,
       async (k) => {
         const e = extracted[k]!;
-        const { outcome, extractedAgain } = await phase.outcomeOf(options.corpus, e);
+        // A document prepared before (same content, same code) needs neither its pages nor normalizing.
+        const ready = e.held ? null : await preparedCache.get(e.sha256);
+        const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await phase.outcomeOf(options.corpus, e);
         return { e, outcome, extractedAgain, doc: await tokens.forDocument(e.sha256, segment) };
       },
       async (k, { e, outcome, extractedAgain, doc }) => {
         const t0 = performance.now();
-        const coded = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, outcome, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        let input: DocumentInput = outcome;
+        let fresh: PreparedDocument | null = null;
+        if (outcome.ok && 'document' in outcome) {
+          fresh = prepareDocument(outcome.document);
+          input = { ok: true, prepared: fresh };
+          prepared.misses++;
+        } else if (outcome.ok) prepared.hits++;
+        const coded = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
         // Documents come in id order, so each is checked against the earlier ones as it is coded; a
         // shard sees only its share, so there the merge decides (it gets every document's key).
         const r = options.shard ? coded : markDuplicate(duplicates, coded);
@@ -160,7 +173,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           timing.extracted++;
           timing.fromCache--;
         }
-        for (const row of r.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
+        // The text coded (a duplicate is coded before it is recognised, so its clauses count here).
+        for (const row of coded.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
         const chunk = csvRows({ name: 'clauses', columns: CLAUSE_TABLE_COLUMNS, rows: r.clauseRows });
         await clausesOut.write(chunk);
         const bytes = Buffer.byteLength(chunk);
@@ -168,6 +182,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         written += bytes;
         summaries.push(r.summary);
         await doc.save().catch(() => undefined);
+        if (fresh && outcome.ok && 'cacheable' in outcome && outcome.cacheable) await preparedCache.put(e.sha256, fresh).catch(() => undefined);
         options.onProgress?.(summaries.length, selected.length, e.file, 'code');
       },
       options.signal,
@@ -194,6 +209,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
+      prepared,
       tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
     // coding: normalize, split, segment and match, on the main thread, without the dictionary's load.

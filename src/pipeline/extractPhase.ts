@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 import { ExtractionCache, defaultCacheDir } from '../io/ExtractionCache.js';
-import { sha256 } from '../io/hash.js';
+import { FileHashes } from '../io/FileHashes.js';
 import { Extractor, type ExtractorOptions } from './extractStage.js';
 import { mapInOrder } from './mapInOrder.js';
 
@@ -45,6 +44,7 @@ export class ExtractPhase {
   async run(root: string, files: readonly string[], out: Extracted[], onDone: (done: number, file: string) => void, signal?: AbortSignal): Promise<number> {
     const extractor = new Extractor(this.options);
     const useCache = this.options.useCache !== false;
+    const hashes = useCache ? await FileHashes.open(this.reader.dir) : null;
     let done = 0;
     try {
       return await mapInOrder(
@@ -53,8 +53,8 @@ export class ExtractPhase {
         async (k): Promise<Extracted> => {
           const file = files[k]!;
           // A document already in the cache is not parsed here: coding reads it once, later.
-          if (useCache) {
-            const sha = await readFile(join(root, file)).then(sha256, () => null);
+          if (hashes) {
+            const sha = await hashes.sha256Of(join(root, file));
             if (sha && existsSync(this.reader.entryPath(sha))) return { file, sha256: sha, cached: true, held: null, kind: 'cached', ms: 0 };
           }
           const x = await extractor.extract(root, file);
@@ -69,6 +69,7 @@ export class ExtractPhase {
         signal,
       );
     } finally {
+      await hashes?.save();
       await extractor.close();
     }
   }

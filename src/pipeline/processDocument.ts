@@ -1,18 +1,15 @@
-import { splitClauses } from '../core/clauses/splitClauses.js';
 import type { CompiledCodebook } from '../core/coding/codeClause.js';
 import { codeClauses } from '../core/coding/codeClauses.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { applyManualCode } from '../core/review/applyManualCode.js';
 import type { ManualCode } from '../core/review/manualCodes.js';
 import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
-import { textFingerprint } from '../core/duplicates/textFingerprint.js';
-import { classifyDocument } from '../core/metadata/classifyDocument.js';
 import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
-import { normalizeText } from '../core/text/normalizeText.js';
+import { clausesOf, prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
-import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus, type ExtractedDocument } from '../core/types.js';
+import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
@@ -51,12 +48,15 @@ export interface ProcessedDocument {
   duplicateKey: DuplicateCandidate;
 }
 
-/** Normalizes, splits and codes one extracted document; a failed extraction becomes a listed failure. */
+/** A document ready for coding: its prepared form (from the cache), or its extraction, or why it has neither. */
+export type DocumentInput = ExtractOutcome | { ok: true; prepared: PreparedDocument };
+
+/** Codes one document (preparing it first when given its extraction); a failed extraction becomes a listed failure. */
 export function processDocument(
   docId: string,
   file: string,
   sha: string,
-  outcome: ExtractOutcome,
+  outcome: DocumentInput,
   given: GivenMetadata | undefined,
   /** The run's codebooks, the main one first. */
   compiled: readonly CompiledCodebook[],
@@ -67,28 +67,28 @@ export function processDocument(
     return {
       summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta),
       clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
+      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
     };
   }
-  const doc: ExtractedDocument = outcome.document;
-  const { text } = normalizeText(doc.pages);
+  const doc = 'prepared' in outcome ? outcome.prepared : prepareDocument(outcome.document);
+  const text = doc.text;
   const meta = inferMetadata(text, file, given, doc.title);
   if (text.trim().length === 0) {
     return {
-      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, doc.pages.length),
+      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, doc.pages),
       clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
+      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
     };
   }
-  const kind = classifyDocument(text);
+  const kind = doc.classification;
   if (kind.kind === 'not_policy') {
     return {
-      summary: { ...blankSummary(docId, file, sha, 'not_policy', kind.message, meta, doc.pages.length), chars: text.length },
+      summary: { ...blankSummary(docId, file, sha, 'not_policy', kind.message, meta, doc.pages), chars: text.length },
       clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, ''),
+      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
     };
   }
-  const clauses = splitClauses(docId, text);
+  const clauses = clausesOf(doc, docId);
   const codings = codeDocumentClauses(clauses, compiled, io);
   const manualCodes = clauses.map((clause) => io.manual?.(clause.id, clause.text));
   // A manual code replaces the automatic one in every count: pairs use the main code as written to
@@ -130,7 +130,7 @@ export function processDocument(
   });
   return {
     summary: {
-      ...blankSummary(docId, file, sha, clauses.length === 0 ? 'empty' : 'ok', clauses.length === 0 ? 'no clauses found in the text' : [kind.message, ...doc.warnings].filter(Boolean).join('; '), meta, doc.pages.length),
+      ...blankSummary(docId, file, sha, clauses.length === 0 ? 'empty' : 'ok', clauses.length === 0 ? 'no clauses found in the text' : [kind.message, ...doc.warnings].filter(Boolean).join('; '), meta, doc.pages),
       chars: text.length,
       clauses: clauses.length,
       codedClauses: coded,
@@ -139,12 +139,12 @@ export function processDocument(
       ...countCodes(main),
     },
     clauseRows,
-    duplicateKey: duplicateKeyOf(docId, sha, meta, text),
+    duplicateKey: duplicateKeyOf(docId, sha, meta, doc.fingerprint),
   };
 }
 
-function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, text: string): DuplicateCandidate {
-  return { docId, sha256: sha, province: meta.province.value, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint: textFingerprint(text) };
+function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, fingerprint: readonly number[]): DuplicateCandidate {
+  return { docId, sha256: sha, province: meta.province.value, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint };
 }
 
 function blankSummary(

@@ -17,6 +17,8 @@ const MAX_TOKENS_PER_TERM = 8;
 
 export class TermIndex<T> {
   private readonly entries = new Map<string, T[]>();
+  /** Every prefix of every term (terms included): a run of tokens that is none can stop growing. */
+  private readonly prefixes = new Set<string>();
   private maxLength = 0;
 
   add(term: string, entry: T): void {
@@ -24,6 +26,7 @@ export class TermIndex<T> {
     if (list) list.push(entry);
     else this.entries.set(term, [entry]);
     this.maxLength = Math.max(this.maxLength, term.length);
+    for (let n = 1; n <= term.length; n++) this.prefixes.add(term.slice(0, n));
   }
 
   get size(): number {
@@ -40,7 +43,7 @@ export class TermIndex<T> {
       let best: { j: number; term: string } | null = null;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
         s += tokens[j]!;
-        if (s.length > this.maxLength) break;
+        if (s.length > this.maxLength || !this.prefixes.has(s)) break;
         if (this.entries.has(s)) best = { j, term: s };
       }
       if (best) {
@@ -67,7 +70,7 @@ export class TermIndex<T> {
       let s = '';
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
         s += tokens[j]!;
-        if (s.length > this.maxLength) break;
+        if (s.length > this.maxLength || !this.prefixes.has(s)) break;
         const entries = this.entries.get(s);
         if (entries) found.push({ term: s, start: offset, end: offset + s.length, entries });
       }

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PreparedDocument } from '../core/prepareDocument.js';
+import { writeFileAtomic } from './atomicWrite.js';
+import { EXTRACTOR_VERSION } from './ExtractionCache.js';
+import { sha256 } from './hash.js';
+
+let coreHash: string | null = null;
+
+/** The parts of src/core (or dist/core) whose code decides a prepared document. */
+const PREPARING_CODE = ['prepareDocument', 'types', 'text', 'clauses', 'metadata', 'duplicates'];
+
+/**
+ * A hash of the code that turns pages into a prepared document (PREPARING_CODE). A prepared entry
+ * is only as good as the code that made it, and that code changes without a version number during
+ * development; hashing it makes any change miss the old entries. Reads a few dozen small files once
+ * per process.
+ */
+export function preparingCodeHash(): string {
+  if (coreHash) return coreHash;
+  const core = join(dirname(fileURLToPath(import.meta.url)), '..', 'core');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  for (const e of readdirSync(core, { withFileTypes: true })) {
+    if (!PREPARING_CODE.includes(e.name.replace(/\.(js|ts)$/, ''))) continue;
+    if (e.isDirectory()) walk(join(core, e.name));
+    else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(join(core, e.name));
+  }
+  files.sort();
+  coreHash = sha256(files.map((f) => `${relative(core, f)}\n${readFileSync(f, 'utf8')}`).join('\n\0\n'));
+  return coreHash;
+}
+
+interface Entry {
+  sha256: string;
+  prepared: PreparedDocument;
+}
+
+/**
+ * Prepared documents (normalized text, clauses, kind, fingerprint: core/prepareDocument.ts) by the
+ * content sha256 of their file, under the extractor version and the hash of the preparing code.
+ * A re-coding then reads one entry per document and codes, instead of normalizing, splitting and
+ * fingerprinting every text again. Entries are written atomically; a damaged one is a miss.
+ */
+export class PreparedCache {
+  private readonly root: string;
+
+  constructor(
+    dir: string,
+    private readonly readEntries = true,
+  ) {
+    this.root = join(dir, 'prepared', `x${EXTRACTOR_VERSION}-${preparingCodeHash().slice(0, 16)}`);
+  }
+
+  private entryPath(sha: string): string {
+    return join(this.root, sha.slice(0, 2), `${sha}.json`);
+  }
+
+  async get(sha: string): Promise<PreparedDocument | null> {
+    if (!this.readEntries || !sha) return null;
+    try {
+      const entry = JSON.parse(await readFile(this.entryPath(sha), 'utf8')) as Entry;
+      const p = entry.prepared;
+      if (entry.sha256 !== sha || typeof p?.text !== 'string' || !Array.isArray(p.clauses) || !Array.isArray(p.fingerprint) || typeof p.classification?.kind !== 'string') return null;
+      return p;
+    } catch {
+      return null;
+    }
+  }
+
+  async put(sha: string, prepared: PreparedDocument): Promise<void> {
+    if (!sha) return;
+    await writeFileAtomic(this.entryPath(sha), JSON.stringify({ sha256: sha, prepared } satisfies Entry));
+  }
+}
