@@ -1,10 +1,10 @@
 // npm run bench [-- --sizes 250,1000,5000 --jobs N]
 // Builds corpora from the text PDFs and TXT files of ../shared/corpus (unique copies in
 // bench/.work) and measures, per size: cold analyze (empty cache), warm re-coding (same codebook,
-// a weights-only edit, a new term), coding throughput, peak RSS of the CLI process, and the
+// a weights-only edit, a new term), coding throughput, peak RSS of the CLI and its PDF readers, and the
 // references side by side: poppler's pdftotext with the same number of parallel processes, and
 // nodejieba's raw cut over the same clause texts. Not part of npm test.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,19 +28,49 @@ const jobs = Number(arg('jobs', String(availableParallelism())));
 const shared = [join(ROOT, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d));
 if (!shared) throw new Error('../shared/corpus not found: the benchmark builds its corpora from it');
 if (!existsSync(CLI)) throw new Error('dist/ missing: run npm run build first');
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+/** Resident memory (MB) of a process and all its descendants (the PDF readers are child processes), from /proc. */
+function treeRssMb(root) {
+  const children = new Map();
+  const rss = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const pages = Number(fields[21]);
+      rss.set(Number(name), (pages * 4096) / 1024 / 1024);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
 
-/** Runs a command; wall time in s and, with GNU time, the peak RSS of the process in MB. */
-function timed(cmd, args, env = {}) {
-  const rssFile = join(WORK, 'rss.txt');
+/** Runs a command; wall time in s and the peak resident memory of its whole process tree (sampled every 100 ms) in MB. */
+async function timed(cmd, args, env = {}) {
   const t0 = performance.now();
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid))), 100);
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  clearInterval(sampler);
   const s = (performance.now() - t0) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const rssMb = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { s, rssMb, stdout: r.stdout, stderr: r.stderr };
+  if (status !== 0 && status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${status}: ${stderr.slice(-2000)}`);
+  return { s, rssMb: peak, stdout, stderr };
 }
 
 /** Codebook variants: a weights-only edit keeps the dictionary (tokens cached); a new term changes it. */
@@ -97,7 +127,7 @@ for (const n of sizes) {
   rmSync(out, { recursive: true, force: true });
   const env = { POLICY_CODE_CACHE_DIR: cache };
 
-  const cold = timed(process.execPath, [CLI, 'analyze', corpus, '--out', out, '--quiet', '--jobs', String(jobs)], env);
+  const cold = await timed(process.execPath, [CLI, 'analyze', corpus, '--out', out, '--quiet', '--jobs', String(jobs)], env);
   const coldRun = runJson(out);
   const docs = readCsv(join(out, 'documents.csv'));
   const pages = docs.reduce((a, d) => a + Number(d.pages), 0);
@@ -106,10 +136,10 @@ for (const n of sizes) {
   const textMb = coldRun.text_bytes / 1e6;
 
   const recodeArgs = (codebook, o) => [CLI, 'recode', corpus, '--out', o, '--codebook', codebook, '--quiet', '--jobs', String(jobs)];
-  const warm = timed(process.execPath, recodeArgs(CODEBOOK, `${out}-warm`), env);
+  const warm = await timed(process.execPath, recodeArgs(CODEBOOK, `${out}-warm`), env);
   const warmRun = runJson(`${out}-warm`);
-  const weights = timed(process.execPath, recodeArgs(variants.weights, `${out}-weights`), env);
-  const newTerm = timed(process.execPath, recodeArgs(variants.newTerm, `${out}-new-term`), env);
+  const weights = await timed(process.execPath, recodeArgs(variants.weights, `${out}-weights`), env);
+  const newTerm = await timed(process.execPath, recodeArgs(variants.newTerm, `${out}-new-term`), env);
   const newTermRun = runJson(`${out}-new-term`);
 
   // References, in the same run. pdftotext: the same PDFs, `jobs` processes at a time.

@@ -163,7 +163,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           input = { ok: true, prepared: fresh };
           prepared.misses++;
         } else if (outcome.ok) prepared.hits++;
-        const coded = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        const processed = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
+        // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
+        // the whole text alive. Measured: 5,000 documents held over 150 MB of texts that way.
+        const coded = { ...processed, summary: structuredClone(processed.summary), duplicateKey: structuredClone(processed.duplicateKey) };
         // Documents come in id order, so each is checked against the earlier ones as it is coded; a
         // shard sees only its share, so there the merge decides (it gets every document's key).
         const r = options.shard ? coded : markDuplicate(duplicates, coded);

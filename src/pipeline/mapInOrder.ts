@@ -13,10 +13,27 @@ export async function mapInOrder<T>(
   emit: (i: number, result: T) => Promise<void> | void,
   signal?: AbortSignal,
 ): Promise<number> {
-  const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal?.aborted) resolve('aborted');
-    signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
+  // Not Promise.race against one long-lived "aborted" promise: every race leaves a reaction on it
+  // that keeps the race's result (a whole document) alive until the run ends (measured: 5,000
+  // documents' texts held, over 150 MB). Each wait removes its own listener instead.
+  const untilAborted = <V>(p: Promise<V>): Promise<V | 'aborted'> => {
+    if (!signal) return p;
+    if (signal.aborted) return Promise.resolve('aborted');
+    return new Promise<V | 'aborted'>((resolve, reject) => {
+      const onAbort = () => resolve('aborted');
+      signal.addEventListener('abort', onAbort, { once: true });
+      p.then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(v);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      );
+    });
+  };
   const pending = new Map<number, Promise<T>>();
   let next = 0;
   for (let i = 0; i < count; i++) {
@@ -25,7 +42,7 @@ export async function mapInOrder<T>(
       p.catch(() => undefined);
       pending.set(next++, p);
     }
-    const result = await Promise.race([pending.get(i)!, aborted]);
+    const result = await untilAborted(pending.get(i)!);
     if (result === 'aborted' || signal?.aborted) return i;
     pending.delete(i);
     await emit(i, result as T);

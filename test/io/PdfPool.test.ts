@@ -9,8 +9,8 @@ const TEXT_PDF = fixture('a-text-pdf-with-a-running-header-on-every-page', 'noti
 const TRUNCATED = fixture('a-truncated-pdf-is-reported', 'cut.pdf');
 
 describe('PdfPool', () => {
-  it('replaces a worker whose memory has grown past the bound, and every answer still arrives', async () => {
-    const pool = new PdfPool({ workers: 2, timeoutMs: 60_000, maxHeapMb: 512, retireHeapMb: 0 });
+  it('replaces a reader whose memory has grown past the bound, and every answer still arrives', async () => {
+    const pool = new PdfPool({ workers: 2, timeoutMs: 60_000, maxHeapMb: 512, retireRssMb: 0 });
     try {
       const files = [TEXT_PDF, TRUNCATED, TEXT_PDF, TEXT_PDF];
       const results = await Promise.all(files.map((f) => pool.read(f)));
@@ -18,14 +18,14 @@ describe('PdfPool', () => {
       const first = results[0]!;
       expect(first.ok && first.pages.length).toBeGreaterThan(1);
       expect(results[2]).toEqual(first);
-      // Bound 0: every document ends its worker, and the next one gets a fresh worker.
+      // Bound 0: every document ends its reader, and the next one gets a fresh one.
       expect(pool.retired).toBe(files.length);
     } finally {
       await pool.close();
     }
   });
 
-  it('keeps its workers under the default bound (the fixture needs far less)', async () => {
+  it('keeps its readers under the default bound (the fixture needs far less)', async () => {
     const pool = new PdfPool({ workers: 1, timeoutMs: 60_000, maxHeapMb: 512 });
     try {
       for (let i = 0; i < 3; i++) expect((await pool.read(TEXT_PDF)).ok).toBe(true);

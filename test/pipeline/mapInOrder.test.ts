@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { mapInOrder } from '../../src/pipeline/mapInOrder.js';
 
@@ -43,5 +45,28 @@ describe('mapInOrder', () => {
     );
     expect(n).toBe(2);
     expect(emitted).toEqual([0, 1]);
+  });
+
+  it('keeps no emitted result alive once it is handed on, with a signal too (a run holds one window, not the corpus)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const refs: Array<WeakRef<object>> = [];
+    const controller = new AbortController();
+    await mapInOrder(
+      40,
+      4,
+      async (i) => {
+        const doc = { i, text: 'x'.repeat(10_000) + i };
+        refs.push(new WeakRef(doc));
+        return doc;
+      },
+      () => undefined,
+      controller.signal,
+    );
+    await later(null, 10);
+    gc();
+    await later(null, 10);
+    const alive = refs.filter((r) => r.deref() !== undefined).length;
+    expect(alive).toBe(0);
   });
 });

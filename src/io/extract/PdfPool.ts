@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Page } from '../../core/types.js';
 import type { PdfRequest, PdfResponse } from './pdfWorker.js';
 
@@ -10,13 +10,14 @@ export interface PdfPoolOptions {
   workers: number;
   /** A document that takes longer is abandoned and its worker replaced. */
   timeoutMs: number;
-  /** Heap limit of each worker; a file that needs more fails alone instead of taking the process down. */
+  /** Heap limit of each reader process; a file that needs more fails alone instead of taking the run down. */
   maxHeapMb: number;
   /**
-   * A worker whose heap has grown past this after a document is replaced by a fresh one (about 0.2 s
-   * to start), which bounds the memory of a long run without forcing collections. Default 128.
+   * A reader whose resident memory has grown past this after a document is replaced by a fresh one
+   * (about 0.3 s to start), which bounds the memory of a long run without forcing collections.
+   * Default 320.
    */
-  retireHeapMb?: number;
+  retireRssMb?: number;
 }
 
 /** The compiled worker script. Under the test runner (sources in src/) the built copy in dist/ is used. */
@@ -27,14 +28,18 @@ function workerPath(): string {
   return path;
 }
 
-const DEFAULT_RETIRE_HEAP_MB = 128;
+const DEFAULT_RETIRE_RSS_MB = 320;
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
   task: { id: number; resolve: (r: PdfResult) => void; timer: NodeJS.Timeout } | null;
 }
 
-/** A fixed set of warm worker threads that read PDFs in parallel, each document with a time limit. */
+/**
+ * A fixed set of warm reader processes (pdfWorker.ts) that read PDFs in parallel, each document
+ * with a time limit. Processes, not worker threads: the memory of a process goes back to the system
+ * when it ends, so the extraction phase leaves nothing behind for the coding phase.
+ */
 export class PdfPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Array<{ path: string; resolve: (r: PdfResult) => void }> = [];
@@ -55,27 +60,40 @@ export class PdfPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.worker.exitCode !== null || s.worker.signalCode !== null) return resolve();
+            s.worker.once('exit', () => resolve());
+            s.worker.kill('SIGKILL');
+          }),
+      ),
+    );
     this.slots.length = 0;
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+    const worker = fork(this.script, [], {
+      execArgv: [`--max-old-space-size=${this.options.maxHeapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     const slot: Slot = { worker, task: null };
     worker.on('message', (res: PdfResponse) => {
       const task = slot.task;
       if (!task || task.id !== res.id) return;
       const result: PdfResult = res.ok ? { ok: true, pages: res.pages } : { ok: false, reason: res.reason, message: res.message };
-      if (res.heapMb > (this.options.retireHeapMb ?? DEFAULT_RETIRE_HEAP_MB)) {
+      if (res.rssMb > (this.options.retireRssMb ?? DEFAULT_RETIRE_RSS_MB)) {
         this.retired++;
         this.replace(slot, result);
       } else this.finish(slot, result);
     });
-    worker.on('error', (err) => this.replace(slot, { ok: false, reason: 'failed', message: `PDF reader crashed (${describeCrash(err)})` }));
-    worker.on('exit', () => this.replace(slot, { ok: false, reason: 'failed', message: 'PDF reader stopped unexpectedly' }));
+    worker.on('error', (err) => this.replace(slot, { ok: false, reason: 'failed', message: `PDF reader crashed (${String(err.message).split('\n')[0]})` }));
+    worker.on('exit', (code, signal) => this.replace(slot, { ok: false, reason: 'failed', message: `PDF reader ${describeExit(code, signal)}` }));
+    // The task's timer keeps the run alive while a document is being read; an idle reader must not.
     worker.unref();
+    worker.channel?.unref();
     return slot;
   }
 
@@ -93,7 +111,7 @@ export class PdfPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
-    void slot.worker.terminate();
+    slot.worker.kill('SIGKILL');
     const task = slot.task;
     slot.task = null;
     if (task) {
@@ -121,13 +139,14 @@ export class PdfPool {
       );
       slot.task = { id, resolve: job.resolve, timer };
       const req: PdfRequest = { id, path: job.path };
-      slot.worker.postMessage(req);
+      slot.worker.send(req);
     }
   }
 }
 
-function describeCrash(err: unknown): string {
-  const code = (err as { code?: string })?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'out of memory: the file needs more than the per-document limit';
-  return String((err as Error)?.message ?? err).split('\n')[0]!;
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  // V8 aborts when the heap limit is reached.
+  if (signal === 'SIGABRT' || code === 134) return 'ran out of memory: the file needs more than the per-document limit';
+  if (signal) return `was stopped by ${signal}`;
+  return `stopped unexpectedly (exit code ${code})`;
 }
