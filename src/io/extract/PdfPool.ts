@@ -66,6 +66,8 @@ export class PdfPool {
           new Promise<void>((resolve) => {
             if (s.worker.exitCode !== null || s.worker.signalCode !== null) return resolve();
             s.worker.once('exit', () => resolve());
+            // Unreferenced while idle; waiting for its end must keep the run alive.
+            s.worker.ref();
             s.worker.kill('SIGKILL');
           }),
       ),
