@@ -22,18 +22,14 @@ export function preparingCodeHash(): string {
   if (coreHash) return coreHash;
   const core = join(dirname(fileURLToPath(import.meta.url)), '..', 'core');
   const files: string[] = [];
-  const walk = (dir: string) => {
+  const collect = (dir: string, wanted: (name: string) => boolean) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(path);
+      if (!wanted(e.name)) continue;
+      if (e.isDirectory()) collect(join(dir, e.name), () => true);
+      else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(join(dir, e.name));
     }
   };
-  for (const e of readdirSync(core, { withFileTypes: true })) {
-    if (!PREPARING_CODE.includes(e.name.replace(/\.(js|ts)$/, ''))) continue;
-    if (e.isDirectory()) walk(join(core, e.name));
-    else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(join(core, e.name));
-  }
+  collect(core, (name) => PREPARING_CODE.includes(name.replace(/\.(js|ts)$/, '')));
   files.sort();
   coreHash = sha256(files.map((f) => `${relative(core, f)}\n${readFileSync(f, 'utf8')}`).join('\n\0\n'));
   return coreHash;

@@ -7,7 +7,7 @@ import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
-import { clausesOf, prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
+import { clausesOf, type PreparedDocument } from '../core/prepareDocument.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
 import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
@@ -48,10 +48,10 @@ export interface ProcessedDocument {
   duplicateKey: DuplicateCandidate;
 }
 
-/** A document ready for coding: its prepared form (from the cache), or its extraction, or why it has neither. */
-export type DocumentInput = ExtractOutcome | { ok: true; prepared: PreparedDocument };
+/** A document ready for coding (core/prepareDocument.ts), or why it could not be read. */
+export type DocumentInput = { ok: true; prepared: PreparedDocument } | Extract<ExtractOutcome, { ok: false }>;
 
-/** Codes one document (preparing it first when given its extraction); a failed extraction becomes a listed failure. */
+/** Codes one prepared document; a failed extraction becomes a listed failure. */
 export function processDocument(
   docId: string,
   file: string,
@@ -70,7 +70,7 @@ export function processDocument(
       duplicateKey: duplicateKeyOf(docId, sha, meta, []),
     };
   }
-  const doc = 'prepared' in outcome ? outcome.prepared : prepareDocument(outcome.document);
+  const doc = outcome.prepared;
   const text = doc.text;
   const meta = inferMetadata(text, file, given, doc.title);
   if (text.trim().length === 0) {

@@ -26,12 +26,12 @@ describe('prepareDocument', () => {
     expect(p.fingerprint).toHaveLength(64);
   });
 
-  it('codes a document from its prepared form exactly as from its pages', () => {
+  it('codes a prepared document read back from JSON (as the cache stores it) exactly as the fresh one', () => {
     const r = validateCodebook({ codebook: 't', version: '1', categories: [{ id: 'fin', label: { zh: '金融' }, keywords: ['补贴'] }, { id: 'reg', label: { zh: '法规' }, keywords: ['监管'] }] });
     if (!r.ok) throw new Error('codebook');
     const compiled = [compileCodebook(r.codebook)];
     const io = { segment: (t: string) => t.split(/(补贴|监管)/).filter(Boolean) };
-    const fromPages = processDocument('D001', 'a.txt', SHA, { ok: true, document: doc, cacheable: true }, undefined, compiled, io);
+    const fromPages = processDocument('D001', 'a.txt', SHA, { ok: true, prepared: prepareDocument(doc) }, undefined, compiled, io);
     const fromPrepared = processDocument('D001', 'a.txt', SHA, { ok: true, prepared: JSON.parse(JSON.stringify(prepareDocument(doc))) }, undefined, compiled, io);
     expect(fromPrepared).toEqual(fromPages);
     expect(fromPages.clauseRows.map((row) => [row[0], row[6]])).toEqual([['D001-0-1', 'fin'], ['D001-0-2', 'reg'], ['D001-0-3', 'none']]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../src/core/coding/codeClause.js';
+import { prepareDocument } from '../../src/core/prepareDocument.js';
 import { clauseColumns, processDocument } from '../../src/pipeline/processDocument.js';
 
 const compile = (raw: unknown) => {
@@ -22,7 +23,7 @@ const domains = compile({
 // A segmenter that cuts out the codebook terms keeps the test independent of jieba.
 const io = { segment: (t: string) => t.split(/(区块链|电子病历|补贴|监管)/).filter((x) => x.length > 0) };
 const text = '第一条 运用区块链推动电子病历共享，给予补贴。\n第二条 推动电子病历共享，加强监管。\n第三条 运用区块链加强监管。\n';
-const outcome = { ok: true as const, document: { kind: 'txt' as const, method: 'plain' as const, pages: [{ number: 1, text }], warnings: [] } };
+const outcome = { ok: true as const, prepared: prepareDocument({ kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: [] }) };
 
 describe('processDocument with two codebooks', () => {
   const r = processDocument('D001', 'a.txt', 'x', outcome, undefined, [instruments, domains], io);

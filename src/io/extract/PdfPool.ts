@@ -14,7 +14,8 @@ export interface PdfPoolOptions {
   maxHeapMb: number;
   /**
    * A reader whose resident memory has grown past this after a document is replaced by a fresh one
-   * (about 0.3 s to start), which bounds the memory of a long run without forcing collections.
+   * (a Node start-up and the pdf-parse load), which bounds the memory of a long run without forcing
+   * collections.
    * Default 320.
    */
   retireRssMb?: number;
@@ -45,7 +46,7 @@ export class PdfPool {
   private readonly queue: Array<{ path: string; resolve: (r: PdfResult) => void }> = [];
   private nextId = 1;
   private closed = false;
-  /** Workers replaced because their heap had grown (for benchmarks). */
+  /** Readers replaced because their memory had grown past retireRssMb (for benchmarks). */
   retired = 0;
   private readonly script = workerPath();
 

@@ -30,7 +30,8 @@ export type PdfResponse = PdfAnswer & {
 // throws away the optimized code). Instead the reader reports its resident memory with each answer
 // and the pool replaces one that has grown past PdfPoolOptions.retireRssMb.
 
-// pdf.js's own worker module (loaded with the first document) replaces it again, hence also after each document.
+// pdf-parse replaced Array.prototype.push when it loaded (see nativeArrayPush.ts); pdf.js's own worker
+// module, loaded with the first document, replaces it again, hence also after each document.
 restoreNativePush();
 
 // A corrupt file can leave a rejected promise behind after getText() has thrown; it must not kill
