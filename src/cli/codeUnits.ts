@@ -19,7 +19,8 @@ Examples:
   $ policy-code code-units units.csv -o coded.csv
   $ policy-code code-units ../shared/gold/dev-units.csv --codebook codebooks/rothwell-zegveld.zh.yaml
 
-Output columns: unit_id, primary, instruments, matched_terms, then the input's other
+Output columns: unit_id, primary, instruments, matched_terms, confidence, runner_up,
+decided_by, then the input's other
 columns (an input column named like an output one is kept as input_<name>).
 'none' is the primary of a unit that nothing in the codebook matches.`,
     )

@@ -17,24 +17,29 @@ function exportCommand(): Command {
     .requiredOption('-o, --out <file>', 'the sheet to write: review.xlsx (review.csv is written beside it)')
     .option('-n, --sample <n>', 'a random sample of n clauses, stratified by automatic primary code')
     .option('--seed <n>', 'seed of the random sample: the same seed draws the same clauses', '1')
+    .option('--uncertain <n>', 'put the n clauses the coder is least confident about first (lowest confidence first)')
     .option('-c, --codebook <file>', 'YAML codebook (its codes are listed in the sheet)', DEFAULT_CODEBOOK)
     .addHelpText(
       'after',
       `
 Examples:
   $ policy-code review export output/ --sample 200 --seed 1 --out review.xlsx
+  $ policy-code review export output/ --uncertain 100 --out check-first.xlsx
   $ policy-code review export results/ --out all-clauses.xlsx
 
 The sheet lists each clause with its automatic codes and evidence, a hash of its text, and
 empty columns coder_primary, coder_secondary (;-separated) and comment for the reviewer.
 Each stratum (automatic primary code) gets a share of the sample proportional to its size,
-and at least one clause.`,
+and at least one clause. With --uncertain n the n automatic codes with the lowest confidence
+(clauses.csv's confidence column) come first, then the other clauses in their order; clauses
+already coded by hand are never among them.`,
     )
     .action(
-      runAction(async (output: string, opts: { out: string; sample?: string; seed: string; codebook: string }) => {
+      runAction(async (output: string, opts: { out: string; sample?: string; seed: string; uncertain?: string; codebook: string }) => {
         const seed = wholeNumber('--seed', opts.seed, 0);
         const sample = opts.sample === undefined ? undefined : { size: wholeNumber('--sample', opts.sample, 1), seed };
-        const r = await exportReview({ from: output, out: opts.out, codebook: opts.codebook, ...(sample ? { sample } : {}) });
+        const uncertain = opts.uncertain === undefined ? undefined : wholeNumber('--uncertain', opts.uncertain, 1);
+        const r = await exportReview({ from: output, out: opts.out, codebook: opts.codebook, ...(sample ? { sample } : {}), ...(uncertain ? { uncertain } : {}) });
         process.stderr.write(`${r.clauses} of ${r.of} clauses written to ${r.files.join(' and ')}\n`);
         return EXIT.ok;
       }),

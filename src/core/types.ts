@@ -88,6 +88,12 @@ export interface Match {
   term: string;
   /** The regular expression that matched, when the evidence comes from a pattern. */
   pattern?: string;
+  /** The decision rule that produced this evidence (e.g. "rule 2: obligation.market"), when not a keyword. */
+  rule?: string;
+  /** A topic term (rule 1): counted only beside a measure of the same category. */
+  topic?: true;
+  /** True when the match lies in the heading of its item and its weight was multiplied (rule 4). */
+  heading?: true;
   /** [start, end) character offsets into the clause text. */
   start: number;
   end: number;
@@ -108,6 +114,12 @@ export interface Coding {
   matches: Match[];
   /** False when the codebook's scope filter excluded the clause. */
   inScope: boolean;
+  /** 0..1: how clearly the evidence singles out the primary code (see core/coding/confidence.ts). */
+  confidence: number;
+  /** The category with the second highest score, '' when there is none. */
+  runnerUp: string;
+  /** What decided the primary code: a decision rule's label, 'terms', or 'no evidence'. */
+  decidedBy: string;
 }
 
 export const NONE = 'none';

@@ -9,7 +9,7 @@ import type { Coding } from '../core/types.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 
-export const CODED_UNIT_COLUMNS = ['unit_id', 'primary', 'instruments', 'matched_terms'];
+export const CODED_UNIT_COLUMNS = ['unit_id', 'primary', 'instruments', 'matched_terms', 'confidence', 'runner_up', 'decided_by'];
 
 export interface Unit {
   unitId: string;
@@ -60,7 +60,8 @@ export async function codeUnitsWith(codebookFile: string, units: readonly Unit[]
 }
 
 /**
- * The coded-units table: unit_id, primary, instruments, matched_terms, then the input's other
+ * The coded-units table: unit_id, primary, instruments, matched_terms, confidence, runner_up,
+ * decided_by, then the input's other
  * columns. An input column whose name is taken by an output column is kept as `input_<name>`
  * (dev-units.csv's human `primary` becomes `input_primary`).
  */
@@ -72,7 +73,7 @@ export function codedUnitsTable(units: readonly Unit[], columns: readonly string
     columns: [...CODED_UNIT_COLUMNS, ...names],
     rows: units.map((u, i) => {
       const c = codings[i]!;
-      return [u.unitId, c.primary, c.categories.join(';'), matchedTermsCell(c), ...carried.map((col) => u.row[col] ?? '')];
+      return [u.unitId, c.primary, c.categories.join(';'), matchedTermsCell(c), c.confidence, c.runnerUp, c.decidedBy, ...carried.map((col) => u.row[col] ?? '')];
     }),
   };
 }

@@ -3,7 +3,7 @@ import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { UserError } from '../core/errors.js';
 import { evaluateCoder, type Evaluation, type EvaluatedUnit } from '../core/reliability/evaluateCoder.js';
-import { confusionTable, evaluationSummaryTable, instrumentScoresTable, wrongUnitsTable } from '../core/reliability/evaluationTables.js';
+import { confidenceTable, confusionTable, evaluationSummaryTable, instrumentScoresTable, wrongUnitsTable } from '../core/reliability/evaluationTables.js';
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import { keyTerms, misfiringTerms, type KeyTerm, type MisfiringTerm, type SuggestionUnit } from '../core/reliability/suggestTerms.js';
 import type { Table } from '../core/tables/Table.js';
@@ -76,7 +76,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     const tokens = segment(g.text);
     const coding = codeClause(g.unitId, tokens, compiled);
     const goldCodes = { primary: g.primary, secondary: g.secondary };
-    evaluated.push({ unitId: g.unitId, text: g.text, gold: goldCodes, auto: coding.primary, autoCategories: coding.categories, evidence: matchedTermsCell(coding) });
+    evaluated.push({ unitId: g.unitId, text: g.text, gold: goldCodes, auto: coding.primary, autoCategories: coding.categories, evidence: matchedTermsCell(coding), confidence: coding.confidence });
     suggestionUnits.push({ unitId: g.unitId, tokens, gold: goldCodes, matches: coding.matches });
   }
   const evaluation = evaluateCoder(evaluated, labels);
@@ -92,7 +92,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
 /** The result as tables: summary, per-instrument scores, confusion, errors, and suggestions when asked. */
 export function evaluationTables(result: EvaluateResult): Table[] {
   const e = result.evaluation;
-  const tables = [evaluationSummaryTable(e), instrumentScoresTable(e), confusionTable(e), wrongUnitsTable(e)];
+  const byConfidence = confidenceTable(e);
+  const tables = [evaluationSummaryTable(e), instrumentScoresTable(e), confusionTable(e), ...(byConfidence ? [byConfidence] : []), wrongUnitsTable(e)];
   if (result.keyTerms.length > 0 || result.misfiring.length > 0) {
     tables.push(
       {
@@ -124,7 +125,10 @@ export function evaluationJson(result: EvaluateResult): unknown {
     micro: { precision: num(e.micro.precision), recall: num(e.micro.recall), f1: num(e.micro.f1) },
     instruments: e.perLabel.map((s) => ({ instrument: s.label, support: s.support, predicted: s.predicted, correct: s.truePositives, precision: num(s.precision), recall: num(s.recall), f1: num(s.f1) })),
     confusion: { labels: e.labels, counts: e.confusion },
-    wrong: e.wrong.map((u) => ({ unit_id: u.unitId, human_primary: u.gold.primary, human_secondary: u.gold.secondary, auto_primary: u.auto, auto_instruments: u.autoCategories, matched_terms: u.evidence, text: u.text })),
+    by_confidence: e.byConfidence
+      ? [...e.byConfidence.bands, ...e.byConfidence.mostConfident].map((x) => ({ slice: x.slice, units: x.units, min_confidence: num(x.minConfidence), agreement: num(x.agreement), cohen_kappa: num(x.kappa) }))
+      : null,
+    wrong: e.wrong.map((u) => ({ unit_id: u.unitId, human_primary: u.gold.primary, human_secondary: u.gold.secondary, auto_primary: u.auto, auto_instruments: u.autoCategories, matched_terms: u.evidence, confidence: u.confidence ?? null, text: u.text })),
     ...(result.keyTerms.length || result.misfiring.length
       ? { suggestions: { key_terms: result.keyTerms, misfiring_terms: result.misfiring } }
       : {}),

@@ -48,7 +48,12 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
       }
     }
   }
-  const keywordOf = books.flatMap((b) => b.codebook.leaves.filter((l) => l.keywords.some((k) => k.term === t)).map((l) => `${b.codebook.name}:${l.id}`));
+  const keywordOf = books.flatMap((b) =>
+    b.codebook.leaves.flatMap((l) => [
+      ...(l.keywords.some((k) => k.term === t) ? [`${b.codebook.name}:${l.id}`] : []),
+      ...(l.topics.some((k) => k.term === t) ? [`${b.codebook.name}:${l.id} (topic)`] : []),
+    ]),
+  );
   return {
     table: { name: 'kwic', columns: ['clause_id', 'file', 'start', 'left', 'term', 'right', 'word_boundary', 'segmented_as'], rows },
     onBoundary,

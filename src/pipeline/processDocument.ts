@@ -19,7 +19,7 @@ export interface CodingIo {
   manual?(clauseId: string, text: string): Pick<ManualCode, 'primary' | 'secondary'> | undefined;
 }
 
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope', 'code_source'];
+export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'confidence', 'runner_up', 'decided_by', 'in_scope', 'code_source'];
 
 /** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
 export function clauseColumns(further: readonly string[]): string[] {
@@ -120,6 +120,9 @@ export function processDocument(
       coding.categories.join(';'),
       coding.dimensions.join(';'),
       matchedTermsCell(coding),
+      coding.confidence,
+      coding.runnerUp,
+      coding.decidedBy,
       coding.inScope ? 'true' : 'false',
       manual ? 'manual' : 'auto',
       ...codings.slice(1).flatMap((cs) => {

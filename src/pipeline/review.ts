@@ -6,6 +6,7 @@ import { MANUAL_COLUMNS, manualCodeFromCells, manualCodeRow, mergeManualCodes, t
 import { stratifiedSample } from '../core/sampling/stratifiedSample.js';
 import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
+import { uncertainFirst } from '../core/review/uncertainFirst.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { sha256 } from '../io/hash.js';
 import { readCsvTable } from '../io/readCsvTable.js';
@@ -26,6 +27,9 @@ export interface AnalyzedClause extends KnownClause {
   primary: string;
   instruments: string;
   matchedTerms: string;
+  /** The coder's confidence in the primary code; null in outputs of versions before 0.2. */
+  confidence: number | null;
+  runnerUp: string;
   codeSource: string;
 }
 
@@ -48,12 +52,14 @@ export async function readAnalyzedClauses(folder: string): Promise<AnalyzedClaus
     primary: cells.primary!.trim(),
     instruments: (cells.instruments ?? '').trim(),
     matchedTerms: (cells.matched_terms ?? '').trim(),
+    confidence: (cells.confidence ?? '').trim() === '' ? null : Number(cells.confidence),
+    runnerUp: (cells.runner_up ?? '').trim(),
     codeSource: (cells.code_source ?? 'auto').trim(),
   }));
 }
 
 export const REVIEW_COLUMNS = [
-  'clause_id', 'doc_id', 'file', 'text', 'auto_primary', 'auto_instruments', 'matched_terms', 'code_source',
+  'clause_id', 'doc_id', 'file', 'text', 'auto_primary', 'auto_instruments', 'matched_terms', 'confidence', 'runner_up', 'code_source',
   'coder_primary', 'coder_secondary', 'comment', 'text_sha256',
 ];
 const CODER_COLUMNS = ['coder_primary', 'coder_secondary', 'comment'];
@@ -63,6 +69,8 @@ export interface ExportOptions {
   out: string;
   codebook: string;
   sample?: { size: number; seed: number };
+  /** Put this many least confident clauses first (core/review/uncertainFirst.ts). */
+  uncertain?: number;
 }
 
 /** Writes the review sheet as .xlsx (with a sheet of the codebook's codes) and as .csv beside it. */
@@ -71,11 +79,12 @@ export async function exportReview(options: ExportOptions): Promise<{ files: str
   if (ext !== '.xlsx' && ext !== '.csv') throw new UserError('usage', `--out ${options.out}: give a .xlsx or .csv file name (both are written)`);
   const { codebook } = await loadCodebook(options.codebook);
   const all = await readAnalyzedClauses(options.from);
-  const chosen = options.sample ? stratifiedSample(all, options.sample.size, options.sample.seed, (c) => c.primary) : all;
+  const drawn = options.sample ? stratifiedSample(all, options.sample.size, options.sample.seed, (c) => c.primary) : all;
+  const chosen = options.uncertain === undefined ? drawn : uncertainFirst(drawn, options.uncertain);
   const sheet: Table = {
     name: 'review',
     columns: REVIEW_COLUMNS,
-    rows: chosen.map((c) => [c.clauseId, c.docId, c.file, c.text, c.primary, c.instruments, c.matchedTerms, c.codeSource, '', '', '', c.textSha256]),
+    rows: chosen.map((c) => [c.clauseId, c.docId, c.file, c.text, c.primary, c.instruments, c.matchedTerms, c.confidence ?? '', c.runnerUp, c.codeSource, '', '', '', c.textSha256]),
   };
   const codes: Table = {
     name: 'codes',

@@ -100,7 +100,7 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
     for (const x of rows) expect(x.clause_id).toMatch(/^D\d{3}-/);
     // jieba cuts 非税收入 as 非税|收入: the cut runs through 税收, so the coder does not see it.
     expect(inside.some((x) => x.segmented_as === '非税|收入')).toBe(true);
-    expect(r.stdout).toContain(`税收: ${onBoundary.length} occurrences on word boundaries, ${inside.length} not (inside a longer word or cut across by the segmenter); keyword of rothwell-zegveld:taxation`);
+    expect(r.stdout).toContain(`税收: ${onBoundary.length} occurrences on word boundaries, ${inside.length} not (inside a longer word or cut across by the segmenter); keyword of rothwell-zegveld:taxation (topic)`);
     expect(r.stdout.split('\n').filter((l) => / \(not matched: (inside the word|cut as) /.test(l))).toHaveLength(inside.length);
   });
 

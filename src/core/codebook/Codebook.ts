@@ -35,6 +35,8 @@ export interface Category {
   /** The top-level ancestor's id (a dimension in Rothwell & Zegveld). */
   dimension: string;
   keywords: Term[];
+  /** Topic terms (rule 1): they add weight only where a keyword or pattern of the category matched. */
+  topics: Term[];
   patterns: Pattern[];
   exclude: Exclusion[];
   children: Category[];
@@ -48,6 +50,32 @@ export interface Scope {
   level: ScopeLevel;
 }
 
+export interface NoneRule {
+  id: string;
+  manual?: string;
+  pattern: string;
+}
+
+/** The manual's decision rules as the coder applies them (see codebookSchema.ts for their meaning). */
+export interface DecisionRules {
+  none: NoneRule[];
+  heading: { manual?: string; weight: number; minWeight: number; maxLength: number } | null;
+  obligation: {
+    manual?: string;
+    modals: string[];
+    prohibitions: string[];
+    market: string[];
+    government: string[];
+    enforcement: string[];
+    organising: string[];
+    objects: string[];
+    marketCategory: string;
+    governmentCategory: string;
+    weight: number;
+  } | null;
+  money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number } | null;
+}
+
 export interface Codebook {
   name: string;
   version: string;
@@ -58,13 +86,14 @@ export interface Codebook {
   dimensions: Category[];
   /** Codable categories (the leaves), in codebook order. */
   leaves: Category[];
+  rules: DecisionRules;
 }
 
 /** Every term the codebook matches on, for the segmenter's user dictionary. */
 export function codebookTerms(codebook: Codebook): string[] {
   const terms = new Set<string>();
   for (const leaf of codebook.leaves) {
-    for (const k of leaf.keywords) {
+    for (const k of [...leaf.keywords, ...leaf.topics]) {
       terms.add(k.term);
       for (const group of k.with) for (const w of group) terms.add(w);
     }
@@ -72,5 +101,8 @@ export function codebookTerms(codebook: Codebook): string[] {
     for (const e of leaf.exclude) if (e.term !== undefined) terms.add(e.term);
   }
   for (const s of codebook.scope?.keywords ?? []) terms.add(s);
+  const { obligation: o, money: m } = codebook.rules;
+  if (o) for (const t of [...o.modals, ...o.prohibitions, ...o.market, ...o.government, ...o.enforcement, ...o.organising, ...o.objects]) terms.add(t);
+  if (m) for (const t of [...m.givers, ...m.money]) terms.add(t);
   return [...terms].sort();
 }

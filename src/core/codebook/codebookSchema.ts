@@ -52,6 +52,12 @@ const categoryBase = z
     definition: z.string().optional(),
     /** Exact terms; matched on word boundaries of the segmented text. */
     keywords: z.array(keyword).optional(),
+    /**
+     * Topic terms (rule 1): words of a policy area (区块链, 人工智能, 国际 in a goal). They never code a
+     * clause by themselves: they add their weight only where a keyword or pattern of the same
+     * category is also matched.
+     */
+    topics: z.array(keyword).optional(),
     /** Regular expressions over the clause text. */
     patterns: z.array(pattern).optional(),
     /** Terms or patterns that veto matches of this category (in the clause, or within a window). */
@@ -62,6 +68,66 @@ const categoryBase = z
     weight: weight.optional(),
   })
   .strict();
+
+const categoryId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a category id of this codebook');
+const termList = z.array(termText).min(1, 'needs at least one term');
+/** Where in the coding manual a rule comes from, e.g. "rule 2"; printed with the evidence. */
+const manualRef = z.string().min(1).optional();
+
+/** A formula that marks a unit using no instrument (purpose, basis, effective date, furniture). */
+const noneRule = z
+  .object({ id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a rule id in lower case, e.g. purpose_basis'), manual: manualRef, pattern: z.string().min(1) })
+  .strict();
+
+/**
+ * The manual's decision rules, as structure rather than keywords (see core/coding/decisionRules.ts):
+ * - none: units matching one of these patterns are coded `none`, whatever topic words they contain;
+ * - heading (rule 4): evidence inside the lead of an enumerated item counts `weight` times;
+ * - obligation (rule 2): a modal verb with its subject: a market actor obliged gives
+ *   `market_category`, a government body obliged to organise (an `organising` verb after the modal)
+ *   gives `government_category`, a body
+ *   obliged to enforce (an `enforcement` verb after the modal) or an unattributed prohibition gives
+ *   `market_category`;
+ * - money (rule 3): a giving verb with money within `window` characters gives `category`.
+ */
+const decisionRules = z
+  .object({
+    none: z.array(noneRule).optional(),
+    heading: z
+      .object({ manual: manualRef, weight: weight, min_weight: z.number().min(0).max(100).default(1), max_length: z.number().int().min(4).max(80).default(30) })
+      .strict()
+      .optional(),
+    obligation: z
+      .object({
+        manual: manualRef,
+        modals: termList,
+        prohibitions: z.array(termText).default([]),
+        market: termList,
+        government: termList,
+        enforcement: z.array(termText).default([]),
+        organising: z.array(termText).default([]),
+        objects: z.array(termText).default([]),
+        market_category: categoryId,
+        government_category: categoryId,
+        weight: weight,
+      })
+      .strict()
+      .optional(),
+    money: z
+      .object({
+        manual: manualRef,
+        givers: termList,
+        money: termList,
+        category: categoryId,
+        weight: weight,
+        window: z.number().int().min(0).max(40).default(12),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type DecisionRulesInput = z.infer<typeof decisionRules>;
 
 export type CategoryInput = z.infer<typeof categoryBase> & { children?: CategoryInput[] };
 
@@ -91,6 +157,8 @@ export const codebookInputSchema = z
       .strict()
       .refine((s) => (s.keywords?.length ?? 0) + (s.patterns?.length ?? 0) > 0, 'a scope needs at least one keyword or pattern')
       .optional(),
+    /** The coding manual's decision rules; without them the coder weighs keywords only. */
+    rules: decisionRules.optional(),
     categories: z.array(category).min(1),
   })
   .strict();

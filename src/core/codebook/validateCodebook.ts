@@ -1,6 +1,6 @@
-import type { Category, Codebook, Exclusion } from './Codebook.js';
+import type { Category, Codebook, DecisionRules, Exclusion } from './Codebook.js';
 import { checkPattern } from './checkPattern.js';
-import { codebookInputSchema, type CategoryInput } from './codebookSchema.js';
+import { codebookInputSchema, type CategoryInput, type DecisionRulesInput } from './codebookSchema.js';
 import { schemaProblems } from './schemaProblems.js';
 
 /** One problem in a codebook: where (YAML path), what was found and what is allowed. */
@@ -12,6 +12,7 @@ export interface CodebookProblem {
 export type CodebookResult = { ok: true; codebook: Codebook } | { ok: false; problems: CodebookProblem[] };
 
 type ExclusionInput = NonNullable<CategoryInput['exclude']>[number];
+type KeywordInput = NonNullable<CategoryInput['keywords']>[number];
 
 function exclusionOf(e: ExclusionInput): Exclusion {
   if (typeof e === 'string') return { term: e, window: null };
@@ -24,17 +25,16 @@ function resolve(input: CategoryInput, ancestors: string[], inherited: { weight:
   const weight = (input.weight ?? 1) * inherited.weight;
   const withs = input.with ? [...inherited.with, input.with] : inherited.with;
   const exclude = [...inherited.exclude, ...(input.exclude ?? []).map(exclusionOf)];
+  const termOf = (k: KeywordInput) =>
+    typeof k === 'string' ? { term: k, weight, with: withs } : { term: k.term, weight: (k.weight ?? 1) * weight, with: k.with ? [...withs, k.with] : withs };
   return {
     id: input.id,
     label: input.label,
     ...(input.definition !== undefined ? { definition: input.definition } : {}),
     path,
     dimension: path[0]!,
-    keywords: (input.keywords ?? []).map((k) =>
-      typeof k === 'string'
-        ? { term: k, weight, with: withs }
-        : { term: k.term, weight: (k.weight ?? 1) * weight, with: k.with ? [...withs, k.with] : withs },
-    ),
+    keywords: (input.keywords ?? []).map(termOf),
+    topics: (input.topics ?? []).map(termOf),
     patterns: (input.patterns ?? []).map((p) =>
       typeof p === 'string'
         ? { pattern: p, weight, with: withs }
@@ -88,22 +88,28 @@ export function validateCodebook(raw: unknown): CodebookResult {
         problems.push({ path: here, message: `category '${c.id}' has no keywords and no patterns (empty rules): it could never be coded; give it at least one, or children` });
       }
       const excluded = new Set((c.exclude ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.term !== undefined && e.window === undefined ? [e.term] : [])));
-      (c.keywords ?? []).forEach((k, j) => {
+      const terms: Array<[KeywordInput, Array<string | number>]> = [
+        ...(c.keywords ?? []).map((k, j): [KeywordInput, Array<string | number>] => [k, [...here, 'keywords', j]]),
+        ...(c.topics ?? []).map((k, j): [KeywordInput, Array<string | number>] => [k, [...here, 'topics', j]]),
+      ];
+      terms.forEach(([k, at]) => {
         const term = typeof k === 'string' ? k : k.term;
         const prior = seenTerms.get(term);
         if (prior !== undefined && prior.at !== here.join('.')) {
-          problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is also a keyword of '${prior.id}' (${prior.at}); a term belongs to one category (use weights or a co-occurrence rule instead)` });
+          problems.push({ path: at, message: `keyword '${term}' is also a keyword of '${prior.id}' (${prior.at}); a term belongs to one category (use weights or a co-occurrence rule instead)` });
         } else if (prior !== undefined) {
-          problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is listed twice in '${c.id}'` });
+          problems.push({ path: at, message: `keyword '${term}' is listed twice in '${c.id}'` });
         } else {
           seenTerms.set(term, { id: c.id, at: here.join('.') });
         }
-        if (excluded.has(term)) problems.push({ path: [...here, 'keywords', j], message: `keyword '${term}' is also an exclusion of '${c.id}', so it could never count` });
+        if (excluded.has(term)) problems.push({ path: at, message: `keyword '${term}' is also an exclusion of '${c.id}', so it could never count` });
       });
       (c.patterns ?? []).forEach((p, j) => checkRegex(typeof p === 'string' ? p : p.pattern, typeof p === 'string' ? [...here, 'patterns', j] : [...here, 'patterns', j, 'pattern']));
     });
   };
   walk(input.categories, ['categories']);
+  const leafIds = new Set([...seenIds.keys()].filter((id) => !hasChildren(input.categories, id)));
+  problems.push(...ruleProblems(input.rules, leafIds, checkRegex));
   if (problems.length > 0) return { ok: false, problems };
 
   const dimensions = input.categories.map((c) => resolve(c, [], { weight: 1, with: [], exclude: [] }));
@@ -117,6 +123,61 @@ export function validateCodebook(raw: unknown): CodebookResult {
       scope: input.scope ? { keywords: input.scope.keywords ?? [], patterns: input.scope.patterns ?? [], level: input.scope.level } : null,
       dimensions,
       leaves: dimensions.flatMap(leavesOf),
+      rules: resolveRules(input.rules),
     },
+  };
+}
+
+function hasChildren(cats: CategoryInput[], id: string): boolean {
+  return cats.some((c) => (c.id === id && c.children !== undefined) || hasChildren(c.children ?? [], id));
+}
+
+/** A decision rule must name codable categories (leaves) and use safe patterns. */
+function ruleProblems(
+  rules: DecisionRulesInput | undefined,
+  leafIds: Set<string>,
+  checkRegex: (pattern: string, at: Array<string | number>) => void,
+): CodebookProblem[] {
+  const problems: CodebookProblem[] = [];
+  const needLeaf = (id: string, at: Array<string | number>) => {
+    if (!leafIds.has(id)) problems.push({ path: at, message: `'${id}' is not a category to code (found '${id}'; allowed: ${[...leafIds].join(', ')})` });
+  };
+  const seen = new Set<string>();
+  rules?.none?.forEach((r, i) => {
+    checkRegex(r.pattern, ['rules', 'none', i, 'pattern']);
+    if (seen.has(r.id)) problems.push({ path: ['rules', 'none', i, 'id'], message: `duplicate rule id '${r.id}'` });
+    seen.add(r.id);
+  });
+  if (rules?.obligation) {
+    needLeaf(rules.obligation.market_category, ['rules', 'obligation', 'market_category']);
+    needLeaf(rules.obligation.government_category, ['rules', 'obligation', 'government_category']);
+  }
+  if (rules?.money) needLeaf(rules.money.category, ['rules', 'money', 'category']);
+  return problems;
+}
+
+function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
+  const o = rules?.obligation;
+  const m = rules?.money;
+  const h = rules?.heading;
+  return {
+    none: (rules?.none ?? []).map((r) => ({ id: r.id, ...(r.manual ? { manual: r.manual } : {}), pattern: r.pattern })),
+    heading: h ? { ...(h.manual ? { manual: h.manual } : {}), weight: h.weight, minWeight: h.min_weight, maxLength: h.max_length } : null,
+    obligation: o
+      ? {
+          ...(o.manual ? { manual: o.manual } : {}),
+          modals: o.modals,
+          prohibitions: o.prohibitions,
+          market: o.market,
+          government: o.government,
+          enforcement: o.enforcement,
+          organising: o.organising,
+          objects: o.objects,
+          marketCategory: o.market_category,
+          governmentCategory: o.government_category,
+          weight: o.weight,
+        }
+      : null,
+    money: m ? { ...(m.manual ? { manual: m.manual } : {}), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window } : null,
   };
 }

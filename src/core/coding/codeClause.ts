@@ -1,11 +1,15 @@
 import type { Codebook } from '../codebook/Codebook.js';
 import { NONE, type Coding, type Match } from '../types.js';
+import { confidenceOf, NONE_RULE_CONFIDENCE } from './confidence.js';
+import { compileRules, headingSpan, noneRuleOf, ruleMatches, type CompiledRules } from './decisionRules.js';
 import { TermIndex } from './termIndex.js';
 
 interface Rule {
   category: string;
   weight: number;
   with: string[][];
+  /** A topic term (rule 1). */
+  topic: boolean;
 }
 
 interface CompiledPattern extends Rule {
@@ -31,6 +35,7 @@ export interface CompiledCodebook {
   scope: { terms: TermIndex<true>; patterns: RegExp[] } | null;
   order: Map<string, number>;
   dimensionOf: Map<string, string>;
+  rules: CompiledRules;
 }
 
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
@@ -43,12 +48,14 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
   codebook.leaves.forEach((leaf, i) => {
     order.set(leaf.id, i);
     dimensionOf.set(leaf.id, leaf.dimension);
-    for (const k of leaf.keywords) {
-      terms.add(k.term, { category: leaf.id, weight: k.weight, with: k.with });
-      for (const w of k.with.flat()) presence.add(w, true);
+    for (const [list, topic] of [[leaf.keywords, false], [leaf.topics, true]] as const) {
+      for (const k of list) {
+        terms.add(k.term, { category: leaf.id, weight: k.weight, with: k.with, topic });
+        for (const w of k.with.flat()) presence.add(w, true);
+      }
     }
     for (const p of leaf.patterns) {
-      patterns.push({ category: leaf.id, weight: p.weight, with: p.with, source: p.pattern, regex: new RegExp(p.pattern, 'gu') });
+      patterns.push({ category: leaf.id, weight: p.weight, with: p.with, topic: false, source: p.pattern, regex: new RegExp(p.pattern, 'gu') });
       for (const w of p.with.flat()) presence.add(w, true);
     }
     exclusions.set(
@@ -65,7 +72,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     for (const s of codebook.scope.keywords) scopeTerms.add(s, true);
     scope = { terms: scopeTerms, patterns: codebook.scope.patterns.map((p) => new RegExp(p, 'u')) };
   }
-  return { codebook, terms, patterns, presence, exclusions, scope, order, dimensionOf };
+  return { codebook, terms, patterns, presence, exclusions, scope, order, dimensionOf, rules: compileRules(codebook.rules) };
 }
 
 /** Whether a unit mentions the codebook's scope topic (always true without a scope). */
@@ -99,34 +106,13 @@ function gap(a: Span, b: Span): number {
   return Math.max(0, b.start - a.end, a.start - b.end);
 }
 
-/**
- * Codes one unit from its tokens (the segmenter's output, which concatenates to the unit's text).
- *
- * Evidence: keywords are found leftmost-longest on token boundaries (termIndex.ts); each pattern is
- * run over the text; a pattern match that overlaps evidence already kept for the same category is
- * dropped, so one piece of text counts once per category. A rule with `with` conditions counts only
- * when, for every condition, one of its terms is present in the unit. An exclusion without a window
- * present anywhere in the unit vetoes its category; one with a window vetoes only the matches of its
- * category within that many characters.
- *
- * Score of a category = sum of the weights of its kept matches. Primary = highest score; a tie goes
- * to the category whose first match comes earliest in the text (the manual's rule 5), then codebook
- * order. In single mode only the primary is kept. `inScope` false (decided by the caller for article
- * or document scope) gives `none`; when it is not given the unit itself is checked against the scope.
- */
-export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean): Coding {
-  const empty: Coding = { unitId, primary: NONE, categories: [], dimensions: [], scores: {}, matches: [], inScope: true };
-  if (!(inScope ?? mentionsScope(tokens, compiled))) return { ...empty, inScope: false };
-
-  const text = tokens.join('');
-  const present = new Map<string, Span[]>();
-  for (const f of compiled.presence.findEvery(tokens)) present.set(f.term, [...(present.get(f.term) ?? []), f]);
+/** Keyword, topic, pattern and decision-rule evidence before exclusions. */
+function candidatesOf(tokens: readonly string[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
   const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
-
   const candidates: Match[] = [];
   for (const f of compiled.terms.findAll(tokens)) {
     for (const r of f.entries) {
-      if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight });
+      if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, ...(r.topic ? { topic: true as const } : {}) });
     }
   }
   for (const p of compiled.patterns) {
@@ -136,7 +122,11 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
       if (!clash) candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
     }
   }
+  return [...candidates, ...ruleMatches(tokens, text, compiled.rules)];
+}
 
+/** Drops vetoed matches, topic terms with no measure beside them (rule 1), and weighs headings (rule 4). */
+function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
   const vetoes = new Map<string, Array<{ window: number | null; spans: Span[] }>>();
   const vetoesOf = (category: string) => {
     let v = vetoes.get(category);
@@ -146,8 +136,55 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
     }
     return v;
   };
-  const kept = candidates.filter((m) => !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)));
-  kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
+  const allowed = candidates.filter((m) => !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)));
+  const measured = new Set(allowed.filter((m) => !m.topic).map((m) => m.category));
+  const heading = compiled.rules.heading;
+  const lead = heading ? headingSpan(text, heading.maxLength) : null;
+  const counted = allowed.filter((m) => !m.topic || measured.has(m.category));
+  const inLead = (m: Match) => lead !== null && m.start >= lead.start && m.end <= lead.end;
+  // Only a heading that names a measure (evidence of at least min_weight) codes its item.
+  const named = new Map<string, number>();
+  for (const m of counted) if (inLead(m)) named.set(m.category, (named.get(m.category) ?? 0) + m.weight);
+  const kept = counted.map((m) =>
+    heading && inLead(m) && named.get(m.category)! >= heading.minWeight ? { ...m, weight: m.weight * heading.weight, heading: true as const } : m,
+  );
+  return kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
+}
+
+/** What decided the primary: the rule of its heaviest piece of evidence, or its terms. */
+function decidedBy(matches: readonly Match[], primary: string, headingLabel: string): string {
+  const heaviest = matches.filter((m) => m.category === primary).reduce((a, b) => (b.weight > a.weight ? b : a));
+  if (heaviest.heading) return heaviest.rule ? `${headingLabel} + ${heaviest.rule}` : headingLabel;
+  return heaviest.rule ?? 'terms';
+}
+
+/**
+ * Codes one unit from its tokens (the segmenter's output, which concatenates to the unit's text).
+ *
+ * A unit that matches a `none` rule of the codebook is `none`. Otherwise evidence: keywords and topic
+ * terms are found leftmost-longest on token boundaries (termIndex.ts); each pattern is run over the
+ * text; a pattern match that overlaps evidence already kept for the same category is dropped, so one
+ * piece of text counts once per category; the decision rules add their evidence (decisionRules.ts). A
+ * rule with `with` conditions counts only when, for every condition, one of its terms is present in
+ * the unit. An exclusion without a window present anywhere in the unit vetoes its category; one with
+ * a window vetoes only the matches of its category within that many characters. A topic term counts
+ * only beside a measure of its category; evidence in an item's heading counts the heading weight.
+ *
+ * Score of a category = sum of the weights of its kept matches. Primary = highest score; a tie goes
+ * to the category whose first match comes earliest in the text (the manual's rule 5), then codebook
+ * order. In single mode only the primary is kept. `inScope` false (decided by the caller for article
+ * or document scope) gives `none`; when it is not given the unit itself is checked against the scope.
+ */
+export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean): Coding {
+  const empty: Coding = { unitId, primary: NONE, categories: [], dimensions: [], scores: {}, matches: [], inScope: true, confidence: confidenceOf(0, 0), runnerUp: '', decidedBy: 'no evidence' };
+  if (!(inScope ?? mentionsScope(tokens, compiled))) return { ...empty, inScope: false, decidedBy: 'out of scope' };
+
+  const text = tokens.join('');
+  const noneRule = noneRuleOf(text, compiled.rules);
+  if (noneRule !== null) return { ...empty, confidence: NONE_RULE_CONFIDENCE, decidedBy: noneRule };
+  const present = new Map<string, Span[]>();
+  for (const f of compiled.presence.findEvery(tokens)) present.set(f.term, [...(present.get(f.term) ?? []), f]);
+  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present);
   if (kept.length === 0) return empty;
 
   const scores = new Map<string, number>();
@@ -163,6 +200,7 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
       compiled.order.get(a)! - compiled.order.get(b)!,
   );
   const primary = ranked[0]!;
+  const runnerUp = ranked[1] ?? '';
   const categories = compiled.codebook.mode === 'single' ? [primary] : [...scores.keys()].sort((a, b) => compiled.order.get(a)! - compiled.order.get(b)!);
   const dimensionOrder = compiled.codebook.dimensions.map((d) => d.id);
   const dimensions = dimensionOrder.filter((d) => categories.some((c) => compiled.dimensionOf.get(c) === d));
@@ -176,5 +214,8 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
     scores: roundedScores,
     matches: compiled.codebook.mode === 'single' ? kept.filter((m) => m.category === primary) : kept,
     inScope: true,
+    confidence: confidenceOf(scores.get(primary)!, runnerUp ? scores.get(runnerUp)! : 0),
+    runnerUp,
+    decidedBy: decidedBy(kept, primary, compiled.rules.heading?.label ?? 'heading'),
   };
 }

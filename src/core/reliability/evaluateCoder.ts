@@ -1,4 +1,5 @@
 import { NONE } from '../types.js';
+import { agreementByConfidence } from './agreementByConfidence.js';
 import { cohenKappa, percentAgreement } from './agreementCoefficients.js';
 import type { UnitCodes } from './agreementReport.js';
 
@@ -12,6 +13,8 @@ export interface EvaluatedUnit {
   /** Every category the automatic coder found, and the matched terms as one cell (the evidence). */
   autoCategories: string[];
   evidence: string;
+  /** The coder's confidence in its primary (0..1); absent for coders that give none. */
+  confidence?: number;
 }
 
 export interface LabelScore {
@@ -55,6 +58,8 @@ export interface Evaluation {
   micro: Averages;
   /** Units whose automatic primary differs from the human primary, in input order. */
   wrong: EvaluatedUnit[];
+  /** Agreement by confidence band and for the most confident shares; null when the coder gives no confidence. */
+  byConfidence: ReturnType<typeof agreementByConfidence> | null;
 }
 
 function f1(p: number, r: number): number {
@@ -112,5 +117,8 @@ export function evaluateCoder(units: readonly EvaluatedUnit[], codebookLabels: r
     macro,
     micro: { precision: microP, recall: microR, f1: f1(microP, microR) },
     wrong: units.filter((u) => u.auto !== u.gold.primary),
+    byConfidence: units.length > 0 && units.every((u) => u.confidence !== undefined)
+      ? agreementByConfidence(units.map((u) => ({ human: u.gold.primary, auto: u.auto, confidence: u.confidence! })))
+      : null,
   };
 }

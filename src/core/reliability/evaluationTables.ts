@@ -59,3 +59,14 @@ export function wrongUnitsTable(e: Evaluation): Table {
     rows: e.wrong.map((u) => [u.unitId, u.gold.primary, u.gold.secondary.join(';'), u.auto, u.autoCategories.join(';'), u.evidence, u.text]),
   };
 }
+
+/** Agreement by confidence band and for the most confident shares of the units. */
+export function confidenceTable(e: Evaluation): Table | null {
+  if (!e.byConfidence) return null;
+  const { bands, mostConfident } = e.byConfidence;
+  return {
+    name: 'evaluation_confidence',
+    columns: ['units_by_confidence', 'units', 'min_confidence', 'agreement', 'cohen_kappa'],
+    rows: [...bands, ...mostConfident].map((s) => [s.slice, s.units, r3(s.minConfidence), r3(s.agreement), r3(s.kappa)]),
+  };
+}

@@ -11,5 +11,6 @@ export type CodeSource = 'auto' | 'manual';
 export function applyManualCode(auto: Coding, manual: Pick<ManualCode, 'primary' | 'secondary'>, compiled: CompiledCodebook): Coding {
   const categories = manualCategories(manual, compiled.codebook.leaves.map((l) => l.id));
   const dimensions = compiled.codebook.dimensions.map((d) => d.id).filter((d) => categories.some((c) => compiled.dimensionOf.get(c) === d));
-  return { ...auto, primary: manual.primary, categories, dimensions };
+  const runnerUp = auto.primary !== manual.primary ? auto.primary : auto.runnerUp;
+  return { ...auto, primary: manual.primary, categories, dimensions, confidence: 1, runnerUp, decidedBy: 'manual' };
 }
