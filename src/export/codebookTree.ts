@@ -1,4 +1,4 @@
-import type { Category, Codebook, Exclusion } from '../core/codebook/Codebook.js';
+import type { Category, Codebook, DecisionRules, Exclusion } from '../core/codebook/Codebook.js';
 
 function weightText(w: number): string {
   return w === 1 ? '' : `×${Math.round(w * 1000) / 1000}`;
@@ -19,6 +19,7 @@ function categoryLines(c: Category, depth: number): string[] {
   if (c.children.length > 0) return [head, ...c.children.flatMap((child) => categoryLines(child, depth + 1))];
   const lines = [head];
   if (c.definition) lines.push(`${pad}  definition: ${c.definition}`);
+  if (c.topics.length) lines.push(`${pad}  topics (${c.topics.length}): ${c.topics.map((k) => `${k.term}${weightText(k.weight)}${withText(k.with)}`).join(', ')}`);
   if (c.keywords.length) lines.push(`${pad}  keywords (${c.keywords.length}): ${c.keywords.map((k) => `${k.term}${weightText(k.weight)}${withText(k.with)}`).join(', ')}`);
   if (c.patterns.length) lines.push(`${pad}  patterns (${c.patterns.length}): ${c.patterns.map((p) => `/${p.pattern}/${weightText(p.weight)}${withText(p.with)}`).join(', ')}`);
   if (c.exclude.length) lines.push(`${pad}  exclude (${c.exclude.length}): ${c.exclude.map(exclusionText).join(', ')}`);
@@ -40,5 +41,28 @@ export function formatCodebookTree(codebook: Codebook): string {
     `${codebook.mode === 'single' ? 'single-label' : 'multi-label'}; ${codebook.leaves.length} categories to code, ${keywords} keywords, ${patterns} patterns; ${scope}`,
     '',
     ...codebook.dimensions.flatMap((d) => categoryLines(d, 0)),
+    ...ruleLines(codebook.rules),
   ].join('\n') + '\n';
+}
+
+const ref = (manual: string | undefined) => (manual ? ` (${manual})` : '');
+
+/** The decision rules, one line each, after the categories they decide between. */
+function ruleLines(rules: DecisionRules): string[] {
+  const lines: string[] = [];
+  for (const r of rules.none) lines.push(`  none.${r.id}${ref(r.manual)}: /${r.pattern}/`);
+  const h = rules.heading;
+  if (h) lines.push(`  heading${ref(h.manual)}: evidence in an item's lead ×${h.weight} where it reaches ${h.minWeight} (lead up to ${h.maxLength} characters)`);
+  const o = rules.obligation;
+  if (o) {
+    lines.push(
+      `  obligation${ref(o.manual)}: modals ${o.modals.join(', ')}; prohibitions ${o.prohibitions.join(', ')}; weight ${o.weight}`,
+      `    market actors -> ${o.marketCategory}: ${o.market.join(', ')}`,
+      `    government bodies organising -> ${o.governmentCategory}: ${o.government.join(', ')}; organising verbs ${o.organising.join(', ')}`,
+      `    enforcing -> ${o.marketCategory}: ${o.enforcement.join(', ')}; object markers ${o.objects.join(', ')}`,
+    );
+  }
+  const m = rules.money;
+  if (m) lines.push(`  money${ref(m.manual)} -> ${m.category}: ${m.givers.join(', ')} + ${m.money.join(', ')} within ${m.window}; weight ${m.weight}`);
+  return lines.length ? ['', 'decision rules', ...lines] : [];
 }

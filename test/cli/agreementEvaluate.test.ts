@@ -34,6 +34,7 @@ describe.skipIf(!shared)('agreement and evaluate on ../shared/gold', () => {
     const e = JSON.parse(r.stdout) as {
       units: number; cohen_kappa: number; percent_agreement: number; lenient_agreement: number;
       confusion: { labels: string[]; counts: number[][] }; wrong: unknown[];
+      by_confidence: Array<{ slice: string; units: number; agreement: number }>;
       suggestions: { key_terms: Array<{ term: string }>; misfiring_terms: unknown[] };
     };
     expect(e.units).toBe(225);
@@ -46,7 +47,13 @@ describe.skipIf(!shared)('agreement and evaluate on ../shared/gold', () => {
     expect(e.wrong.length).toBe(225 - diagonal);
     expect(e.lenient_agreement).toBeGreaterThanOrEqual(e.percent_agreement);
     expect(e.suggestions.key_terms.length).toBeGreaterThan(0);
-    for (const f of ['evaluation', 'evaluation_instruments', 'evaluation_confusion', 'evaluation_errors', 'suggest_terms', 'suggest_misfiring']) {
+    // The bands partition the units; the most confident 100 % is the whole set's agreement.
+    const bands = e.by_confidence.filter((b) => !b.slice.startsWith('most'));
+    expect(bands.reduce((a, b) => a + b.units, 0)).toBe(225);
+    const all = e.by_confidence.find((b) => b.slice === 'most confident 100 %')!;
+    expect(all.agreement).toBeCloseTo(e.percent_agreement, 10);
+    expect(e.by_confidence.find((b) => b.slice === 'most confident 50 %')!.units).toBe(113);
+    for (const f of ['evaluation', 'evaluation_instruments', 'evaluation_confusion', 'evaluation_confidence', 'evaluation_errors', 'suggest_terms', 'suggest_misfiring']) {
       expect(existsSync(join(tmp, 'eval', `${f}.csv`))).toBe(true);
       expect(existsSync(join(tmp, 'eval', `${f}.md`))).toBe(true);
     }

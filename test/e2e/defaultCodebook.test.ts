@@ -33,7 +33,22 @@ const RULES: Array<[string, string, string]> = [
   ['research', '鼓励高校、科研院所与企业共建实验室，开展关键核心技术攻关。', 'scientific_technical'],
   ['public service', '依托政务服务平台推行“一网通办”，让群众办事少跑腿。', 'public_services'],
   ['procurement', '政府采购应优先采购创新产品。', 'procurement'],
+  // Rule 1: topic words never code by themselves (issue 11's failures, written anew here).
+  ['rule 1, a tax measure in a blockchain policy', '第四条 符合条件的区块链医疗企业，依法享受高新技术企业税收优惠。', 'taxation'],
+  ['rule 1, a goal is not overseas', '推动本市人工智能产业整体技术水平达到国际先进水平。', 'strategic'],
+  ['rule 1, a topic alone is no instrument', '区块链、人工智能、云计算。', 'none'],
+  // Rule 2: who is obliged decides.
+  ['rule 2, borrowers obliged among money words', '贷款申请人配偶应作为共同申请人，并承担偿还公积金贷款的连带责任。', 'legal_regulatory'],
+  ['rule 2, an object is not the subject', '对违规企业，市场监管部门应当依法开展监督检查。', 'legal_regulatory'],
+  ['rule 2, a responsibility tag is no obligation', '落实中央补助资金。（省财政厅负责）', 'financial'],
+  // none: significance and background, responsibility tags alone.
+  ['none, significance', '推进医疗健康区块链应用，对于提升医疗服务质量具有十分重要的意义。', 'none'],
+  ['none, background', '随着数字经济快速发展，数据安全问题日益突出。', 'none'],
+  ['none, a responsibility tag alone', '（省卫生健康委牵头，省财政厅、省医保局配合）', 'none'],
 ];
+
+/** The same measure under different topics gets the same code (rule 1). */
+const TOPICS = ['区块链', '人工智能', '新能源汽车', '养老服务'];
 
 let tmp: string;
 beforeAll(() => {
@@ -49,7 +64,8 @@ describe('the default codebook applies the manual’s decision rules', () => {
   let coded: Map<string, Record<string, string>>;
   beforeAll(() => {
     const input = join(tmp, 'rules.csv');
-    writeFileSync(input, stringify(RULES.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const topicUnits = TOPICS.map((t) => ({ unit_id: `topic ${t}`, text: `对符合条件的${t}企业给予一次性补贴。` }));
+    writeFileSync(input, stringify([...RULES.map(([unit_id, text]) => ({ unit_id, text })), ...topicUnits], { header: true }));
     const r = runCli(['code-units', input, '-o', join(tmp, 'rules-coded.csv')], tmp);
     expect(r.stderr).toBe('');
     coded = new Map(read(join(tmp, 'rules-coded.csv')).map((row) => [row.unit_id!, row]));
@@ -59,6 +75,21 @@ describe('the default codebook applies the manual’s decision rules', () => {
     expect(coded.get(id)?.primary).toBe(primary);
   });
 
+  it('gives the same measure the same code whatever its topic', () => {
+    expect(TOPICS.map((t) => coded.get(`topic ${t}`)?.primary)).toEqual(TOPICS.map(() => 'financial'));
+  });
+
+  it('names the rule that decided, with a confidence and a runner-up', () => {
+    expect(coded.get('rule 2, borrowers obliged among money words')?.decided_by).toBe('rule 2: obligation.market');
+    expect(coded.get('none, significance')?.decided_by).toBe('none: none.significance');
+    expect(coded.get('rule 4, heading naming a measure')?.decided_by).toContain('rule 4: heading');
+    expect(coded.get('rule 1, a topic alone is no instrument')?.decided_by).toBe('no evidence');
+    const strong = Number(coded.get('tax relief')?.confidence);
+    const weak = Number(coded.get('rule 1, a topic alone is no instrument')?.confidence);
+    expect(strong).toBeGreaterThan(weak);
+    expect(coded.get('procurement')?.runner_up).not.toBe('');
+  });
+
   it('keeps the tax a subsidy compensates as a secondary code (rule 3)', () => {
     expect(coded.get('rule 3, tax-compensating subsidy')?.instruments.split(';')).toContain('taxation');
   });
@@ -66,25 +97,42 @@ describe('the default codebook applies the manual’s decision rules', () => {
 
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
-/** Kappa of the default codebook on the dev gold, on the whole set and on each half split by document. */
-describe.skipIf(!SHARED_DIR)('the default codebook against the adjudicated dev gold', () => {
+/**
+ * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
+ * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
+ * measured with codebook 2.0.0 (dev 0.733, halves 0.691/0.768, top 70 % 0.859; dev2 0.489, halves
+ * 0.426/0.543, top 70 % 0.567), so a change that loses agreement on either set fails here.
+ */
+const GOLD_FLOORS = [
+  { set: 'dev-units', units: 225, kappa: 0.7, half: 0.65, confident: 0.8 },
+  { set: 'dev2-units', units: 274, kappa: 0.46, half: 0.4, confident: 0.53 },
+];
+
+describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
   let rows: Array<Record<string, string>>;
   beforeAll(() => {
-    const out = join(tmp, 'dev-coded.csv');
-    const r = runCli(['code-units', sharedPath('gold', 'dev-units.csv'), '-o', out], tmp);
+    const out = join(tmp, `${floor.set}-coded.csv`);
+    const r = runCli(['code-units', sharedPath('gold', `${floor.set}.csv`), '-o', out], tmp);
     expect(r.stderr).toBe('');
     rows = read(out);
   });
   const kappaOf = (units: Array<Record<string, string>>) => cohenKappa(units.map((u) => [u.input_primary!, u.primary!])).value;
 
-  it('reaches Cohen’s kappa 0.6 on the primary code', () => {
-    expect(rows).toHaveLength(225);
-    expect(kappaOf(rows)).toBeGreaterThanOrEqual(0.6);
+  it(`reaches Cohen’s kappa ${floor.kappa} on the primary code`, () => {
+    expect(rows).toHaveLength(floor.units);
+    expect(kappaOf(rows)).toBeGreaterThanOrEqual(floor.kappa);
   });
 
-  it('does not depend on a few documents: each half of the documents stays above 0.55', () => {
+  it(`does not depend on a few documents: each half of the documents stays above ${floor.half}`, () => {
     const docs = [...new Set(rows.map((r) => r.doc!))].sort();
     const half = new Map(docs.map((d, i) => [d, i % 2]));
-    for (const h of [0, 1]) expect(kappaOf(rows.filter((r) => half.get(r.doc!) === h))).toBeGreaterThanOrEqual(0.55);
+    for (const h of [0, 1]) expect(kappaOf(rows.filter((r) => half.get(r.doc!) === h))).toBeGreaterThanOrEqual(floor.half);
+  });
+
+  it(`agrees better where it is confident: the 70 % most confident clauses reach ${floor.confident}`, () => {
+    const ranked = rows.map((r, i) => ({ r, i })).sort((a, b) => Number(b.r.confidence) - Number(a.r.confidence) || a.i - b.i);
+    const confident = ranked.slice(0, Math.round(rows.length * 0.7)).map((x) => x.r);
+    expect(kappaOf(confident)).toBeGreaterThanOrEqual(floor.confident);
+    expect(kappaOf(confident)).toBeGreaterThan(kappaOf(rows));
   });
 });

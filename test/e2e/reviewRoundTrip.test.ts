@@ -68,6 +68,18 @@ describe.skipIf(!shared)('review round trip on ../shared/corpus text documents',
     expect(sampled.every((r) => r.coder_primary === '' && /^[0-9a-f]{16}$/.test(r.text_sha256!))).toBe(true);
   });
 
+  it('--uncertain n puts the n least confident automatic codes first, lowest confidence first', () => {
+    expect(run('review', 'export', 'output', '--uncertain', '15', '--out', 'uncertain.csv').code).toBe(0);
+    const rows = readCsv('uncertain.csv');
+    const clauses = readCsv(join('output', 'clauses.csv'));
+    expect(rows).toHaveLength(clauses.length);
+    const first = rows.slice(0, 15).map((r) => Number(r.confidence));
+    expect(first).toEqual([...first].sort((a, b) => a - b));
+    const lowest = clauses.map((c) => Number(c.confidence)).sort((a, b) => a - b).slice(0, 15);
+    expect(first).toEqual(lowest);
+    expect(rows.slice(0, 15).every((r) => r.runner_up !== undefined)).toBe(true);
+  });
+
   it('a sheet with problems is rejected as a whole, every problem listed, nothing written', () => {
     const rows = readCsv('review.csv');
     const [a, b, c] = rows;

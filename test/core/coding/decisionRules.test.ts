@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { validateCodebook } from '../../../src/core/codebook/validateCodebook.js';
+import { codeClause, compileCodebook } from '../../../src/core/coding/codeClause.js';
+import { headingSpan } from '../../../src/core/coding/decisionRules.js';
+import { uncertainFirst } from '../../../src/core/review/uncertainFirst.js';
+import { agreementByConfidence } from '../../../src/core/reliability/agreementByConfidence.js';
+
+/** A tiny codebook with every kind of decision rule; tokens are given by hand (no segmenter in core). */
+const raw = {
+  codebook: 'tiny',
+  version: '1',
+  rules: {
+    none: [{ id: 'effective_date', manual: 'none', pattern: '自[^。]{0,20}起施行' }],
+    heading: { manual: 'rule 4', weight: 3 },
+    obligation: {
+      manual: 'rule 2', modals: ['应当'], prohibitions: ['不得'], market: ['企业'], government: ['部门'],
+      enforcement: ['检查'], organising: ['组织'], objects: ['对'], market_category: 'law', government_category: 'plan', weight: 3,
+    },
+    money: { manual: 'rule 3', givers: ['给予'], money: ['补贴'], category: 'fund', weight: 2 },
+  },
+  categories: [
+    { id: 'env', label: { zh: '环境' }, children: [
+      { id: 'fund', label: { zh: '金融' }, keywords: ['补贴', '资金'], topics: ['区块链'] },
+      { id: 'law', label: { zh: '法规' }, keywords: ['规范'] },
+      { id: 'plan', label: { zh: '策略' }, keywords: ['规划', { term: '推进', weight: 0.5 }], topics: ['人工智能'] },
+    ] },
+  ],
+};
+
+function compiled() {
+  const r = validateCodebook(raw);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return compileCodebook(r.codebook);
+}
+const code = (tokens: string[]) => codeClause('u', tokens, compiled());
+
+describe('decision rules in the coder', () => {
+  it('a topic term alone codes nothing; beside a measure of its category it adds weight (rule 1)', () => {
+    expect(code(['区块链', '人工智能', '。']).primary).toBe('none');
+    const c = code(['推进', '区块链', '资金', '。']);
+    expect(c.primary).toBe('fund');
+    expect(c.scores.fund).toBe(2);
+  });
+
+  it('a market actor obliged is regulation, a department obliged to organise is strategy (rule 2)', () => {
+    const market = code(['企业', '应当', '使用', '补贴', '资金', '。']);
+    expect([market.primary, market.decidedBy]).toEqual(['law', 'rule 2: obligation.market']);
+    const gov = code(['部门', '应当', '组织', '推进', '。']);
+    expect([gov.primary, gov.decidedBy]).toEqual(['plan', 'rule 2: obligation.government']);
+    const enforce = code(['部门', '应当', '检查', '。']);
+    expect(enforce.decidedBy).toBe('rule 2: obligation.enforcement');
+  });
+
+  it('an actor after an object marker is not the subject, and a modal in brackets is an aside', () => {
+    expect(code(['对', '企业', '，', '部门', '应当', '组织', '。']).decidedBy).toBe('rule 2: obligation.government');
+    expect(code(['规划', '。', '（', '部门', '应当', '组织', '）']).matches.some((m) => m.rule)).toBe(false);
+  });
+
+  it('money given is financial (rule 3); a none formula wins over every term', () => {
+    const c = code(['对', '企业', '给予', '一次性', '补贴', '。']);
+    expect([c.primary, c.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
+    const none = code(['补贴', '规划', '自', '2024年', '1月', '1日', '起施行', '。']);
+    expect([none.primary, none.decidedBy, none.confidence]).toEqual(['none', 'none: none.effective_date', 0.9]);
+  });
+
+  it('a heading that names a measure codes its item over a longer body (rule 4)', () => {
+    const c = code(['（一）', '规范', '。', '规划', '，', '推进', '，', '推进', '。']);
+    expect(c.primary).toBe('law');
+    expect(c.decidedBy).toBe('rule 4: heading');
+    expect(c.runnerUp).toBe('plan');
+  });
+
+  it('finds the lead of an enumerated item, not of an article', () => {
+    expect(headingSpan('（三）加大财政支持力度。对企业给予补贴。', 30)).toEqual({ start: 3, end: 11 });
+    expect(headingSpan('3.实验室建设。制定标准。', 30)).toEqual({ start: 2, end: 7 });
+    expect(headingSpan('第四条 企业应当依法纳税。', 30)).toBeNull();
+    expect(headingSpan('（二）' + '很'.repeat(40) + '。', 30)).toBeNull();
+  });
+
+  it('confidence grows with the margin over the runner-up', () => {
+    const clear = code(['补贴', '资金', '。']);
+    const close = code(['补贴', '规划', '。']);
+    expect(clear.confidence).toBeGreaterThan(close.confidence);
+    expect(close.confidence).toBe(0);
+  });
+
+  it('a rule naming a category that is not coded is a codebook problem', () => {
+    const bad = { ...raw, rules: { ...raw.rules, money: { ...raw.rules.money, category: 'env' } } };
+    const r = validateCodebook(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.path.join('.'))).toContain('rules.money.category');
+  });
+});
+
+describe('review and evaluation by confidence', () => {
+  it('puts the n least confident automatic codes first, skipping manual ones', () => {
+    const rows = [
+      { id: 'a', confidence: 0.9, codeSource: 'auto' },
+      { id: 'b', confidence: 0.1, codeSource: 'manual' },
+      { id: 'c', confidence: 0.2, codeSource: 'auto' },
+      { id: 'd', confidence: 0.2, codeSource: 'auto' },
+      { id: 'e', confidence: 0.05, codeSource: 'auto' },
+    ];
+    expect(uncertainFirst(rows, 2).map((r) => r.id)).toEqual(['e', 'c', 'a', 'b', 'd']);
+  });
+
+  it('agreement by band and for the most confident shares', () => {
+    const units = [
+      { human: 'a', auto: 'a', confidence: 0.9 },
+      { human: 'b', auto: 'b', confidence: 0.8 },
+      { human: 'a', auto: 'b', confidence: 0.1 },
+      { human: 'b', auto: 'a', confidence: 0.3 },
+    ];
+    const r = agreementByConfidence(units);
+    expect(r.bands.map((b) => [b.slice, b.units, b.agreement])).toEqual([
+      ['0.00-0.25', 1, 0], ['0.25-0.50', 1, 0], ['0.50-0.75', 0, NaN], ['0.75-1.00', 2, 1],
+    ]);
+    expect(r.mostConfident.map((s) => [s.units, s.agreement])).toEqual([[2, 1], [3, 2 / 3], [4, 0.5], [4, 0.5]]);
+  });
+});
