@@ -59,6 +59,7 @@ export interface NoneRule {
 /** The manual's decision rules as the coder applies them (see codebookSchema.ts for their meaning). */
 export interface DecisionRules {
   none: NoneRule[];
+  ignore: NoneRule[];
   heading: { manual?: string; weight: number; minWeight: number; maxLength: number } | null;
   obligation: {
     manual?: string;
@@ -73,7 +74,7 @@ export interface DecisionRules {
     governmentCategory: string;
     weight: number;
   } | null;
-  money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number } | null;
+  money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number; fundTerms: string[]; fundRules: string | null } | null;
 }
 
 export interface Codebook {

@@ -82,17 +82,21 @@ const noneRule = z
 /**
  * The manual's decision rules, as structure rather than keywords (see core/coding/decisionRules.ts):
  * - none: units matching one of these patterns are coded `none`, whatever topic words they contain;
+ * - ignore: text matching one of these patterns is no evidence (a department list in brackets);
  * - heading (rule 4): evidence inside the lead of an enumerated item counts `weight` times;
  * - obligation (rule 2): a modal verb with its subject: a market actor obliged gives
  *   `market_category`, a government body obliged to organise (an `organising` verb after the modal)
  *   gives `government_category`, a body
  *   obliged to enforce (an `enforcement` verb after the modal) or an unattributed prohibition gives
  *   `market_category`;
- * - money (rule 3): a giving verb with money within `window` characters gives `category`.
+ * - money (rule 3): a giving verb with money within `window` characters gives `category`; a fund's
+ *   words (`fund_terms`) in a unit where no money is given count for `fund_rules`.
  */
 const decisionRules = z
   .object({
     none: z.array(noneRule).optional(),
+    /** Spans of a unit that are no evidence of any instrument (responsibility tags in brackets). */
+    ignore: z.array(noneRule).optional(),
     heading: z
       .object({ manual: manualRef, weight: weight, min_weight: z.number().min(0).max(100).default(1), max_length: z.number().int().min(4).max(80).default(30) })
       .strict()
@@ -121,6 +125,9 @@ const decisionRules = z
         category: categoryId,
         weight: weight,
         window: z.number().int().min(0).max(40).default(12),
+        /** A fund's own words (topic terms of `category`) and where they count when no money is given. */
+        fund_terms: z.array(termText).default([]),
+        fund_rules: categoryId.optional(),
       })
       .strict()
       .optional(),

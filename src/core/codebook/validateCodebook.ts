@@ -143,25 +143,31 @@ function ruleProblems(
     if (!leafIds.has(id)) problems.push({ path: at, message: `'${id}' is not a category to code (found '${id}'; allowed: ${[...leafIds].join(', ')})` });
   };
   const seen = new Set<string>();
-  rules?.none?.forEach((r, i) => {
-    checkRegex(r.pattern, ['rules', 'none', i, 'pattern']);
-    if (seen.has(r.id)) problems.push({ path: ['rules', 'none', i, 'id'], message: `duplicate rule id '${r.id}'` });
-    seen.add(r.id);
-  });
+  for (const kind of ['none', 'ignore'] as const) {
+    rules?.[kind]?.forEach((r, i) => {
+      checkRegex(r.pattern, ['rules', kind, i, 'pattern']);
+      if (seen.has(r.id)) problems.push({ path: ['rules', kind, i, 'id'], message: `duplicate rule id '${r.id}'` });
+      seen.add(r.id);
+    });
+  }
   if (rules?.obligation) {
     needLeaf(rules.obligation.market_category, ['rules', 'obligation', 'market_category']);
     needLeaf(rules.obligation.government_category, ['rules', 'obligation', 'government_category']);
   }
   if (rules?.money) needLeaf(rules.money.category, ['rules', 'money', 'category']);
+  if (rules?.money?.fund_rules) needLeaf(rules.money.fund_rules, ['rules', 'money', 'fund_rules']);
   return problems;
 }
+
+const namedPattern = (r: { id: string; manual?: string | undefined; pattern: string }) => ({ id: r.id, ...(r.manual ? { manual: r.manual } : {}), pattern: r.pattern });
 
 function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
   const o = rules?.obligation;
   const m = rules?.money;
   const h = rules?.heading;
   return {
-    none: (rules?.none ?? []).map((r) => ({ id: r.id, ...(r.manual ? { manual: r.manual } : {}), pattern: r.pattern })),
+    none: (rules?.none ?? []).map(namedPattern),
+    ignore: (rules?.ignore ?? []).map(namedPattern),
     heading: h ? { ...(h.manual ? { manual: h.manual } : {}), weight: h.weight, minWeight: h.min_weight, maxLength: h.max_length } : null,
     obligation: o
       ? {
@@ -178,6 +184,6 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           weight: o.weight,
         }
       : null,
-    money: m ? { ...(m.manual ? { manual: m.manual } : {}), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window } : null,
+    money: m ? { ...(m.manual ? { manual: m.manual } : {}), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,
   };
 }

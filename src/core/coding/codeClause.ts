@@ -1,7 +1,7 @@
 import type { Codebook } from '../codebook/Codebook.js';
 import { NONE, type Coding, type Match } from '../types.js';
 import { confidenceOf, NONE_RULE_CONFIDENCE } from './confidence.js';
-import { compileRules, headingSpan, noneRuleOf, ruleMatches, type CompiledRules } from './decisionRules.js';
+import { compileRules, headingSpan, ignoredSpans, noneRuleOf, ruleMatches, type CompiledRules } from './decisionRules.js';
 import { TermIndex } from './termIndex.js';
 
 interface Rule {
@@ -110,7 +110,8 @@ function gap(a: Span, b: Span): number {
 function candidatesOf(tokens: readonly string[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
   const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
   const candidates: Match[] = [];
-  for (const f of compiled.terms.findAll(tokens)) {
+  const found = compiled.terms.findAll(tokens);
+  for (const f of found) {
     for (const r of f.entries) {
       if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, ...(r.topic ? { topic: true as const } : {}) });
     }
@@ -136,11 +137,17 @@ function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebo
     }
     return v;
   };
-  const allowed = candidates.filter((m) => !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)));
+  const ignored = ignoredSpans(text, compiled.rules);
+  const allowed = candidates.filter(
+    (m) => !ignored.some((s) => m.start >= s.start && m.end <= s.end) && !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)),
+  );
   const measured = new Set(allowed.filter((m) => !m.topic).map((m) => m.category));
+  const money = compiled.rules.money;
+  // A fund named where no money is given: the unit rules how the fund is run (rule 3).
+  const fund = (m: Match): Match[] => (money?.fundRules && m.category === money.category && money.fundTerms.has(m.term) ? [{ ...m, category: money.fundRules, rule: money.fundLabel }] : []);
   const heading = compiled.rules.heading;
   const lead = heading ? headingSpan(text, heading.maxLength) : null;
-  const counted = allowed.filter((m) => !m.topic || measured.has(m.category));
+  const counted = allowed.flatMap((m) => (!m.topic || measured.has(m.category) ? [m] : fund(m)));
   const inLead = (m: Match) => lead !== null && m.start >= lead.start && m.end <= lead.end;
   // Only a heading that names a measure (evidence of at least min_weight) codes its item.
   const named = new Map<string, number>();

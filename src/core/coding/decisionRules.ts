@@ -13,6 +13,8 @@ export interface CompiledRules {
   none: Array<{ id: string; label: string; regex: RegExp }>;
   /** Every none rule in one expression: most units match none, and one scan is cheaper than nine. */
   anyNone: RegExp | null;
+  /** Spans that are no evidence, all ignore rules in one global expression. */
+  ignore: RegExp | null;
   heading: { weight: number; minWeight: number; maxLength: number; label: string } | null;
   obligation: {
     modals: TermIndex<ModalKind>;
@@ -28,7 +30,7 @@ export interface CompiledRules {
     weight: number;
     label: string;
   } | null;
-  money: { givers: TermIndex<true>; money: TermIndex<true>; category: string; weight: number; window: number; label: string } | null;
+  money: { givers: TermIndex<true>; money: TermIndex<true>; category: string; weight: number; window: number; label: string; fundTerms: Set<string>; fundRules: string | null; fundLabel: string } | null;
 }
 
 type ModalKind = 'modal' | 'prohibition';
@@ -60,6 +62,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
   const m = rules.money;
   return {
     none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u') })),
+    ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
     anyNone: rules.none.length ? new RegExp(rules.none.map((r) => `(?:${r.pattern})`).join('|'), 'u') : null,
     heading: rules.heading ? { weight: rules.heading.weight, minWeight: rules.heading.minWeight, maxLength: rules.heading.maxLength, label: label(rules.heading.manual, 'heading') } : null,
     obligation: o
@@ -77,9 +80,15 @@ export function compileRules(rules: DecisionRules): CompiledRules {
         }
       : null,
     money: m
-      ? { givers: indexOf<true>([[m.givers, true]]), money: indexOf<true>([[m.money, true]]), category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given') }
+      ? { givers: indexOf<true>([[m.givers, true]]), money: indexOf<true>([[m.money, true]]), category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given'), fundTerms: new Set(m.fundTerms), fundRules: m.fundRules, fundLabel: label(m.manual, 'money.fund_rules') }
       : null,
   };
+}
+
+/** [start, end) of the spans of the unit that are no evidence (rules.ignore). */
+export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
+  if (!rules.ignore) return [];
+  return [...text.matchAll(rules.ignore)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** The label of the first `none` rule the unit matches, if any. */
