@@ -69,6 +69,7 @@ export interface DecisionRules {
     government: string[];
     enforcement: string[];
     organising: string[];
+    conditions: string[];
     objects: string[];
     marketCategory: string;
     governmentCategory: string;
@@ -103,7 +104,7 @@ export function codebookTerms(codebook: Codebook): string[] {
   }
   for (const s of codebook.scope?.keywords ?? []) terms.add(s);
   const { obligation: o, money: m } = codebook.rules;
-  if (o) for (const t of [...o.modals, ...o.prohibitions, ...o.market, ...o.government, ...o.enforcement, ...o.organising, ...o.objects]) terms.add(t);
+  if (o) for (const t of [...o.modals, ...o.prohibitions, ...o.market, ...o.government, ...o.enforcement, ...o.organising, ...o.conditions, ...o.objects]) terms.add(t);
   if (m) for (const t of [...m.givers, ...m.money]) terms.add(t);
   return [...terms].sort();
 }

@@ -110,6 +110,8 @@ const decisionRules = z
         government: termList,
         enforcement: z.array(termText).default([]),
         organising: z.array(termText).default([]),
+        /** Verbs of getting a measure (享受, 申请): a modal beside them states a condition of that measure. */
+        conditions: z.array(termText).default([]),
         objects: z.array(termText).default([]),
         market_category: categoryId,
         government_category: categoryId,

@@ -178,6 +178,7 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           government: o.government,
           enforcement: o.enforcement,
           organising: o.organising,
+          conditions: o.conditions,
           objects: o.objects,
           marketCategory: o.market_category,
           governmentCategory: o.government_category,

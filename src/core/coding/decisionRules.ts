@@ -23,6 +23,7 @@ export interface CompiledRules {
     government: RegExp;
     enforcement: TermIndex<true>;
     organising: TermIndex<true>;
+    conditions: TermIndex<true>;
     /** A phrase opening with one of these (对, 向, 为) names the object of the measure, not its subject. */
     objects: RegExp;
     marketCategory: string;
@@ -72,6 +73,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
           government: alternation(o.government),
           enforcement: indexOf<true>([[o.enforcement, true]]),
           organising: indexOf<true>([[o.organising, true]]),
+          conditions: indexOf<true>([[o.conditions, true]]),
           objects: new RegExp(`^(?:${o.objects.map(escape).join('|') || '(?!)'})`, 'u'),
           marketCategory: o.marketCategory,
           governmentCategory: o.governmentCategory,
@@ -165,9 +167,12 @@ function obligationMatches(tokens: readonly string[], text: string, o: NonNullab
   if (modals.length === 0) return [];
   const enforcement = o.enforcement.findAll(tokens);
   const organising = o.organising.findAll(tokens);
+  const conditions = o.conditions.findAll(tokens);
   const asides = [...text.matchAll(/[（(][^（）()]*[）)]/gu)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
   const out: Match[] = [];
   for (const s of sentences(text)) {
+    // Who may get a measure is a condition of the measure (the manual's clarification), not rule 2.
+    if (within(conditions, s).length > 0) continue;
     // A modal inside brackets belongs to an aside such as a responsibility tag ((财政部负责)).
     for (const m of within(modals, s).filter((x) => !asides.some((a) => x.start >= a.start && x.end <= a.end))) {
       const kind = m.entries[0]!;
