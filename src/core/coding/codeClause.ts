@@ -127,7 +127,7 @@ function candidatesOf(tokens: readonly string[], text: string, compiled: Compile
 }
 
 /** Drops vetoed matches, topic terms with no measure beside them (rule 1), and weighs headings (rule 4). */
-function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
+function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>, noneSentences: Span[]): Match[] {
   const vetoes = new Map<string, Array<{ window: number | null; spans: Span[] }>>();
   const vetoesOf = (category: string) => {
     let v = vetoes.get(category);
@@ -137,7 +137,7 @@ function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebo
     }
     return v;
   };
-  const ignored = ignoredSpans(text, compiled.rules);
+  const ignored = [...ignoredSpans(text, compiled.rules), ...noneSentences];
   const allowed = candidates.filter(
     (m) => !ignored.some((s) => m.start >= s.start && m.end <= s.end) && !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)),
   );
@@ -188,11 +188,12 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
 
   const text = tokens.join('');
   const noneRule = noneRuleOf(text, compiled.rules);
-  if (noneRule !== null) return { ...empty, confidence: NONE_RULE_CONFIDENCE, decidedBy: noneRule };
+  const decidedNone = { ...empty, confidence: NONE_RULE_CONFIDENCE, decidedBy: noneRule?.label ?? '' };
+  if (noneRule?.whole) return decidedNone;
   const present = new Map<string, Span[]>();
   for (const f of compiled.presence.findEvery(tokens)) present.set(f.term, [...(present.get(f.term) ?? []), f]);
-  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present);
-  if (kept.length === 0) return empty;
+  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? [noneRule.sentence] : []);
+  if (kept.length === 0) return noneRule ? decidedNone : empty;
 
   const scores = new Map<string, number>();
   const firstAt = new Map<string, number>();

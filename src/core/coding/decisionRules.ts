@@ -93,11 +93,26 @@ export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
   return [...text.matchAll(rules.ignore)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** The label of the first `none` rule the unit matches, if any. */
-export function noneRuleOf(text: string, rules: CompiledRules): string | null {
+/** Characters of other text that make a unit more than its none formula. */
+const MIN_OTHER_CONTENT = 8;
+
+/**
+ * The first `none` rule the unit matches, with the sentence it matched in, and whether that sentence
+ * is the whole unit: a none formula decides a unit only where nothing else is said, so a unit that
+ * runs an effective date onto a measure (a splitting fault) is still coded by its measure.
+ */
+export function noneRuleOf(text: string, rules: CompiledRules): { label: string; sentence: Span; whole: boolean } | null {
   if (!rules.anyNone?.test(text)) return null;
-  return rules.none.find((r) => r.regex.test(text))?.label ?? null;
+  for (const r of rules.none) {
+    const m = r.regex.exec(text);
+    if (!m) continue;
+    const sentence = sentences(text).find((s) => m.index >= s.start && m.index < s.end) ?? { start: 0, end: text.length };
+    const rest = text.slice(0, sentence.start) + text.slice(sentence.end);
+    return { label: r.label, sentence, whole: rest.replace(ENUMERATOR, '').replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT };
+  }
+  return null;
 }
+
 
 const ENUMERATOR = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,3}[、.．](?!\d))\s*/u;
 
