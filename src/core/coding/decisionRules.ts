@@ -196,9 +196,12 @@ function obligationMatches(tokens: readonly string[], text: string, o: NonNullab
       let id = '';
       if (who === 'market') [category, id] = [o.marketCategory, 'obligation.market'];
       else if (who === 'government') {
+        // The verb nearest after the modal says what the body is obliged to do.
         const after = { start: m.end, end: s.end };
-        if (within(enforcement, after).length > 0) [category, id] = [o.marketCategory, 'obligation.enforcement'];
-        else if (within(organising, after).length > 0) [category, id] = [o.governmentCategory, 'obligation.government'];
+        const enforces = within(enforcement, after)[0]?.start ?? Infinity;
+        const organises = within(organising, after)[0]?.start ?? Infinity;
+        if (enforces < organises) [category, id] = [o.marketCategory, 'obligation.enforcement'];
+        else if (organises < Infinity) [category, id] = [o.governmentCategory, 'obligation.government'];
       } else if (who === undefined && kind === 'prohibition') [category, id] = [o.marketCategory, 'obligation.prohibition'];
       if (category === null) continue;
       out.push({ category, term: m.term, start: m.start, end: m.end, weight: o.weight, rule: label(o.label, id) });
