@@ -10,7 +10,7 @@
  * The constants were read off agreement by confidence band on the development gold sets
  * (`policy-code evaluate` prints them); they order clauses, they are not probabilities.
  */
-const HALF_STRENGTH = 2;
+const HALF_STRENGTH = 3;
 export const NONE_RULE_CONFIDENCE = 0.9;
 export const NO_EVIDENCE_CONFIDENCE = 0.1;
 
