@@ -191,7 +191,11 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
   const decidedNone = { ...empty, confidence: NONE_RULE_CONFIDENCE, decidedBy: noneRule?.label ?? '' };
   if (noneRule?.whole) return decidedNone;
   const present = new Map<string, Span[]>();
-  for (const f of compiled.presence.findEvery(tokens)) present.set(f.term, [...(present.get(f.term) ?? []), f]);
+  for (const f of compiled.presence.findEvery(tokens)) {
+    const spans = present.get(f.term);
+    if (spans) spans.push(f);
+    else present.set(f.term, [f]);
+  }
   const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? [noneRule.sentence] : []);
   if (kept.length === 0) return noneRule ? decidedNone : empty;
 

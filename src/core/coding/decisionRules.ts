@@ -1,6 +1,9 @@
 import type { DecisionRules } from '../codebook/Codebook.js';
 import type { Match } from '../types.js';
-import { TermIndex, type Found } from './termIndex.js';
+import { moneyMatches, type MoneyRule } from './moneyRule.js';
+import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
+import { TermIndex } from './termIndex.js';
+import { ENUMERATOR, sentences, type Span } from './unitParts.js';
 
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
@@ -16,38 +19,15 @@ export interface CompiledRules {
   /** Spans that are no evidence, all ignore rules in one global expression. */
   ignore: RegExp | null;
   heading: { weight: number; minWeight: number; maxLength: number; label: string } | null;
-  obligation: {
-    modals: TermIndex<ModalKind>;
-    /** Actors are found in the characters, not the tokens: 局 must match inside 商务局. */
-    market: RegExp;
-    government: RegExp;
-    enforcement: TermIndex<true>;
-    organising: TermIndex<true>;
-    conditions: TermIndex<true>;
-    /** A phrase opening with one of these (对, 向, 为) names the object of the measure, not its subject. */
-    objects: RegExp;
-    marketCategory: string;
-    governmentCategory: string;
-    weight: number;
-    label: string;
-  } | null;
-  money: { givers: TermIndex<true>; money: TermIndex<true>; category: string; weight: number; window: number; label: string; fundTerms: Set<string>; fundRules: string | null; fundLabel: string } | null;
+  /** Every word of rules 2 and 3 in one index, found in one scan of the tokens. */
+  words: TermIndex<RuleWord>;
+  obligation: ObligationRule | null;
+  money: MoneyRule | null;
 }
 
-type ModalKind = 'modal' | 'prohibition';
-
-interface Span {
-  start: number;
-  end: number;
-}
+type RuleWord = keyof ObligationWords | 'giver' | 'money';
 
 const label = (manual: string | undefined, id: string) => (manual ? `${manual}: ${id}` : id);
-
-function indexOf<T>(pairs: Array<[readonly string[], T]>): TermIndex<T> {
-  const index = new TermIndex<T>();
-  for (const [terms, value] of pairs) for (const t of terms) index.add(t, value);
-  return index;
-}
 
 function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,14 +46,11 @@ export function compileRules(rules: DecisionRules): CompiledRules {
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
     anyNone: rules.none.length ? new RegExp(rules.none.map((r) => `(?:${r.pattern})`).join('|'), 'u') : null,
     heading: rules.heading ? { weight: rules.heading.weight, minWeight: rules.heading.minWeight, maxLength: rules.heading.maxLength, label: label(rules.heading.manual, 'heading') } : null,
+    words: ruleWords(rules),
     obligation: o
       ? {
-          modals: indexOf<ModalKind>([[o.modals, 'modal'], [o.prohibitions, 'prohibition']]),
           market: alternation(o.market),
           government: alternation(o.government),
-          enforcement: indexOf<true>([[o.enforcement, true]]),
-          organising: indexOf<true>([[o.organising, true]]),
-          conditions: indexOf<true>([[o.conditions, true]]),
           objects: new RegExp(`^(?:${o.objects.map(escape).join('|') || '(?!)'})`, 'u'),
           marketCategory: o.marketCategory,
           governmentCategory: o.governmentCategory,
@@ -82,9 +59,21 @@ export function compileRules(rules: DecisionRules): CompiledRules {
         }
       : null,
     money: m
-      ? { givers: indexOf<true>([[m.givers, true]]), money: indexOf<true>([[m.money, true]]), category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given'), fundTerms: new Set(m.fundTerms), fundRules: m.fundRules, fundLabel: label(m.manual, 'money.fund_rules') }
+      ? { category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given'), fundTerms: new Set(m.fundTerms), fundRules: m.fundRules, fundLabel: label(m.manual, 'money.fund_rules') }
       : null,
   };
+}
+
+function ruleWords(rules: DecisionRules): TermIndex<RuleWord> {
+  const index = new TermIndex<RuleWord>();
+  const o = rules.obligation;
+  const m = rules.money;
+  const lists: Array<readonly [readonly string[], RuleWord]> = [
+    ...(o ? ([[o.modals, 'modal'], [o.prohibitions, 'prohibition'], [o.enforcement, 'enforcement'], [o.organising, 'organising'], [o.conditions, 'condition']] as const) : []),
+    ...(m ? ([[m.givers, 'giver'], [m.money, 'money']] as const) : []),
+  ];
+  for (const [terms, word] of lists) for (const t of terms) index.add(t, word);
+  return index;
 }
 
 /** [start, end) of the spans of the unit that are no evidence (rules.ignore). */
@@ -114,7 +103,6 @@ export function noneRuleOf(text: string, rules: CompiledRules): { label: string;
 }
 
 
-const ENUMERATOR = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,3}[、.．](?!\d))\s*/u;
 
 /**
  * The lead of an enumerated item ("（三）加大财政支持力度。"): from the enumerator to the first full
@@ -131,104 +119,19 @@ export function headingSpan(text: string, maxLength: number): Span | null {
   return text.length - start <= maxLength && text.length > start ? { start, end: text.length } : null;
 }
 
-/** [start, end) of each sentence of the unit. */
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || '。；;！？!?\n'.includes(text[i]!)) {
-      if (i > start) out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-function within<T>(found: Array<Found<T>>, span: Span): Array<Found<T>> {
-  return found.filter((f) => f.start >= span.start && f.end <= span.end);
-}
-
-const PHRASE_BREAK = /[，,、：:（）()]/u;
-
 /**
- * The subject of a modal: the first actor between the sentence start and the modal whose phrase
- * (from the last comma) does not open with an object marker (对企业…, 向申请人…).
+ * The evidence the structural rules add to a unit's keyword and pattern matches. Rule words are
+ * found overlapping (findEvery), so one word may serve two lists (负责 as a modal and as organising).
  */
-function subjectOf(text: string, from: number, to: number, o: NonNullable<CompiledRules['obligation']>): 'market' | 'government' | undefined {
-  const region = text.slice(from, to).replace(ENUMERATOR, (e) => ' '.repeat(e.length));
-  const found: Array<{ at: number; who: 'market' | 'government'; length: number }> = [];
-  for (const [re, who] of [[o.market, 'market'], [o.government, 'government']] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(region); m !== null; m = re.exec(region)) found.push({ at: m.index, who, length: m[0].length });
-  }
-  found.sort((a, b) => a.at - b.at || b.length - a.length);
-  for (const f of found) {
-    let phraseStart = f.at;
-    while (phraseStart > 0 && !PHRASE_BREAK.test(region[phraseStart - 1]!)) phraseStart--;
-    if (!o.objects.test(region.slice(phraseStart, f.at).trimStart())) return f.who;
-  }
-  return undefined;
-}
-
-/**
- * Rule 2: the first modal verb of a sentence with its subject, the first actor before it that is not
- * the object of a preposition (对企业, 向申请人). A market actor obliged, or a body obliged to enforce,
- * is regulation; a government body obliged to organise is strategy (a body obliged to do anything
- * else, such as to buy, is left to the vocabulary); a prohibition nobody is named for
- * is regulation.
- */
-function obligationMatches(tokens: readonly string[], text: string, o: NonNullable<CompiledRules['obligation']>): Match[] {
-  const modals = o.modals.findAll(tokens);
-  if (modals.length === 0) return [];
-  const enforcement = o.enforcement.findAll(tokens);
-  const organising = o.organising.findAll(tokens);
-  const conditions = o.conditions.findAll(tokens);
-  const asides = [...text.matchAll(/[（(][^（）()]*[）)]/gu)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
-  const out: Match[] = [];
-  for (const s of sentences(text)) {
-    // Who may get a measure is a condition of the measure (the manual's clarification), not rule 2.
-    if (within(conditions, s).length > 0) continue;
-    // A modal inside brackets belongs to an aside such as a responsibility tag ((财政部负责)).
-    for (const m of within(modals, s).filter((x) => !asides.some((a) => x.start >= a.start && x.end <= a.end))) {
-      const kind = m.entries[0]!;
-      const who = subjectOf(text, s.start, m.start, o);
-      let category: string | null = null;
-      let id = '';
-      if (who === 'market') [category, id] = [o.marketCategory, 'obligation.market'];
-      else if (who === 'government') {
-        // The verb nearest after the modal says what the body is obliged to do.
-        const after = { start: m.end, end: s.end };
-        const enforces = within(enforcement, after)[0]?.start ?? Infinity;
-        const organises = within(organising, after)[0]?.start ?? Infinity;
-        if (enforces < organises) [category, id] = [o.marketCategory, 'obligation.enforcement'];
-        else if (organises < Infinity) [category, id] = [o.governmentCategory, 'obligation.government'];
-      } else if (who === undefined && kind === 'prohibition') [category, id] = [o.marketCategory, 'obligation.prohibition'];
-      if (category === null) continue;
-      out.push({ category, term: m.term, start: m.start, end: m.end, weight: o.weight, rule: label(o.label, id) });
-      break;
-    }
-  }
-  return out;
-}
-
-/** Rule 3: a giving verb followed by money within the window (给予…补贴, 发放…奖励), once a sentence. */
-function moneyMatches(tokens: readonly string[], text: string, m: NonNullable<CompiledRules['money']>): Match[] {
-  const givers = m.givers.findAll(tokens);
-  if (givers.length === 0) return [];
-  const money = m.money.findAll(tokens);
-  const out: Match[] = [];
-  for (const s of sentences(text)) {
-    for (const g of within(givers, s)) {
-      const object = within(money, { start: g.end, end: Math.min(s.end, g.end + m.window + 8) }).find((x) => x.start - g.end <= m.window);
-      if (!object) continue;
-      out.push({ category: m.category, term: text.slice(g.start, object.end), start: g.start, end: object.end, weight: m.weight, rule: m.label });
-      break;
-    }
-  }
-  return out;
-}
-
-/** The evidence the structural rules add to a unit's keyword and pattern matches. */
 export function ruleMatches(tokens: readonly string[], text: string, rules: CompiledRules): Match[] {
-  return [...(rules.obligation ? obligationMatches(tokens, text, rules.obligation) : []), ...(rules.money ? moneyMatches(tokens, text, rules.money) : [])];
+  if (!rules.obligation && !rules.money) return [];
+  const found = rules.words.findEvery(tokens);
+  if (found.length === 0) return [];
+  const of = (word: RuleWord) => found.filter((f) => f.entries.includes(word));
+  const parts = sentences(text);
+  const words: ObligationWords = { modal: of('modal'), prohibition: of('prohibition'), enforcement: of('enforcement'), organising: of('organising'), condition: of('condition') };
+  return [
+    ...(rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : []),
+    ...(rules.money ? moneyMatches(text, parts, of('giver'), of('money'), rules.money) : []),
+  ];
 }

@@ -1,0 +1,30 @@
+import type { Match } from '../types.js';
+import type { Found } from './termIndex.js';
+import { within, type Span } from './unitParts.js';
+
+/** Rule 3 as the coder applies it (compiled from the codebook's `rules.money`). */
+export interface MoneyRule {
+  category: string;
+  weight: number;
+  window: number;
+  label: string;
+  /** A fund's own words, and the category they count for where no money is given. */
+  fundTerms: Set<string>;
+  fundRules: string | null;
+  fundLabel: string;
+}
+
+/** Rule 3: a giving verb followed by money within the window (给予…补贴, 发放…奖励), once a sentence. */
+export function moneyMatches(text: string, parts: readonly Span[], givers: ReadonlyArray<Found<unknown>>, money: ReadonlyArray<Found<unknown>>, m: MoneyRule): Match[] {
+  if (givers.length === 0) return [];
+  const out: Match[] = [];
+  for (const s of parts) {
+    for (const g of within(givers, s)) {
+      const object = within(money, { start: g.end, end: Math.min(s.end, g.end + m.window + 8) }).find((x) => x.start - g.end <= m.window);
+      if (!object) continue;
+      out.push({ category: m.category, term: text.slice(g.start, object.end), start: g.start, end: object.end, weight: m.weight, rule: m.label });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import type { Match } from '../types.js';
+import type { Found } from './termIndex.js';
+import { ENUMERATOR, within, type Span } from './unitParts.js';
+
+/** Rule 2 as the coder applies it (compiled from the codebook's `rules.obligation`). */
+export interface ObligationRule {
+  /** Actors are found in the characters, not the tokens: 局 must match inside 商务局. */
+  market: RegExp;
+  government: RegExp;
+  /** A phrase opening with one of these (对, 向, 为) names the object of the measure, not its subject. */
+  objects: RegExp;
+  marketCategory: string;
+  governmentCategory: string;
+  weight: number;
+  /** The manual's reference, e.g. "rule 2". */
+  label: string;
+}
+
+/** The rule's words found in a unit, by what they are. */
+export interface ObligationWords {
+  modal: Array<Found<unknown>>;
+  prohibition: Array<Found<unknown>>;
+  enforcement: Array<Found<unknown>>;
+  organising: Array<Found<unknown>>;
+  condition: Array<Found<unknown>>;
+}
+
+const PHRASE_BREAK = /[，,、：:（）()]/u;
+const ASIDE = /[（(][^（）()]*[）)]/gu;
+
+/**
+ * The subject of a modal: the first actor between the sentence start and the modal whose phrase
+ * (from the last comma) does not open with an object marker (对企业…, 向申请人…).
+ */
+function subjectOf(text: string, from: number, to: number, o: ObligationRule): 'market' | 'government' | undefined {
+  const region = text.slice(from, to).replace(ENUMERATOR, (e) => ' '.repeat(e.length));
+  const found: Array<{ at: number; who: 'market' | 'government'; length: number }> = [];
+  for (const [re, who] of [[o.market, 'market'], [o.government, 'government']] as const) {
+    for (const m of region.matchAll(re)) found.push({ at: m.index, who, length: m[0].length });
+  }
+  found.sort((a, b) => a.at - b.at || b.length - a.length);
+  for (const f of found) {
+    let phraseStart = f.at;
+    while (phraseStart > 0 && !PHRASE_BREAK.test(region[phraseStart - 1]!)) phraseStart--;
+    if (!o.objects.test(region.slice(phraseStart, f.at).trimStart())) return f.who;
+  }
+  return undefined;
+}
+
+/** What a modal with its subject decides: [category, rule id], or null when rule 2 says nothing. */
+function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, after: Span, words: ObligationWords): [string, string] | null {
+  if (who === 'market') return [o.marketCategory, 'obligation.market'];
+  if (who === undefined) return prohibition ? [o.marketCategory, 'obligation.prohibition'] : null;
+  // The verb nearest after the modal says what the body is obliged to do.
+  const enforces = within(words.enforcement, after)[0]?.start ?? Infinity;
+  const organises = within(words.organising, after)[0]?.start ?? Infinity;
+  if (enforces < organises) return [o.marketCategory, 'obligation.enforcement'];
+  return organises < Infinity ? [o.governmentCategory, 'obligation.government'] : null;
+}
+
+/**
+ * Rule 2: the first modal verb of a sentence with its subject. A market actor obliged, or a body
+ * obliged to enforce, is regulation; a government body obliged to organise is strategy (a body obliged
+ * to do anything else, such as to buy, is left to the vocabulary); a prohibition nobody is named for
+ * is regulation. A sentence about getting a measure (享受, 申请) states the measure's condition, and a
+ * modal in brackets belongs to an aside such as a responsibility tag: neither is rule 2.
+ */
+export function obligationMatches(text: string, parts: readonly Span[], words: ObligationWords, o: ObligationRule): Match[] {
+  const modals = [...words.modal.map((m) => ({ m, prohibition: false })), ...words.prohibition.map((m) => ({ m, prohibition: true }))].sort((a, b) => a.m.start - b.m.start);
+  if (modals.length === 0) return [];
+  const asides = [...text.matchAll(ASIDE)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
+  const out: Match[] = [];
+  for (const s of parts) {
+    if (within(words.condition, s).length > 0) continue;
+    for (const { m, prohibition } of modals) {
+      if (m.start < s.start || m.end > s.end || asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
+      const decided = decide(o, subjectOf(text, s.start, m.start, o), prohibition, { start: m.end, end: s.end }, words);
+      if (!decided) continue;
+      out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: o.weight, rule: `${o.label}: ${decided[1]}` });
+      break;
+    }
+  }
+  return out;
+}

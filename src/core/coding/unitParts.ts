@@ -1,0 +1,29 @@
+import type { Found } from './termIndex.js';
+
+/** [start, end) of a part of a unit's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[。；;！？!?\n]/gu;
+
+/** [start, end) of each sentence of the unit. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + 1;
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The found terms that lie inside a span. */
+export function within<T>(found: ReadonlyArray<Found<T>>, span: Span): Array<Found<T>> {
+  return found.filter((f) => f.start >= span.start && f.end <= span.end);
+}
+
+/** The enumerator that opens an item: （三）, 三、, 3. */
+export const ENUMERATOR = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,3}[、.．](?!\d))\s*/u;
