@@ -104,10 +104,14 @@ export function processDocument(
   const clauseRows: Cell[][] = [];
   let coded = 0;
   let inScope = 0;
+  const clauseIds: Record<string, string[]> = {};
   clauses.forEach((clause, i) => {
     const manual = manualCodes[i];
     const coding = main[i]!;
-    if (coding.primary !== NONE) coded++;
+    if (coding.primary !== NONE) {
+      coded++;
+      (clauseIds[coding.primary] ??= []).push(clause.id);
+    }
     if (coding.inScope) inScope++;
     clauseRows.push([
       clause.id,
@@ -136,6 +140,7 @@ export function processDocument(
       codedClauses: coded,
       inScopeClauses: inScope,
       further,
+      clauseIds,
       ...countCodes(main),
     },
     clauseRows,

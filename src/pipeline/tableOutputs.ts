@@ -1,6 +1,7 @@
 import { buildTables, isCounted } from '../core/tables/buildTables.js';
 import { figureData } from '../core/tables/figureData.js';
-import type { ProvinceNames } from '../core/tables/provinceTables.js';
+import type { Lang } from '../core/tables/Language.js';
+import type { ProvinceSet } from '../core/tables/provinceTables.js';
 import { describeConditions, selectDocuments, type Condition } from '../core/tables/selectDocuments.js';
 import type { SummariesFile } from '../core/tables/summariesFile.js';
 import { toCsv } from '../export/csv.js';
@@ -13,7 +14,10 @@ import { toXlsx } from '../io/toXlsx.js';
 export interface TableOutputOptions {
   /** Which documents enter the tables (all when empty). */
   conditions: Condition[];
-  provinceNames: ProvinceNames;
+  /** The one language of captions, headings, labels, notes and figures. */
+  lang: Lang;
+  /** Provinces in the province tables: with a policy, or all 31 with zeros. */
+  provinces: ProvinceSet;
   /** A byte order mark at the start of every CSV file. */
   bom: boolean;
   /**
@@ -23,7 +27,7 @@ export interface TableOutputOptions {
   fontFiles: string[];
 }
 
-export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], provinceNames: 'zh', bom: true, fontFiles: [] };
+export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
 
 export const XLSX_FILE = 'tables.xlsx';
 
@@ -39,16 +43,19 @@ export interface TableOutputs {
  * `tables/<table>.md` and `.tex`, one workbook `tables.xlsx`, and `figures/<figure>.svg` (+ `.png`).
  */
 export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 'documents'>, options: TableOutputOptions): Promise<TableOutputs> {
+  // Shards written before --lang and --provinces existed carry neither; their tables were Chinese.
+  const lang = options.lang ?? 'zh';
+  const provinces = options.provinces ?? 'present';
   const selected = selectDocuments(summaries.documents, options.conditions, summaries.codebooks);
-  const tables = buildTables(selected, summaries.codebooks, { provinceNames: options.provinceNames });
+  const tables = buildTables(selected, summaries.codebooks, { lang, provinces });
   const files = new Map<string, string | Uint8Array>();
   for (const t of tables) {
     files.set(`${t.name}.csv`, toCsv(t, { bom: options.bom }));
     files.set(`tables/${t.name}.md`, toMarkdown(t));
-    files.set(`tables/${t.name}.tex`, toLatex(t));
+    if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
   files.set(XLSX_FILE, await toXlsx(tables));
-  const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, options.provinceNames));
+  const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, lang));
   const pngs = options.fontFiles.length > 0 ? await Promise.all(figures.map((f) => renderPng(f.svg, options.fontFiles))) : [];
   figures.forEach((f, i) => {
     files.set(`figures/${f.name}.svg`, f.svg);
@@ -58,7 +65,8 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files,
     manifest: {
       filters: describeConditions(options.conditions),
-      province_names: options.provinceNames,
+      lang,
+      provinces,
       bom: options.bom,
       documents: { in_summaries: summaries.documents.length, selected: selected.length, counted: selected.filter(isCounted).length },
       codebooks: summaries.codebooks.map((c) => ({ name: c.name, version: c.version, sha256: c.sha256 })),
