@@ -61,7 +61,7 @@ export function byProvince(docs: readonly DocumentSummary[], set: ProvinceSet = 
 export function provinceSetNote(set: ProvinceSet, lang: Lang): string {
   return set === 'all'
     ? pick(lang, '注：列出全部 31 个省级行政区（不含港澳台），无政策的省份计为 0。', 'Note: all 31 provincial-level divisions of the mainland are listed; provinces without a policy count as 0.')
-    : pick(lang, '注：仅列出至少有一项政策的省份（用 --provinces all 列出全部 31 个省级行政区）。', 'Note: only provinces with at least one policy are listed (--provinces all lists all 31 provincial-level divisions).');
+    : pick(lang, '注：仅列出至少有一项政策的省份，统计量仅基于这些省份。', 'Note: only provinces with at least one policy are listed, and the statistics are over these provinces only.');
 }
 
 /** Policies, clauses and primary codes per dimension for each province, most policies first. */
