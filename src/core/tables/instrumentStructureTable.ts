@@ -27,14 +27,14 @@ export function instrumentStructureTable(docs: readonly DocumentSummary[], outli
   };
   const rows: Cell[][] = [];
   const rules: number[] = [];
+  // A rule closes each dimension after its subtotal.
   for (const dim of outline.dimensions) {
     const leaves = outline.leaves.filter((l) => l.dimension === dim.id);
     const dimLabel = labelIn(dim.label, dim.id, lang);
     for (const l of leaves) rows.push(line(dim.id, l.id, dimLabel, labelIn(l.label, l.id, lang), [l.id]));
-    rules.push(rows.length);
     rows.push(line(dim.id, SUBTOTAL, dimLabel, word('subtotal', lang), leaves.map((l) => l.id)));
+    rules.push(rows.length);
   }
-  rules.push(rows.length);
   rows.push(line(TOTAL, '', word('total', lang), '', all));
   return {
     name: 'instrument_structure',
