@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../core/tables/Language.js';
 import type { ProvinceSet } from '../core/tables/provinceTables.js';
 import { levelCondition, parseWhere, yearsCondition, type Condition } from '../core/tables/selectDocuments.js';
+import { readReliability } from '../io/readReliability.js';
 import { findCjkFonts } from '../io/renderPng.js';
 import type { TableOutputOptions } from '../pipeline/tableOutputs.js';
 
@@ -15,6 +16,7 @@ export interface TableFlags {
   provinces: ProvinceSet;
   bom: boolean;
   png?: boolean;
+  reliability?: string;
 }
 
 /** The options that shape tables and figures, shared by `analyze` and `report`. */
@@ -30,6 +32,7 @@ export function addTableOptions(command: Command): Command {
     .addOption(new Option('--province-names <lang>', 'the same as --lang (kept for older scripts)').choices(['zh', 'en']).hideHelp())
     .addOption(new Option('--provinces <set>', 'province tables over provinces with a policy (present) or all 31 provincial-level divisions with zeros (all)').choices(['present', 'all']).default('present'))
     .option('--no-bom', 'CSV files without the UTF-8 byte order mark (Excel needs it for Chinese)')
+    .option('--reliability <file>', "agreement figures for methods.md: the JSON of 'policy-code evaluate --json' or 'agreement --json'")
     .option('--png', 'PNG figures beside the SVG ones (needs the Noto CJK font: apt-get install fonts-noto-cjk; a few seconds per figure)');
 }
 
@@ -39,7 +42,8 @@ export function tableOptionsFrom(flags: TableFlags): TableOutputOptions {
   if (flags.level) conditions.push(levelCondition(flags.level));
   const fontFiles = flags.png === true ? findCjkFonts() : [];
   if (flags.png && fontFiles.length === 0) process.stderr.write('policy-code: no Noto CJK font found (apt-get install fonts-noto-cjk): figures are written as SVG only\n');
-  return { conditions, lang: flags.lang ?? flags.provinceNames ?? 'zh', provinces: flags.provinces, bom: flags.bom, fontFiles };
+  const reliability = flags.reliability ? readReliability(flags.reliability) : null;
+  return { conditions, lang: flags.lang ?? flags.provinceNames ?? 'zh', provinces: flags.provinces, bom: flags.bom, fontFiles, reliability };
 }
 
 export const TABLE_OPTIONS_HELP = `

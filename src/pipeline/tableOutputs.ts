@@ -1,5 +1,6 @@
 import { buildTables, isCounted } from '../core/tables/buildTables.js';
 import { figureData } from '../core/tables/figureData.js';
+import { methodsFacts, type ReliabilityFacts } from '../core/tables/methodsFacts.js';
 import type { Lang } from '../core/tables/Language.js';
 import type { ProvinceSet } from '../core/tables/provinceTables.js';
 import { describeConditions, selectDocuments, type Condition } from '../core/tables/selectDocuments.js';
@@ -8,8 +9,10 @@ import { toCsv } from '../export/csv.js';
 import { buildFigures } from '../export/figures.js';
 import { toLatex } from '../export/latex.js';
 import { toMarkdown } from '../export/markdown.js';
+import { methodsEn, methodsZh } from '../export/methodsText.js';
 import { renderPng } from '../io/renderPng.js';
 import { toXlsx } from '../io/toXlsx.js';
+import { VERSION } from './version.js';
 
 export interface TableOutputOptions {
   /** Which documents enter the tables (all when empty). */
@@ -25,6 +28,8 @@ export interface TableOutputOptions {
    * is slow: resvg re-reads the 19 MB font collection for every text element, seconds per figure.
    */
   fontFiles: string[];
+  /** Agreement figures for the methods text (from evaluate --json or agreement --json), if any. */
+  reliability?: ReliabilityFacts | null;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
@@ -40,7 +45,8 @@ export interface TableOutputs {
 
 /**
  * Every table and figure of a run from its summaries: `<table>.csv` beside documents.csv,
- * `tables/<table>.md` and `.tex`, one workbook `tables.xlsx`, and `figures/<figure>.svg` (+ `.png`).
+ * `tables/<table>.md` and `.tex`, one workbook `tables.xlsx`, `figures/<figure>.svg` (+ `.png`), and
+ * the methods paragraph `methods.md` (Chinese) and `methods.en.md` from the same facts.
  */
 export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 'documents'>, options: TableOutputOptions): Promise<TableOutputs> {
   // Shards written before --lang and --provinces existed carry neither; their tables were Chinese.
@@ -55,6 +61,9 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
   files.set(XLSX_FILE, await toXlsx(tables));
+  const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
+  files.set('methods.md', methodsZh(facts));
+  files.set('methods.en.md', methodsEn(facts));
   const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, lang));
   const pngs = options.fontFiles.length > 0 ? await Promise.all(figures.map((f) => renderPng(f.svg, options.fontFiles))) : [];
   figures.forEach((f, i) => {
@@ -72,6 +81,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
       codebooks: summaries.codebooks.map((c) => ({ name: c.name, version: c.version, sha256: c.sha256 })),
       tables: tables.map((t) => t.name),
       figures: { png: options.fontFiles.length > 0, fonts: options.fontFiles },
+      reliability: options.reliability ?? null,
     },
   };
 }
