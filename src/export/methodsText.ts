@@ -10,7 +10,8 @@ const num = (x: number | null, digits = 3) => (x === null ? '' : x.toFixed(digit
 
 function codebookName(f: MethodsFacts, lang: Lang): string {
   const c = f.codebook;
-  return c.title ? `${labelIn(c.title, c.name, lang)} (${c.name})` : c.name;
+  if (!c.title) return c.name;
+  return lang === 'zh' ? `${labelIn(c.title, c.name, lang)}（${c.name}）` : `${labelIn(c.title, c.name, lang)} (${c.name})`;
 }
 
 function reliabilityZh(r: ReliabilityFacts | null): string {

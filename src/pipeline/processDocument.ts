@@ -8,6 +8,7 @@ import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metad
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { clausesOf, type PreparedDocument } from '../core/prepareDocument.js';
+import { packClauseIds } from '../core/tables/codingTable.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
 import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
@@ -140,7 +141,7 @@ export function processDocument(
       codedClauses: coded,
       inScopeClauses: inScope,
       further,
-      clauseIds,
+      clauseIds: Object.fromEntries(Object.entries(clauseIds).map(([code, ids]) => [code, packClauseIds(docId, ids)])),
       ...countCodes(main),
     },
     clauseRows,

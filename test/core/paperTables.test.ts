@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTables, type DocumentSummary } from '../../src/core/tables/buildTables.js';
 import type { CodebookOutline } from '../../src/core/tables/CodebookOutline.js';
 import { countCodes } from '../../src/core/tables/countCodes.js';
+import { packClauseIds, unpackClauseIds } from '../../src/core/tables/codingTable.js';
 import { contingency } from '../../src/core/tables/independenceTable.js';
 import { categoryLabel, levelLabel, provinceLabel } from '../../src/core/tables/Language.js';
 import type { Table } from '../../src/core/tables/Table.js';
@@ -28,10 +29,11 @@ const main: CodebookOutline = {
 type Clause = [primary: string, categories: string[]];
 
 function doc(docId: string, province: string | null, year: number | null, level: DocumentSummary['level'], clauses: Clause[]): DocumentSummary {
-  const clauseIds: Record<string, string[]> = {};
+  const ids: Record<string, string[]> = {};
   clauses.forEach(([p], i) => {
-    if (p !== 'none') (clauseIds[p] ??= []).push(`${docId}-0-${i + 1}`);
+    if (p !== 'none') (ids[p] ??= []).push(`${docId}-0-${i + 1}`);
   });
+  const clauseIds = Object.fromEntries(Object.entries(ids).map(([code, list]) => [code, packClauseIds(docId, list)]));
   return {
     docId, file: `${docId}.txt`, sha256: '', title: `${docId} 通知`, province, year, level, pages: 1, chars: 10,
     clauses: clauses.length, codedClauses: clauses.filter(([p]) => p !== 'none').length, status: 'ok', message: '',
@@ -122,6 +124,8 @@ describe('years, provinces and the coding table', () => {
     expect(t.rows[1]).toEqual(['G2', 'G2 通知', 1, '', 'G2-0-1', '']);
     const ids = t.rows.flatMap((r) => r.slice(3).join('; ').split('; ').filter(Boolean));
     expect(ids).toHaveLength(7);
+    expect(packClauseIds('G1', ['G1-0-1', 'G1-2-3.2', 'other-id'])).toBe('0-1 2-3.2 /other-id');
+    expect(unpackClauseIds('G1', '0-1 2-3.2 /other-id')).toEqual(['G1-0-1', 'G1-2-3.2', 'other-id']);
     expect(buildTables(docs.map(({ clauseIds: _, ...d }) => d), [main], { lang: 'zh', provinces: 'present' }).some((x) => x.name === 'coding_table')).toBe(false);
   });
 });

@@ -51,9 +51,10 @@ export interface DocumentSummary {
   further: Record<string, PairedCodeCounts>;
   /**
    * The ids of the clauses under each primary code of the main codebook ('none' left out), in
-   * document order: what the coding table (编码表) lists. Absent in summaries of older runs.
+   * document order, packed (codingTable.ts, packClauseIds): what the coding table (编码表) lists.
+   * Absent in summaries of older runs.
    */
-  clauseIds?: Record<string, string[]>;
+  clauseIds?: Record<string, string>;
 }
 
 /** Documents that enter the statistics: read, a policy, and not a duplicate of another. */

@@ -5,6 +5,20 @@ import { labelIn, pick, word, type Lang } from './Language.js';
 import type { Table } from './Table.js';
 
 /**
+ * Clause ids as summaries.json keeps them: one string per code, the ids separated by spaces and
+ * without their `<docId>-` prefix (all ids of splitClauses have it), which keeps a summary about
+ * as small as before for any number of clauses. An id without the prefix is kept whole after '/'.
+ */
+export function packClauseIds(docId: string, ids: readonly string[]): string {
+  const prefix = `${docId}-`;
+  return ids.map((id) => (id.startsWith(prefix) ? id.slice(prefix.length) : `/${id}`)).join(' ');
+}
+
+export function unpackClauseIds(docId: string, packed: string): string[] {
+  return packed.split(' ').filter(Boolean).map((p) => (p.startsWith('/') ? p.slice(1) : `${docId}-${p}`));
+}
+
+/**
  * The coding table (编码表) reviewers use to check the coding: one row per policy, and for each
  * instrument the ids of the clauses coded with it as primary code (the ids of clauses.csv), so
  * every number of the instrument table can be traced to its clauses. Null when the summaries come
@@ -26,6 +40,6 @@ export function codingTable(docs: readonly DocumentSummary[], outline: CodebookO
       ),
     ],
     latex: false,
-    rows: docs.map((d) => [d.docId, d.title, d.codedClauses, ...leaves.map((l) => (d.clauseIds?.[l.id] ?? []).join('; '))]),
+    rows: docs.map((d) => [d.docId, d.title, d.codedClauses, ...leaves.map((l) => unpackClauseIds(d.docId, d.clauseIds?.[l.id] ?? '').join('; '))]),
   };
 }

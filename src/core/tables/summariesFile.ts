@@ -41,7 +41,7 @@ const document = z.looseObject({
   status: z.string(),
   primaryCounts: counts,
   anyCounts: counts,
-  clauseIds: z.record(z.string(), z.array(z.string())).optional(),
+  clauseIds: z.record(z.string(), z.string()).optional(),
   codebooks: z.record(z.string(), z.object({ primaryCounts: counts, anyCounts: counts, pairCounts: z.record(z.string(), counts) })).optional(),
 });
 const schema = z.object({
