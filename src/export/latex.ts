@@ -34,7 +34,9 @@ export function toLatex(table: Table): string {
   const notes = (table.notes ?? []).map(escapeLatex);
   const noteLines = notes.reduce((a, n) => a + Math.ceil(n.length / 60), 0);
   const layout = layoutOf(paper.head, paper.rows, paper.numeric, noteLines + 2);
-  const row = (cells: string[]) => `${cells.map(escapeLatex).join(' & ')} \\\\`;
+  // An id shown for a label without translation (scientific_technical) may break after its underscores.
+  const cell = (c: string) => escapeLatex(c).replace(/\\_/g, '\\_\\allowbreak{}');
+  const row = (cells: string[]) => `${cells.map(cell).join(' & ')} \\\\`;
   const rules = new Set(table.rules ?? []);
   const body: string[] = [];
   table.rows.forEach((r, i) => {
@@ -49,6 +51,7 @@ export function toLatex(table: Table): string {
     '\\begin{table}[htbp]',
     '\\centering',
     ...(layout.size ? [layout.size] : []),
+    ...(layout.tabcolsep ? [`\\setlength{\\tabcolsep}{${layout.tabcolsep}pt}`] : []),
     ...(caption ? [caption] : []),
     label,
     layout.tabularx ? `\\begin{tabularx}{\\linewidth}{${layout.spec}}` : `\\begin{tabular}{${layout.spec}}`,
@@ -60,7 +63,7 @@ export function toLatex(table: Table): string {
     '\\end{table}',
   ];
   const long = [
-    `{${layout.size || '\\normalsize'}`,
+    `{${layout.size || '\\normalsize'}${layout.tabcolsep ? `\\setlength{\\tabcolsep}{${layout.tabcolsep}pt}` : ''}`,
     `\\begin{longtable}{${layout.spec}}`,
     `${caption}${label}\\\\`,
     ...head,

@@ -20,7 +20,7 @@ const SIZES = { normal: 10.54, small: 9.03, footnote: 7.53, script: 6.52 };
 /** Space between columns: 2 x \tabcolsep = 12 pt. */
 const PAD_PT = 12;
 /** Headings wrap and hyphenate (\hspace{0pt} lets a first word break): of a long word, about six letters must fit. */
-const HYPHENATED = 9;
+const HYPHENATED = 10;
 const HEADING_PIECE = 3.6;
 
 const isCjk = (c: string) => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c);
@@ -36,13 +36,30 @@ export function widthEm(text: string): number {
  * In headings a word longer than HYPHENATED letters can be hyphenated, so only part of it counts.
  */
 function longestPiece(text: string, heading = false): number {
-  const words = text.split(/[\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+/);
+  const words = text.split(/[\s_\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+/);
   const piece = (w: string) => (heading && w.length > HYPHENATED ? Math.min(widthEm(w), HEADING_PIECE) : widthEm(w));
   return Math.max(0, ...words.map(piece), [...text].some(isCjk) ? 1 : 0);
 }
 
+interface Choice {
+  cmd: '\\small' | '\\footnotesize' | '\\scriptsize';
+  em: number;
+  portrait: boolean;
+  /** \\tabcolsep in pt: half the gap between two columns (LaTeX's default is 6). */
+  sep: number;
+}
+
+const CHOICES: Choice[] = [
+  { cmd: '\\small', em: SIZES.small, portrait: true, sep: 6 },
+  { cmd: '\\footnotesize', em: SIZES.footnote, portrait: true, sep: 5 },
+  { cmd: '\\footnotesize', em: SIZES.footnote, portrait: false, sep: 5 },
+  { cmd: '\\scriptsize', em: SIZES.script, portrait: false, sep: 4 },
+];
+
 export interface Layout {
-  size: '' | '\\small' | '\\footnotesize' | '\\scriptsize';
+  size: '' | Choice['cmd'];
+  /** A narrower \\tabcolsep for small type; null keeps LaTeX's 6 pt. */
+  tabcolsep: number | null;
   landscape: boolean;
   /** Column specification: a plain tabular, or tabularx with weighted X columns. */
   spec: string;
@@ -54,7 +71,7 @@ export interface Layout {
 /**
  * A plain tabular when the natural widths fit the line; otherwise a tabularx over the line width in
  * smaller type, headings and text wrapping, each X column as wide as its longest word or number
- * plus a share of the rest; on a landscape page when even that does not fit a portrait line.
+ * plus a share of the rest; footnote size, then a landscape page, when small type does not fit.
  */
 export function layoutOf(head: readonly string[], rows: readonly string[][], numeric: readonly boolean[], textLines: number): Layout {
   const cells = head.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')]);
@@ -63,17 +80,20 @@ export function layoutOf(head: readonly string[], rows: readonly string[][], num
   const n = head.length;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // Rows, heading, caption and notes; a heading wraps to as many lines as its column needs.
-  const tall = (size: number, page: number, headLines = 1) => (rows.length + headLines + textLines + 4) * size * LEADING > page;
+  const tall = (size: number, page: number, lines: number) => (lines + textLines + 4) * size * LEADING > page;
   if (sum(natural) * SIZES.normal + PAD_PT * n <= LINE_PT) {
-    const long = tall(SIZES.normal, PAGE_PT.portrait);
-    return { size: '', landscape: false, tabularx: false, long, spec: numeric.map((x) => (x ? 'r' : 'l')).join('') };
+    const long = tall(SIZES.normal, PAGE_PT.portrait, rows.length + 1);
+    return { size: '', tabcolsep: null, landscape: false, tabularx: false, long, spec: numeric.map((x) => (x ? 'r' : 'l')).join('') };
   }
-  const portrait = sum(minimal) * SIZES.small * 1.1 + PAD_PT * n <= LINE_PT;
-  const script = !portrait && sum(minimal) * SIZES.footnote * 1.1 + PAD_PT * n > LANDSCAPE_PT;
-  const em = portrait ? SIZES.small : script ? SIZES.script : SIZES.footnote;
-  const available = ((portrait ? LINE_PT : LANDSCAPE_PT) - PAD_PT * n) / em;
   // A first column of short names keeps its natural width; everything else shares what is left.
   const fixedFirst = !numeric[0] && natural[0]! <= 12;
+  const needed = minimal.map((m, i) => (i === 0 && fixedFirst ? natural[0]! : m));
+  // The first of these that holds every column at its minimal width with 10% to spare; smaller
+  // type also gets narrower gaps between columns (\tabcolsep).
+  const fits = (c: Choice) => sum(needed) * c.em * 1.1 + 2 * c.sep * n <= (c.portrait ? LINE_PT : LANDSCAPE_PT);
+  const choice = CHOICES.find(fits) ?? CHOICES[CHOICES.length - 1]!;
+  const { em, portrait } = choice;
+  const available = ((portrait ? LINE_PT : LANDSCAPE_PT) - 2 * choice.sep * n) / em;
   const flexible = natural.map((_, i) => !(i === 0 && fixedFirst));
   // 3% of the line is kept free for the estimate's error (a longtable's p columns cannot give way).
   const room = available * 0.97 - (fixedFirst ? natural[0]! : 0);
@@ -87,8 +107,9 @@ export function layoutOf(head: readonly string[], rows: readonly string[][], num
   const shrink = Math.min(1, room / minX);
   const widths = base.map((m, i) => m * shrink + (sum(extra) > 0 ? (spare * extra[i]!) / sum(extra) : spare / flexible.filter(Boolean).length));
   const mean = sum(widths.filter((_, i) => flexible[i])) / flexible.filter(Boolean).length;
-  const headLines = Math.max(...head.map((h, i) => Math.ceil(widthEm(h) / (flexible[i] ? widths[i]! : natural[i]!))));
-  const long = tall(em, portrait ? PAGE_PT.portrait : PAGE_PT.landscape, headLines);
+  // A row is as many lines high as its most wrapped cell.
+  const linesOf = (r: readonly string[]) => Math.max(1, ...r.map((c, i) => Math.ceil(widthEm(c) / (flexible[i] ? widths[i]! : natural[i]!))));
+  const long = tall(em, portrait ? PAGE_PT.portrait : PAGE_PT.landscape, linesOf(head) + sum(rows.map(linesOf)));
   const spec = numeric
     .map((x, i) => {
       if (!flexible[i]) return 'l';
@@ -97,5 +118,5 @@ export function layoutOf(head: readonly string[], rows: readonly string[][], num
       return long ? `>{${align}}p{${(widths[i]! * em).toFixed(1)}pt}` : `>{\\hsize=${(widths[i]! / mean).toFixed(3)}\\hsize${align}}X`;
     })
     .join('');
-  return { size: portrait ? '\\small' : script ? '\\scriptsize' : '\\footnotesize', landscape: !portrait, tabularx: !long, long, spec };
+  return { size: choice.cmd, tabcolsep: choice.sep === 6 ? null : choice.sep, landscape: !portrait, tabularx: !long, long, spec };
 }

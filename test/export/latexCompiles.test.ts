@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { outlineOf } from '../../src/core/tables/CodebookOutline.js';
 import { PROVINCES } from '../../src/core/metadata/provinces.js';
 import { LATEX_PREAMBLE, toLatex } from '../../src/export/latex.js';
 import { loadCodebook } from '../../src/io/readCodebook.js';
+import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 const xelatex = spawnSync('xelatex', ['--version'], { encoding: 'utf8' });
@@ -45,18 +46,34 @@ function compile(name: string, tables: string[]): { status: number | null; log: 
   return { status: r.status, log: readFileSync(join(tmp, `${name}.log`), 'utf8') };
 }
 
+function expectClean({ status, log }: { status: number | null; log: string }): void {
+  expect(status, log.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+  expect(log.match(/^Overfull \\hbox.*$/gm) ?? []).toEqual([]);
+  expect(log.match(/^Missing character.*$/gm) ?? []).toEqual([]);
+  expect(log.match(/Float too large.*$/gm) ?? []).toEqual([]);
+}
+
 describe.skipIf(!HAS_XELATEX)(`every LaTeX table compiles with xelatex and ctex and fits its page${HAS_XELATEX ? '' : ` (${SKIP})`}`, () => {
   for (const lang of ['zh', 'en'] as const) {
-    it(`${lang}: no error, no overfull box, no float taller than its page, no missing character`, async () => {
+    it(`${lang}, the widest tables: no error, no overfull box, no float taller than its page, no missing character`, async () => {
       const tables = (await widestTables(lang)).filter((t) => t.latex !== false);
       expect(tables.some((t) => t.columns.length >= 14)).toBe(true);
-      const { status, log } = compile(`tables-${lang}`, tables.map(toLatex));
-      expect(status, log.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
-      expect(log.match(/^Overfull \\hbox.*$/gm) ?? []).toEqual([]);
-      expect(log.match(/^Missing character.*$/gm) ?? []).toEqual([]);
-      expect(log.match(/Float too large.*$/gm) ?? []).toEqual([]);
+      expectClean(compile(`tables-${lang}`, tables.map(toLatex)));
     }, 180_000);
   }
+
+  it('the .tex files of a run with a second codebook and labels without English (ids in English tables)', () => {
+    const five = join(REPO_ROOT, 'test', 'fixtures', 'five-policies-counted-by-hand');
+    const analyzed = runCli(['analyze', join(five, 'corpus'), '--codebook', join(five, 'codebook.yaml'), '--codebook', join(five, 'actions.yaml'), '-q', '--out', join(tmp, 'five')], tmp);
+    expect(analyzed.code, analyzed.stderr).toBe(0);
+    const en = runCli(['report', join(tmp, 'five'), '--lang', 'en', '--out', join(tmp, 'five-en')], tmp);
+    expect(en.code, en.stderr).toBe(0);
+    for (const dir of ['five', 'five-en']) {
+      const files = readdirSync(join(tmp, dir, 'tables')).filter((f) => f.endsWith('.tex')).sort();
+      expect(files).toContain('crosstab_table-fixture_x_actions.tex');
+      expectClean(compile(dir, files.map((f) => readFileSync(join(tmp, dir, 'tables', f), 'utf8'))));
+    }
+  }, 180_000);
 });
 
 it.runIf(!HAS_XELATEX)('says why the LaTeX compile test did not run', () => {
