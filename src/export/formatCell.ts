@@ -15,7 +15,11 @@ export function formatCell(table: Table, column: number, cell: Cell, style: Numb
   if (kind === 'share') return style === 'paper' ? round(cell * 100, 1) : round(cell, 4);
   if (kind === 'decimal2') return round(cell, 2);
   if (kind === 'decimal3') return round(cell, 3);
-  if (kind === 'pvalue') return style === 'paper' ? (cell < 0.001 ? '< 0.001' : round(cell, 3)) : round(cell, 6);
+  if (kind === 'pvalue') {
+    if (style === 'paper') return cell < 0.001 ? '< 0.001' : round(cell, 3);
+    // Data keep a tiny p readable by software (2.628e-7), not rounded to zero.
+    return cell !== 0 && cell < 1e-4 ? cell.toExponential(3) : round(cell, 6);
+  }
   return String(cell);
 }
 

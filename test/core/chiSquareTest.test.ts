@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareP, chiSquareTest, fisherExact2x2, meetsCochran } from '../../src/core/tables/chiSquareTest.js';
+import { chiSquareP, chiSquareTest, fisherExact2x2, fisherSimulated, meetsCochran } from '../../src/core/tables/chiSquareTest.js';
 
 /*
  * Reference values: scipy 1.17.1, scipy.stats.chi2_contingency(t, correction=False) and
@@ -61,5 +61,25 @@ describe('Pearson chi-square test of independence', () => {
     expect(chiSquareP(250, 200)).toBeCloseTo(0.009379131668826098, 12);
     expect(chiSquareP(100, 3) / 1.5541594313896026e-21).toBeCloseTo(1, 8);
     expect(chiSquareP(0, 4)).toBe(1);
+  });
+});
+
+describe("Fisher's exact test for r x c tables by simulation", () => {
+  // Exact p-values by enumerating every table with the observed margins (a 25-line Python script,
+  // summing the probabilities of the tables no more likely than the observed; it gives 34/70 for (c)).
+  const exact: Array<[number[][], number]> = [
+    [[[3, 1, 0], [1, 3, 2], [0, 2, 4]], 0.12409019551876713],
+    [[[12, 5, 7], [8, 15, 3]], 0.02892079833336045],
+    [[[2, 0, 1], [1, 4, 0], [1, 0, 1]], 0.1365079365079367],
+    [[[3, 1], [1, 3]], 34 / 70],
+  ];
+  it('comes within 0.01 of the exact p with 20,000 tables (4 standard errors)', () => {
+    for (const [t, p] of exact) expect(Math.abs(fisherSimulated(t, 20_000) - p), JSON.stringify(t)).toBeLessThan(0.01);
+  });
+
+  it('is seeded: the same table gives the same p, and p is never 0', () => {
+    const t = [[30, 0], [0, 30]];
+    expect(fisherSimulated(t)).toBe(fisherSimulated(t));
+    expect(fisherSimulated(t)).toBe(1 / 2001);
   });
 });

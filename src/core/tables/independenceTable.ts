@@ -1,7 +1,7 @@
 import { NATIONAL } from '../metadata/provinces.js';
 import type { DocumentSummary } from './buildTables.js';
 import type { CodebookOutline } from './CodebookOutline.js';
-import { chiSquareTest, dropEmpty, fisherExact2x2, meetsCochran, type ChiSquareResult } from './chiSquareTest.js';
+import { chiSquareTest, dropEmpty, fisherExact2x2, fisherSimulated, meetsCochran, type ChiSquareResult } from './chiSquareTest.js';
 import { sumCounts } from './codeTables.js';
 import { LEVELS } from './crosstabs.js';
 import { pick, word, type Lang } from './Language.js';
@@ -28,18 +28,20 @@ export function contingency(docs: readonly DocumentSummary[], outline: CodebookO
   });
 }
 
-/** Fisher's exact p for a 2 x 2 table (after empty rows and columns are dropped), else NaN. */
-function fisherP(observed: number[][]): number {
+/**
+ * Fisher's p where the chi-square approximation fails: exact for 2 x 2, simulated for larger tables
+ * (2,000 tables, as R's default); NaN where chi-square can be trusted (not needed, and not free).
+ */
+function fisherP(observed: number[][], result: ChiSquareResult): number {
+  if (meetsCochran(result)) return NaN;
   const t = dropEmpty(observed);
-  return t.length === 2 && t[0]!.length === 2 ? fisherExact2x2(t) : NaN;
+  return t.length === 2 && t[0]!.length === 2 ? fisherExact2x2(t) : fisherSimulated(t);
 }
 
 /** A short flag for the table cell; the note under the table says what to do. */
-function warning(result: ChiSquareResult, fisher: number, lang: Lang): string {
+function warning(result: ChiSquareResult, lang: Lang): string {
   if (meetsCochran(result)) return '';
-  return Number.isFinite(fisher)
-    ? pick(lang, '期望频数过小：用 Fisher p', 'expected counts too small: use Fisher\'s p')
-    : pick(lang, '期望频数过小：请合并类别', 'expected counts too small: merge categories');
+  return pick(lang, '期望频数过小：用 Fisher p 或合并类别', "expected counts too small: use Fisher's p or merge categories");
 }
 
 /**
@@ -58,8 +60,7 @@ export function independenceTable(docs: readonly DocumentSummary[], outline: Cod
         rows.push([...head, '', '', '', NaN, NaN, NaN, NaN, NaN, NaN, NaN, pick(lang, '少于两个非空的组或类别：无检验', 'fewer than two non-empty groups or categories: no test')]);
         continue;
       }
-      const fisher = fisherP(observed);
-      rows.push([...head, r.rows, r.columns, r.n, r.chiSquare, r.df, r.p, r.cramersV, r.cellsBelow5 / r.cells, r.minExpected, fisher, warning(r, fisher, lang)]);
+      rows.push([...head, r.rows, r.columns, r.n, r.chiSquare, r.df, r.p, r.cramersV, r.cellsBelow5 / r.cells, r.minExpected, fisherP(observed, r), warning(r, lang)]);
     }
   }
   return {
@@ -76,8 +77,8 @@ export function independenceTable(docs: readonly DocumentSummary[], outline: Cod
     notes: [
       pick(
         lang,
-        '注：Pearson 卡方检验，无连续性校正；省份不含中央文件与省份不明的文件；没有条款的组或类别不计入。期望频数<5 为期望频数小于 5 的单元格占比：超过 20% 或任一期望频数小于 1 时卡方近似不可靠，2×2 表请报告 Fisher 精确检验，其余请合并类别（按维度而非政策工具检验，或合并年份、省份）。',
-        'Note: Pearson chi-square without continuity correction; provinces exclude central documents and documents of unknown province; groups and categories without clauses are left out. Expected < 5 is the share of cells with an expected count below 5: above 20%, or with any expected count below 1, the chi-square approximation is unreliable; report Fisher\'s exact test for a 2×2 table, otherwise merge categories (test dimensions rather than instruments, or group years or provinces).',
+        '注：Pearson 卡方检验，无连续性校正；省份不含中央文件与省份不明的文件；没有条款的组或类别不计入。期望频数<5 为期望频数小于 5 的单元格占比：超过 20% 或任一期望频数小于 1 时卡方近似不可靠：请报告 Fisher 精确检验的 p 值（2×2 表为精确值，较大的表为 2000 次随机模拟的估计值），或合并类别（按维度而非政策工具检验，或合并年份、省份）后再检验。',
+        'Note: Pearson chi-square without continuity correction; provinces exclude central documents and documents of unknown province; groups and categories without clauses are left out. Expected < 5 is the share of cells with an expected count below 5: above 20%, or with any expected count below 1, the chi-square approximation is unreliable: report Fisher\'s exact p (exact for 2×2 tables, estimated from 2,000 simulated tables for larger ones, as R\'s fisher.test(simulate.p.value = TRUE)), or merge categories (test dimensions rather than instruments, or group years or provinces) and test again.',
       ),
     ],
     rows,
