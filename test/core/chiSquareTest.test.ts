@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { chiSquareP, chiSquareTest, fisherExact2x2, fisherSimulated, meetsCochran } from '../../src/core/tables/chiSquareTest.js';
 
 /*
- * Reference values: scipy 1.17.1, scipy.stats.chi2_contingency(t, correction=False) and
- * scipy.stats.fisher_exact(t) (two-sided), which give what R's chisq.test(t, correct = FALSE) and
- * fisher.test(t) give; tables (c) and (a) are also worked by hand in the comments.
+ * Reference values: printed by scripts/statistics-reference.py (scipy 1.17.1's
+ * chi2_contingency(t, correction=False), which gives what R's chisq.test(t, correct = FALSE) gives,
+ * and Fisher's p by enumerating every table with the observed margins, as R's fisher.test);
+ * tables (a) and (c) are also worked by hand in the comments.
  */
 describe('Pearson chi-square test of independence', () => {
   it('(a) 2 x 3: chi-square 7.3317, df 2, p = exp(-x/2) = 0.02558, V 0.3829, one expected count below 5', () => {
@@ -65,8 +66,8 @@ describe('Pearson chi-square test of independence', () => {
 });
 
 describe("Fisher's exact test for r x c tables by simulation", () => {
-  // Exact p-values by enumerating every table with the observed margins (a 25-line Python script,
-  // summing the probabilities of the tables no more likely than the observed; it gives 34/70 for (c)).
+  // Exact p-values from scripts/statistics-reference.py: every table with the observed margins
+  // enumerated, the probabilities of those no more likely than the observed summed (34/70 for (c)).
   const exact: Array<[number[][], number]> = [
     [[[3, 1, 0], [1, 3, 2], [0, 2, 4]], 0.12409019551876713],
     [[[12, 5, 7], [8, 15, 3]], 0.02892079833336045],

@@ -143,7 +143,7 @@ describe('independence tests on the summaries', () => {
     expect(row.slice(4, 9)).toEqual([3, 2, 7, chi, 2]);
     expect(row[9] as number).toBeCloseTo(Math.exp(-chi / 2), 12);
     expect(row[14]).toBe("expected counts too small: use Fisher's p or merge categories");
-    // Fisher's p, simulated (2,000 tables) for this 3 x 2 table; enumerating every table with these margins gives 13/21.
+    // Fisher's p, simulated (2,000 tables) for this 3 x 2 table; enumerating every table with these margins gives 13/21 (scripts/statistics-reference.py).
     expect(Math.abs((row[13] as number) - 13 / 21)).toBeLessThan(0.04);
   });
 });
