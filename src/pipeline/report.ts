@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { describeConditions, selectDocuments } from '../core/tables/selectDocuments.js';
+import { selectDocuments } from '../core/tables/selectDocuments.js';
 import { parseSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
@@ -44,10 +44,6 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
     previous = JSON.parse(await readFile(join(options.from, 'run.json'), 'utf8')) as Record<string, unknown>;
   } catch {
     // run.json is a record, not an input: a report without it is still complete.
-  }
-  if (options.tables.conditions.length > 0 && selectDocuments(summaries.documents, options.tables.conditions, summaries.codebooks).length === 0) {
-    const filters = describeConditions(options.tables.conditions).join(' and ');
-    throw new UserError('usage', `no document of ${summariesPath} matches ${filters}: nothing written (documents.csv lists each document's province, year and level)`);
   }
   const tables = await tableOutputs(summaries, options.tables);
   const run = { ...previous, tables: tables.manifest, report: { version: VERSION, from: options.from } };

@@ -1,4 +1,5 @@
-import { buildTables, isCounted } from '../core/tables/buildTables.js';
+import { UserError } from '../core/errors.js';
+import { buildTables, isCounted, type DocumentSummary } from '../core/tables/buildTables.js';
 import { figureData } from '../core/tables/figureData.js';
 import { methodsFacts, type ReliabilityFacts } from '../core/tables/methodsFacts.js';
 import type { Lang } from '../core/tables/Language.js';
@@ -43,6 +44,14 @@ export interface TableOutputs {
   manifest: Record<string, unknown>;
 }
 
+/** Filters that leave no document are a usage error, never empty tables: say what there is. */
+function noMatch(documents: readonly DocumentSummary[], conditions: readonly Condition[]): UserError {
+  const years = documents.map((d) => d.year).filter((y): y is number => y !== null);
+  const span = years.length ? `, years ${Math.min(...years)}-${Math.max(...years)}` : '';
+  const levels = [...new Set(documents.map((d) => d.level).filter(Boolean))].join(', ');
+  return new UserError('usage', `no document matches ${describeConditions(conditions).join(' and ')} (${documents.length} documents${span}${levels ? `, levels ${levels}` : ''}): nothing written`);
+}
+
 /**
  * Every table and figure of a run from its summaries: `<table>.csv` beside documents.csv,
  * `tables/<table>.md` and `.tex`, one workbook `tables.xlsx`, `figures/<figure>.svg` (+ `.png`), and
@@ -53,6 +62,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
   const lang = options.lang ?? 'zh';
   const provinces = options.provinces ?? 'present';
   const selected = selectDocuments(summaries.documents, options.conditions, summaries.codebooks);
+  if (options.conditions.length > 0 && selected.length === 0) throw noMatch(summaries.documents, options.conditions);
   const tables = buildTables(selected, summaries.codebooks, { lang, provinces });
   const files = new Map<string, string | Uint8Array>();
   for (const t of tables) {

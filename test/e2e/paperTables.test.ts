@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -73,10 +73,15 @@ describe('report filters', () => {
   it('a filter that matches no document is a usage error (exit 2) that names the filter and writes nothing', () => {
     const r = run('report', out('five'), '--years', '2030', '--out', out('none'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no document of');
-    expect(r.stderr).toContain('year=2030');
+    expect(r.stderr).toContain('no document matches year=2030 (5 documents, years 2020-2021, levels ');
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(existsSync(out('none'))).toBe(false);
+    // analyze too: the same error after coding, and no file written (the caches keep the work;
+    // the output stage leaves its folder, empty).
+    const analyzed = run('analyze', join(FIVE, 'corpus'), '--codebook', join(FIVE, 'codebook.yaml'), '-q', '--where', 'province=西藏', '--out', out('none'));
+    expect(analyzed.code).toBe(2);
+    expect(analyzed.stderr).toContain('no document matches province=西藏');
+    expect(existsSync(out('none')) ? readdirSync(out('none'), { recursive: true }) : []).toEqual([]);
   });
 
   it('a reliability file that is not the JSON of evaluate or agreement is a usage error', () => {
