@@ -3,6 +3,7 @@ import { buildTables, type DocumentSummary } from '../../src/core/tables/buildTa
 import type { CodebookOutline } from '../../src/core/tables/CodebookOutline.js';
 import { countCodes } from '../../src/core/tables/countCodes.js';
 import { packClauseIds, unpackClauseIds } from '../../src/core/tables/codingTable.js';
+import { figureData } from '../../src/core/tables/figureData.js';
 import { contingency } from '../../src/core/tables/independenceTable.js';
 import { categoryLabel, levelLabel, provinceLabel } from '../../src/core/tables/Language.js';
 import type { Table } from '../../src/core/tables/Table.js';
@@ -104,6 +105,7 @@ describe('years, provinces and the coding table', () => {
   it('lists every year from the first to the last, zeros included', () => {
     expect(find(build('zh'), 'years').rows).toEqual([[2019, 2, 5, 5], [2020, 0, 0, 0], [2021, 0, 0, 0], [2022, 2, 3, 2]]);
     expect(find(build('zh'), 'crosstab_year_instrument').rows.map((r) => r[0])).toEqual([2019, 2020, 2021, 2022, 'total']);
+    expect(figureData(docs, main, 'en').years).toEqual([{ year: 2019, policies: 2 }, { year: 2020, policies: 0 }, { year: 2021, policies: 0 }, { year: 2022, policies: 2 }]);
   });
 
   it('describes policies per province over all 31 divisions when asked, and says so in the note', () => {
