@@ -85,7 +85,7 @@ export function levelLabel(level: string | null, lang: Lang): string {
   return level in WORDS ? word(level as Word, lang) : level;
 }
 
-/** A number of things in running text: "3 项政策" / "3 policies". */
+/** One of a pair of texts written in both languages: pick(lang, "政策数", "Policies"). */
 export function pick<T>(lang: Lang, zh: T, en: T): T {
   return lang === 'zh' ? zh : en;
 }
