@@ -16,7 +16,8 @@ export function reportCommand(): Command {
 Examples:
   $ policy-code report output/
   $ policy-code report output/ --where province=广东 --out output-guangdong/
-  $ policy-code report output/ --years 2019-2023 --level provincial --province-names en --png --out sub/
+  $ policy-code report output/ --years 2019-2023 --level provincial --lang en --png --out sub/
+  $ policy-code report output/ --provinces all --reliability evaluation.json
 ${TABLE_OPTIONS_HELP}`,
     )
     .action(

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
-import type { ProvinceNames } from '../core/tables/provinceTables.js';
+import type { Lang } from '../core/tables/Language.js';
+import type { ProvinceSet } from '../core/tables/provinceTables.js';
 import { levelCondition, parseWhere, yearsCondition, type Condition } from '../core/tables/selectDocuments.js';
+import { readReliability } from '../io/readReliability.js';
 import { findCjkFonts } from '../io/renderPng.js';
 import type { TableOutputOptions } from '../pipeline/tableOutputs.js';
 
@@ -8,9 +10,13 @@ export interface TableFlags {
   where?: string[];
   years?: string;
   level?: string;
-  provinceNames: ProvinceNames;
+  lang?: Lang;
+  /** The flag --lang replaced; still accepted, it sets the language of the whole table. */
+  provinceNames?: Lang;
+  provinces: ProvinceSet;
   bom: boolean;
   png?: boolean;
+  reliability?: string;
 }
 
 /** The options that shape tables and figures, shared by `analyze` and `report`. */
@@ -22,8 +28,11 @@ export function addTableOptions(command: Command): Command {
     )
     .option('--years <range>', 'only documents of these years, e.g. 2019-2023 or 2021')
     .option('--level <levels>', 'only documents of these levels: national, provincial, prefecture, county (comma-separated)')
-    .addOption(new Option('--province-names <lang>', 'province names in tables and figures').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--lang <lang>', 'language of every caption, heading, label, note and figure (default: zh)').choices(['zh', 'en']))
+    .addOption(new Option('--province-names <lang>', 'the same as --lang (kept for older scripts)').choices(['zh', 'en']).hideHelp())
+    .addOption(new Option('--provinces <set>', 'province tables over provinces with a policy (present) or all 31 provincial-level divisions with zeros (all)').choices(['present', 'all']).default('present'))
     .option('--no-bom', 'CSV files without the UTF-8 byte order mark (Excel needs it for Chinese)')
+    .option('--reliability <file>', "agreement figures for methods.md: the JSON of 'policy-code evaluate --json' or 'agreement --json'")
     .option('--png', 'PNG figures beside the SVG ones (needs the Noto CJK font: apt-get install fonts-noto-cjk; a few seconds per figure)');
 }
 
@@ -33,7 +42,8 @@ export function tableOptionsFrom(flags: TableFlags): TableOutputOptions {
   if (flags.level) conditions.push(levelCondition(flags.level));
   const fontFiles = flags.png === true ? findCjkFonts() : [];
   if (flags.png && fontFiles.length === 0) process.stderr.write('policy-code: no Noto CJK font found (apt-get install fonts-noto-cjk): figures are written as SVG only\n');
-  return { conditions, provinceNames: flags.provinceNames, bom: flags.bom, fontFiles };
+  const reliability = flags.reliability ? readReliability(flags.reliability) : null;
+  return { conditions, lang: flags.lang ?? flags.provinceNames ?? 'zh', provinces: flags.provinces, bom: flags.bom, fontFiles, reliability };
 }
 
 export const TABLE_OPTIONS_HELP = `

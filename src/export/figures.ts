@@ -1,4 +1,5 @@
 import type { FigureData } from '../core/tables/figureData.js';
+import { pick } from '../core/tables/Language.js';
 import { columnChart, horizontalBarChart } from './svgCharts.js';
 
 /** Colour-blind-safe (Okabe-Ito) colours, one per dimension in codebook order. */
@@ -11,11 +12,13 @@ export interface Figure {
 
 /** The three figures of a report as SVG: policies per province, instrument shares, the year trend. */
 export function buildFigures(data: FigureData): Figure[] {
+  const n = data.provinces.reduce((a, p) => a + p.policies, 0);
+  const lang = data.lang;
   return [
     {
       name: 'policies_per_province',
       svg: horizontalBarChart(
-        `各省份政策数量 (Policies per province, n = ${data.provinces.reduce((a, p) => a + p.policies, 0)})`,
+        pick(lang, `各省份政策数量（n = ${n}）`, `Policies per province (n = ${n})`),
         [{ label: '', color: PALETTE[0]!, bars: data.provinces.map((p) => ({ label: p.label, value: p.policies })) }],
         String,
       ),
@@ -23,7 +26,7 @@ export function buildFigures(data: FigureData): Figure[] {
     {
       name: 'instrument_shares',
       svg: horizontalBarChart(
-        '政策工具占比 (share of coded clauses, primary code)',
+        pick(lang, '政策工具占已编码条款的比例（主编码）', 'Policy instruments: share of coded clauses (primary code)'),
         data.dimensions.map((d, i) => ({
           label: d.label,
           color: PALETTE[i % PALETTE.length]!,
@@ -34,7 +37,7 @@ export function buildFigures(data: FigureData): Figure[] {
     },
     {
       name: 'year_trend',
-      svg: columnChart('年度政策数量 (Policies per year)', data.years.map((y) => ({ label: String(y.year), value: y.policies })), PALETTE[0]!),
+      svg: columnChart(pick(lang, '年度政策数量', 'Policies per year'), data.years.map((y) => ({ label: String(y.year), value: y.policies })), PALETTE[0]!),
     },
   ];
 }

@@ -9,11 +9,17 @@ export type NumberStyle = 'data' | 'paper';
 
 /** A cell as text. Non-finite numbers (a share of nothing) become an empty cell. */
 export function formatCell(table: Table, column: number, cell: Cell, style: NumberStyle): string {
-  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'string') return style === 'paper' ? (table.paperText?.[cell] ?? cell) : cell;
   const kind = table.kinds?.[table.columns[column]!];
   if (!Number.isFinite(cell)) return '';
   if (kind === 'share') return style === 'paper' ? round(cell * 100, 1) : round(cell, 4);
   if (kind === 'decimal2') return round(cell, 2);
+  if (kind === 'decimal3') return round(cell, 3);
+  if (kind === 'pvalue') {
+    if (style === 'paper') return cell < 0.001 ? '< 0.001' : round(cell, 3);
+    // Data keep a tiny p readable by software (2.628e-7), not rounded to zero.
+    return cell !== 0 && cell < 1e-4 ? cell.toExponential(3) : round(cell, 6);
+  }
   return String(cell);
 }
 
@@ -26,4 +32,21 @@ export function headings(table: Table, style: NumberStyle): string[] {
 /** Right-aligned in the paper formats: every cell a number, a number already written as text, or empty. */
 export function isNumericColumn(table: Table, column: number): boolean {
   return table.rows.length > 0 && table.rows.every((r) => typeof r[column] === 'number' || /^(-?\d+(\.\d+)?)?$/.test(String(r[column] ?? '')));
+}
+
+/** Indices of the columns the paper formats show, in order. */
+export function paperColumns(table: Table): number[] {
+  const hidden = new Set(table.dataOnly ?? []);
+  return table.columns.map((c, i) => (hidden.has(c) ? -1 : i)).filter((i) => i >= 0);
+}
+
+/** The table as the paper formats print it: headings, formatted rows and alignment of the shown columns. */
+export function paperTable(table: Table): { head: string[]; rows: string[][]; numeric: boolean[] } {
+  const shown = paperColumns(table);
+  const head = headings(table, 'paper');
+  return {
+    head: shown.map((i) => head[i]!),
+    rows: table.rows.map((r) => shown.map((i) => formatCell(table, i, r[i] ?? '', 'paper'))),
+    numeric: shown.map((i) => isNumericColumn(table, i)),
+  };
 }

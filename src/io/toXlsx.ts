@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Table } from '../core/tables/Table.js';
-import { formatCell } from '../export/formatCell.js';
+import { formatCell, headings, paperColumns } from '../export/formatCell.js';
 
 /** A fixed date for the workbook's properties and zip entries: same tables, same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -30,8 +30,9 @@ async function withFixedZipDates(xlsx: ArrayBuffer | Uint8Array): Promise<Uint8A
 }
 
 /**
- * One sheet per table, named after it: a header row of column ids, numbers as numbers (shares as
- * proportions shown in percent format, rounded as in the CSV files), the header row frozen.
+ * One sheet per table, named after it, laid out as the paper formats show it (headings in the
+ * table's language, id columns left out, notes under the table) but with numbers as numbers:
+ * shares as proportions shown in percent format, rounded as in the CSV files; the header row frozen.
  */
 export async function toXlsx(tables: readonly Table[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -42,17 +43,29 @@ export async function toXlsx(tables: readonly Table[]): Promise<Uint8Array> {
   const taken = new Set<string>();
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(table.columns).font = { bold: true };
+    const shown = paperColumns(table);
+    const head = headings(table, 'paper');
+    sheet.addRow(shown.map((i) => head[i]!)).font = { bold: true };
     for (const row of table.rows) {
-      sheet.addRow(row.map((cell, i) => (typeof cell === 'number' ? (Number.isFinite(cell) ? Number(formatCell(table, i, cell, 'data')) : null) : cell)));
+      sheet.addRow(shown.map((i) => {
+        const cell = row[i] ?? '';
+        if (typeof cell === 'string') return formatCell(table, i, cell, 'paper');
+        return Number.isFinite(cell) ? Number(formatCell(table, i, cell, 'data')) : null;
+      }));
     }
-    table.columns.forEach((column, i) => {
-      const kind = table.kinds?.[column];
-      const width = Math.max(column.length, ...table.rows.map((r) => String(r[i] ?? '').length * (/[^\x00-\xff]/.test(String(r[i])) ? 2 : 1)));
-      const col = sheet.getColumn(i + 1);
+    if (table.notes?.length) {
+      sheet.addRow([]);
+      for (const note of table.notes) sheet.addRow([note]);
+    }
+    shown.forEach((i, k) => {
+      const kind = table.kinds?.[table.columns[i]!];
+      const cells = [head[i]!, ...table.rows.map((r) => String(r[i] ?? ''))];
+      const width = Math.max(...cells.map((c) => c.length * (/[^\x00-\xff]/.test(c) ? 2 : 1)));
+      const col = sheet.getColumn(k + 1);
       col.width = Math.min(60, Math.max(8, width + 2));
       if (kind === 'share') col.numFmt = '0.0%';
       if (kind === 'decimal2') col.numFmt = '0.00';
+      if (kind === 'decimal3' || kind === 'pvalue') col.numFmt = '0.000';
     });
   }
   return withFixedZipDates(await workbook.xlsx.writeBuffer());

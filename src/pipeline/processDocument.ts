@@ -8,6 +8,7 @@ import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metad
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { clausesOf, type PreparedDocument } from '../core/prepareDocument.js';
+import { packClauseIds } from '../core/tables/codingTable.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
 import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus } from '../core/types.js';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
@@ -104,10 +105,14 @@ export function processDocument(
   const clauseRows: Cell[][] = [];
   let coded = 0;
   let inScope = 0;
+  const clauseIds: Record<string, string[]> = {};
   clauses.forEach((clause, i) => {
     const manual = manualCodes[i];
     const coding = main[i]!;
-    if (coding.primary !== NONE) coded++;
+    if (coding.primary !== NONE) {
+      coded++;
+      (clauseIds[coding.primary] ??= []).push(clause.id);
+    }
     if (coding.inScope) inScope++;
     clauseRows.push([
       clause.id,
@@ -139,6 +144,7 @@ export function processDocument(
       codedClauses: coded,
       inScopeClauses: inScope,
       further,
+      clauseIds: Object.fromEntries(Object.entries(clauseIds).map(([code, ids]) => [code, packClauseIds(docId, ids)])),
       ...countCodes(main),
     },
     clauseRows,

@@ -53,7 +53,7 @@ const docs: DocumentSummary[] = [
   { ...doc('F1', '浙江', 2020, 'provincial', []), status: 'failed' },
 ];
 
-const tables = buildTables(docs, [main, domains], { provinceNames: 'zh' });
+const tables = buildTables(docs, [main, domains], { lang: 'zh', provinces: 'present' });
 const table = (name: string): Table => tables.find((t) => t.name === name)!;
 /** A table's rows as objects keyed by column, numbers rounded to 4 decimals. */
 const rows = (name: string) =>
@@ -90,7 +90,7 @@ group('one-way tables, by clause and by document', () => {
   });
 
   it('gives English province names on request', () => {
-    const en = buildTables(docs, [main], { provinceNames: 'en' });
+    const en = buildTables(docs, [main], { lang: 'en', provinces: 'present' });
     expect(en.find((t) => t.name === 'provinces')!.rows.map((r) => r[0])).toEqual(['Guangdong', 'Zhejiang', 'National']);
   });
 });

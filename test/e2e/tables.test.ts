@@ -142,10 +142,11 @@ describe('the five-policy fixture, every number counted by hand', () => {
     for (const a of actions) expect(cross.at(-1)![a.category!]).toBe(a.clauses);
   });
 
-  it('writes Markdown and LaTeX with Chinese headings and percentages', () => {
+  it('writes Markdown and LaTeX with Chinese headings and percentages, ids left to the CSV files', () => {
     const md = readFileSync(join(out('five'), 'tables', 'instruments.md'), 'utf8');
-    expect(md).toContain('| 维度 | 政策工具 | 名称 | 条款数（主编码） | 占已编码条款 (%) |');
-    expect(md).toContain('| environment | financial | 财政金融 | 3 | 25.0 | 60.0 | 4 | 2 | 40.0 |');
+    expect(md).toContain('| 政策工具 | 条款数（主编码） | 占已编码条款 (%) |');
+    expect(md).toContain('| 财政金融 | 3 | 25.0 | 60.0 | 4 | 2 | 40.0 |');
+    expect(md).not.toContain('financial');
     const tex = readFileSync(join(out('five'), 'tables', 'crosstab_province_instrument_share.tex'), 'utf8');
     expect(tex).toContain('\\toprule');
     expect(tex).toContain('广东 & 16.7 & 16.7 & 33.3 & 16.7 & 16.7 & 100.0 \\\\');
@@ -160,7 +161,8 @@ describe('the five-policy fixture, every number counted by hand', () => {
     expect(names).toContain("crosstab_table-fixture_x_action");
     expect(names).toContain("crosstab_table-fixture_x_acti~2"); // 31 characters at most
     const sheet = workbook.getWorksheet('instruments')!;
-    expect(sheet.getRow(4).values).toEqual([undefined, 'environment', 'financial', '财政金融', 3, 0.25, 0.6, 4, 2, 0.4]);
+    expect(sheet.getRow(1).values).toEqual([undefined, '政策工具', '条款数（主编码）', '占已编码条款 (%)', '占本维度 (%)', '条款数（任一编码）', '涉及的政策数', '占政策数 (%)']);
+    expect(sheet.getRow(4).values).toEqual([undefined, '财政金融', 3, 0.25, 0.6, 4, 2, 0.4]);
     expect(workbook.getWorksheet('provinces')!.getCell('A2').value).toBe('广东');
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });

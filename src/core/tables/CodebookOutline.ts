@@ -18,6 +18,8 @@ export interface CodebookOutline {
   name: string;
   version: string;
   sha256: string;
+  /** The codebook's own title, when it has one: what captions call it. */
+  title?: { zh: string; en?: string };
   dimensions: OutlineCategory[];
   leaves: OutlineLeaf[];
 }
@@ -28,6 +30,7 @@ export function outlineOf(codebook: Codebook, sha256: string): CodebookOutline {
     name: codebook.name,
     version: codebook.version,
     sha256,
+    ...(codebook.title ? { title: label(codebook.title) } : {}),
     dimensions: codebook.dimensions.map((d) => ({ id: d.id, label: label(d.label) })),
     leaves: codebook.leaves.map((l) => ({ id: l.id, label: label(l.label), dimension: l.dimension })),
   };

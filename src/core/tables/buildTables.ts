@@ -3,7 +3,11 @@ import type { CodebookOutline } from './CodebookOutline.js';
 import { categoriesTable, dimensionsTable } from './codeTables.js';
 import type { Counts, PairedCodeCounts } from './countCodes.js';
 import { codebookCrosstabs, levelDimensionCrosstabs, provinceInstrumentCrosstabs, yearInstrumentCrosstabs } from './crosstabs.js';
-import { provinceSummaryTable, provincesTable, yearsTable, type ProvinceNames } from './provinceTables.js';
+import { codingTable } from './codingTable.js';
+import { independenceTable } from './independenceTable.js';
+import { instrumentStructureTable } from './instrumentStructureTable.js';
+import type { Lang } from './Language.js';
+import { provinceSummaryTable, provincesTable, yearsTable, type ProvinceSet } from './provinceTables.js';
 import type { Table } from './Table.js';
 
 /**
@@ -45,6 +49,12 @@ export interface DocumentSummary {
    * included on both sides. Summed over documents, pairCounts is the codebook x codebook cross-tab.
    */
   further: Record<string, PairedCodeCounts>;
+  /**
+   * The ids of the clauses under each primary code of the main codebook ('none' left out), in
+   * document order, packed (codingTable.ts, packClauseIds): what the coding table (编码表) lists.
+   * Absent in summaries of older runs.
+   */
+  clauseIds?: Record<string, string>;
 }
 
 /** Documents that enter the statistics: read, a policy, and not a duplicate of another. */
@@ -67,7 +77,10 @@ export function documentsTable(docs: readonly DocumentSummary[]): Table {
 }
 
 export interface TableOptions {
-  provinceNames: ProvinceNames;
+  /** The one language of every caption, heading, label and note. */
+  lang: Lang;
+  /** Provinces listed in the province tables: those with a policy, or all 31 with zeros. */
+  provinces: ProvinceSet;
 }
 
 /**
@@ -79,19 +92,24 @@ export function buildTables(docs: readonly DocumentSummary[], codebooks: readonl
   const main = codebooks[0];
   if (!main) throw new Error('buildTables needs at least the main codebook');
   const counted = docs.filter(isCounted);
+  const lang = options.lang;
   const tables: Table[] = [
-    categoriesTable('instruments', counted, main, (d) => d),
-    dimensionsTable(counted, main),
-    provincesTable(counted, main, options.provinceNames),
-    provinceSummaryTable(counted, options.provinceNames),
-    yearsTable(counted),
-    ...provinceInstrumentCrosstabs(counted, main, options.provinceNames),
-    ...yearInstrumentCrosstabs(counted, main),
-    ...levelDimensionCrosstabs(counted, main),
+    instrumentStructureTable(counted, main, lang),
+    categoriesTable('instruments', counted, main, (d) => d, lang),
+    dimensionsTable(counted, main, lang),
+    provincesTable(counted, main, lang, options.provinces),
+    provinceSummaryTable(counted, lang, options.provinces),
+    yearsTable(counted, lang),
+    ...provinceInstrumentCrosstabs(counted, main, lang),
+    ...yearInstrumentCrosstabs(counted, main, lang),
+    ...levelDimensionCrosstabs(counted, main, lang),
+    independenceTable(counted, main, lang),
   ];
+  const coding = codingTable(counted, main, lang);
+  if (coding) tables.push(coding);
   for (const other of codebooks.slice(1)) {
-    tables.push(categoriesTable(`categories_${other.name}`, counted, other, (d) => d.further[other.name] ?? { primaryCounts: {}, anyCounts: {} }));
-    tables.push(...codebookCrosstabs(counted, main, other));
+    tables.push(categoriesTable(`categories_${other.name}`, counted, other, (d) => d.further[other.name] ?? { primaryCounts: {}, anyCounts: {} }, lang));
+    tables.push(...codebookCrosstabs(counted, main, other, lang));
   }
   return tables;
 }

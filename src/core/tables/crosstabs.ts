@@ -1,9 +1,10 @@
 import { NONE } from '../types.js';
 import type { DocumentSummary } from './buildTables.js';
 import type { CodebookOutline } from './CodebookOutline.js';
-import { ratio, sumCounts } from './codeTables.js';
+import { ratio, sumCounts, titleOf } from './codeTables.js';
 import type { Counts } from './countCodes.js';
-import { byProvince, provinceLabel, UNKNOWN, type ProvinceNames } from './provinceTables.js';
+import { categoryLabel, labelIn, levelLabel, pick, word, type Lang } from './Language.js';
+import { byProvince, paperWords, provinceLabel, UNKNOWN, yearSpan } from './provinceTables.js';
 import type { Cell, Table } from './Table.js';
 
 export const TOTAL = 'total';
@@ -17,6 +18,7 @@ interface Axis {
 interface Crosstab {
   name: string;
   title: string;
+  lang: Lang;
   row: Axis;
   /** Extra label column after the row key (e.g. a category's Chinese name), when rows are categories. */
   rowLabel?: Axis;
@@ -33,48 +35,55 @@ interface Crosstab {
 function crosstabTables(x: Crosstab): [Table, Table] {
   const lead = x.rowLabel ? [x.row, x.rowLabel] : [x.row];
   const columns = [...lead.map((a) => a.id), ...x.columns.map((c) => c.id), TOTAL];
-  const headers = [...lead.map((a) => a.header), ...x.columns.map((c) => c.header), '合计'];
+  const headers = [...lead.map((a) => a.header), ...x.columns.map((c) => c.header), word('total', x.lang)];
   const line = (r: { key: Cell; label?: string; counts: Counts }) => {
     const cells = x.columns.map((c) => r.counts[c.id] ?? 0);
     return { lead: x.rowLabel ? [r.key, r.label ?? ''] : [r.key], cells, total: cells.reduce((a, b) => a + b, 0) };
   };
   const lines = x.rows.map(line);
   const columnTotals = x.columns.map((_, i) => lines.reduce((a, l) => a + l.cells[i]!, 0));
-  const total = { lead: x.rowLabel ? [TOTAL, '合计'] : [TOTAL], cells: columnTotals, total: columnTotals.reduce((a, b) => a + b, 0) };
+  const total = { lead: x.rowLabel ? [TOTAL, word('total', x.lang)] : [TOTAL], cells: columnTotals, total: columnTotals.reduce((a, b) => a + b, 0) };
   const all = [...lines, total];
   const shareKinds = Object.fromEntries([...x.columns.map((c) => c.id), TOTAL].map((id) => [id, 'share' as const]));
+  const common = { columns, headers, dataOnly: x.rowLabel ? [x.row.id] : [], paperText: paperWords(x.lang) };
   return [
-    { name: x.name, title: `${x.title}: clauses (primary code)`, columns, headers, rows: all.map((l) => [...l.lead, ...l.cells, l.total]) },
+    {
+      name: x.name,
+      title: pick(x.lang, `${x.title}：条款数（主编码）`, `${x.title}: clauses (primary code)`),
+      ...common,
+      rows: all.map((l) => [...l.lead, ...l.cells, l.total]),
+    },
     {
       name: `${x.name}_share`,
-      title: `${x.title}: row shares of clauses (primary code)`,
-      columns,
-      headers,
+      title: pick(x.lang, `${x.title}：各行条款占比（主编码）`, `${x.title}: row shares of clauses (primary code)`),
+      ...common,
       kinds: shareKinds,
       rows: all.map((l) => [...l.lead, ...l.cells.map((n) => ratio(n, l.total)), ratio(l.total, l.total)]),
     },
   ];
 }
 
-const instrumentAxes = (outline: CodebookOutline): Axis[] => outline.leaves.map((l) => ({ id: l.id, header: l.label.zh }));
+const instrumentAxes = (outline: CodebookOutline, lang: Lang): Axis[] => outline.leaves.map((l) => ({ id: l.id, header: labelIn(l.label, l.id, lang) }));
 
-export function provinceInstrumentCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, names: ProvinceNames): Table[] {
+export function provinceInstrumentCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, lang: Lang): Table[] {
   return crosstabTables({
     name: 'crosstab_province_instrument',
-    title: 'Province x instrument',
-    row: { id: 'province', header: '省份' },
-    columns: instrumentAxes(main),
-    rows: byProvince(docs).map(([p, ds]) => ({ key: provinceLabel(p, names), counts: Object.fromEntries(sumCounts(ds, (d) => d.primaryCounts)) })),
+    title: pick(lang, '省份 × 政策工具', 'Province × policy instrument'),
+    lang,
+    row: { id: 'province', header: word('province', lang) },
+    columns: instrumentAxes(main, lang),
+    rows: byProvince(docs).map(([p, ds]) => ({ key: provinceLabel(p, lang), counts: Object.fromEntries(sumCounts(ds, (d) => d.primaryCounts)) })),
   });
 }
 
-export function yearInstrumentCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline): Table[] {
-  const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+export function yearInstrumentCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, lang: Lang): Table[] {
+  const years: Array<number | null> = [...yearSpan(docs), ...(docs.some((d) => d.year === null) ? [null] : [])];
   return crosstabTables({
     name: 'crosstab_year_instrument',
-    title: 'Year x instrument',
-    row: { id: 'year', header: '年份' },
-    columns: instrumentAxes(main),
+    title: pick(lang, '年份 × 政策工具', 'Year × policy instrument'),
+    lang,
+    row: { id: 'year', header: word('year', lang) },
+    columns: instrumentAxes(main, lang),
     rows: years.map((y) => ({
       key: y ?? UNKNOWN,
       counts: Object.fromEntries(sumCounts(docs.filter((d) => d.year === y), (d) => d.primaryCounts)),
@@ -83,10 +92,9 @@ export function yearInstrumentCrosstabs(docs: readonly DocumentSummary[], main: 
 }
 
 export const LEVELS = ['national', 'provincial', 'prefecture', 'county'] as const;
-const LEVEL_LABELS: Record<string, string> = { national: '国家级', provincial: '省级', prefecture: '地市级', county: '区县级' };
 
 /** Level x dimension; levels in administrative order, unknown last, each listed even when empty. */
-export function levelDimensionCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline): Table[] {
+export function levelDimensionCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, lang: Lang): Table[] {
   const dimensionOf = new Map(main.leaves.map((l) => [l.id, l.dimension]));
   const perDimension = (ds: readonly DocumentSummary[]): Counts => {
     const out: Counts = {};
@@ -99,13 +107,14 @@ export function levelDimensionCrosstabs(docs: readonly DocumentSummary[], main: 
   const levels: Array<string | null> = [...LEVELS, ...(docs.some((d) => d.level === null) ? [null] : [])];
   return crosstabTables({
     name: 'crosstab_level_dimension',
-    title: 'Administrative level x dimension',
-    row: { id: 'level', header: '层级' },
-    rowLabel: { id: 'label', header: '名称' },
-    columns: main.dimensions.map((d) => ({ id: d.id, header: d.label.zh })),
+    title: pick(lang, '行政层级 × 维度', 'Administrative level × dimension'),
+    lang,
+    row: { id: 'level', header: word('level', lang) },
+    rowLabel: { id: 'label', header: word('level', lang) },
+    columns: main.dimensions.map((d) => ({ id: d.id, header: labelIn(d.label, d.id, lang) })),
     rows: levels.map((level) => ({
       key: level ?? UNKNOWN,
-      label: level ? LEVEL_LABELS[level]! : '未知',
+      label: levelLabel(level, lang),
       counts: perDimension(docs.filter((d) => d.level === level)),
     })),
   });
@@ -116,7 +125,7 @@ export function levelDimensionCrosstabs(docs: readonly DocumentSummary[], main: 
  * the main codebook's primary codes, columns the other's, both with `none`, so the row totals equal
  * the main one-way table and the column totals the other's.
  */
-export function codebookCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, other: CodebookOutline): Table[] {
+export function codebookCrosstabs(docs: readonly DocumentSummary[], main: CodebookOutline, other: CodebookOutline, lang: Lang): Table[] {
   const pairs = new Map<string, Counts>();
   for (const d of docs) {
     for (const [mainCode, row] of Object.entries(d.further[other.name]?.pairCounts ?? {})) {
@@ -125,13 +134,14 @@ export function codebookCrosstabs(docs: readonly DocumentSummary[], main: Codebo
       pairs.set(mainCode, acc);
     }
   }
-  const none = { id: NONE, label: { zh: '未编码' } };
+  const ids = (o: CodebookOutline) => [...o.leaves.map((l) => l.id), NONE];
   return crosstabTables({
     name: `crosstab_${main.name}_x_${other.name}`,
-    title: `${main.name} x ${other.name}`,
-    row: { id: 'category', header: '类别' },
-    rowLabel: { id: 'label', header: '名称' },
-    columns: [...other.leaves, none].map((l) => ({ id: l.id, header: l.label.zh })),
-    rows: [...main.leaves, none].map((l) => ({ key: l.id, label: l.label.zh, counts: pairs.get(l.id) ?? {} })),
+    title: `${titleOf(main, lang)} × ${titleOf(other, lang)}`,
+    lang,
+    row: { id: 'category', header: word('category', lang) },
+    rowLabel: { id: 'label', header: titleOf(main, lang) },
+    columns: ids(other).map((id) => ({ id, header: categoryLabel(other, id, lang) })),
+    rows: ids(main).map((id) => ({ key: id, label: categoryLabel(main, id, lang), counts: pairs.get(id) ?? {} })),
   });
 }

@@ -24,6 +24,7 @@ const outline = z.object({
   name: z.string(),
   version: z.string(),
   sha256: z.string(),
+  title: label.optional(),
   dimensions: z.array(z.object({ id: z.string(), label })),
   leaves: z.array(z.object({ id: z.string(), label, dimension: z.string() })),
 });
@@ -40,6 +41,7 @@ const document = z.looseObject({
   status: z.string(),
   primaryCounts: counts,
   anyCounts: counts,
+  clauseIds: z.record(z.string(), z.string()).optional(),
   codebooks: z.record(z.string(), z.object({ primaryCounts: counts, anyCounts: counts, pairCounts: z.record(z.string(), counts) })).optional(),
 });
 const schema = z.object({
