@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { errorsSummary } from '../export/errorsSummary.js';
+import { runNotes } from '../export/runNotes.js';
 import { analyze } from '../pipeline/analyze.js';
 import { parseShard } from '../pipeline/PartialResult.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
@@ -92,6 +93,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     progress.end();
   });
   process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
+  if (!opts.quiet && !shard) process.stderr.write(runNotes(report.documents));
   for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
   if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {

@@ -84,7 +84,8 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     .sort((a, b) => a.index - b.index)
     .map((p) => {
       const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], duplicateKey: p.duplicate_key });
-      return r.summary === p.summary ? p : { ...p, summary: r.summary, clauses: [0, 0] as [number, number] };
+      if (r.summary === p.summary) return p;
+      return r.summary.status === 'duplicate' ? { ...p, summary: r.summary, clauses: [0, 0] as [number, number] } : { ...p, summary: r.summary };
     });
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);

@@ -144,7 +144,18 @@ export function processDocument(
 }
 
 function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, fingerprint: readonly number[]): DuplicateCandidate {
-  return { docId, sha256: sha, province: meta.province.value, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint };
+  const given = (f: DocumentMetadata[keyof DocumentMetadata]) => (f.source === 'metadata.csv' && f.value !== null ? String(f.value) : null);
+  return {
+    docId,
+    sha256: sha,
+    province: meta.province.value,
+    docNumber: meta.docNumber.value,
+    title: meta.title.value ?? '',
+    fingerprint,
+    issuer: meta.issuer.value,
+    date: meta.date.value,
+    given: { title: given(meta.title), year: given(meta.year), docNumber: given(meta.docNumber), province: given(meta.province) },
+  };
 }
 
 function blankSummary(
