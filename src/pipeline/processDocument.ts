@@ -144,7 +144,7 @@ export function processDocument(
 }
 
 function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, fingerprint: readonly number[]): DuplicateCandidate {
-  const given = (f: DocumentMetadata[keyof DocumentMetadata]) => (f.source === 'metadata.csv' && f.value !== null ? String(f.value) : null);
+  const given = (f: DocumentMetadata['title' | 'year' | 'docNumber' | 'province']) => (f.source === 'metadata.csv' && f.value !== null ? String(f.value) : null);
   return {
     docId,
     sha256: sha,
