@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { errorsSummary } from '../export/errorsSummary.js';
 import { runNotes } from '../export/runNotes.js';
 import { analyze } from '../pipeline/analyze.js';
+import { CODING_UNITS, type CodingUnit } from '../core/clauses/segmentText.js';
+import { UserError } from '../core/errors.js';
 import { parseShard } from '../pipeline/PartialResult.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
 import { EXIT, runAction } from './exitCodes.js';
@@ -9,6 +11,15 @@ import { extractorOptions, withExtractionOptions, type ExtractionFlags } from '.
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+
+export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
+
+/** The --unit flag, checked: a misspelt unit is a usage error before anything is read. */
+export function parseUnit(value: string | undefined): CodingUnit | undefined {
+  if (value === undefined) return undefined;
+  if (!(CODING_UNITS as readonly string[]).includes(value)) throw new UserError('usage', `--unit ${value}: the unit is item or sentence`);
+  return value as CodingUnit;
+}
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -24,6 +35,7 @@ export function analyzeCommand(): Command {
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--unit <unit>', UNIT_HELP)
     .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`');
   return addTableOptions(withExtractionOptions(command))
     .addHelpText(
@@ -57,6 +69,7 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
   manual?: string;
   quiet?: boolean;
   shard?: string;
+  unit?: string;
 }
 
 /**
@@ -65,6 +78,7 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
  */
 export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
   const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  const unit = parseUnit(opts.unit);
   const bars = { extract: progressReporter(opts.quiet === true, `${command} (extract)`), code: progressReporter(opts.quiet === true, `${command} (code)`) };
   let current: 'extract' | 'code' = 'extract';
   const progress = {
@@ -82,6 +96,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     ...(opts.manual ? { manual: opts.manual } : {}),
+    ...(unit ? { unit } : {}),
     extraction: extractorOptions(opts),
     tables: tableOptionsFrom(opts),
     ...(shard ? { shard } : {}),

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { collectCodebooks, runAnalyze, type AnalyzeFlags } from './analyze.js';
+import { collectCodebooks, runAnalyze, UNIT_HELP, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
 import { withExtractionOptions } from './extractionOptions.js';
 import { addTableOptions } from './tableOptions.js';
@@ -26,7 +26,8 @@ export function recodeCommand(): Command {
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: as in analyze)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
-    .option('-q, --quiet', 'print nothing but errors');
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--unit <unit>', UNIT_HELP.replace("the main codebook's unit, else item", 'as in the run in --out'));
   return addTableOptions(withExtractionOptions(command))
     .addHelpText(
       'after',

@@ -20,7 +20,8 @@ import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { PreparedCache } from '../io/PreparedCache.js';
-import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
+import { prepareDocument, withUnit, type PreparedDocument } from '../core/prepareDocument.js';
+import { DEFAULT_UNIT, type CodingUnit } from '../core/clauses/segmentText.js';
 import { defaultCacheDir } from '../io/ExtractionCache.js';
 import { type ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   metadata?: string;
   /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
   manual?: string;
+  /** The unit of coding; default: the main codebook's `unit`, else `item`. */
+  unit?: CodingUnit;
   /** Filters, names and formats of the tables and figures. */
   tables?: TableOutputOptions;
   /** Extraction settings: jobs, time limits, size limit, cache (also where the token cache lives). */
@@ -95,6 +98,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
   const books = await loadCodebooks(options.codebooks);
   const loaded = books[0]!;
+  const unit = options.unit ?? loaded.codebook.unit ?? DEFAULT_UNIT;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
   const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
@@ -150,7 +154,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       async (k) => {
         const e = extracted[k]!;
         // A document prepared before (same content, same code) needs neither its pages nor normalizing.
-        const ready = e.held ? null : await preparedCache.get(e.sha256);
+        const cached = e.held ? null : await preparedCache.get(e.sha256);
+        const ready = cached ? withUnit(cached, unit) : null;
         const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await phase.outcomeOf(options.corpus, e);
         return { e, outcome, extractedAgain, doc: await tokens.forDocument(e.sha256, segment) };
       },
@@ -163,7 +168,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           input = outcome;
           if (outcome.ok) prepared.hits++;
         } else {
-          input = { ok: true, prepared: prepareDocument(outcome.document) };
+          input = { ok: true, prepared: prepareDocument(outcome.document, unit) };
           prepared.misses++;
           if (outcome.cacheable) toCache = input.prepared;
         }
@@ -212,7 +217,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
-    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs },
+    unit,
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
