@@ -51,7 +51,7 @@ Examples:
 
 Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
 Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
-Exit code: 0 all documents read, 1 some could not be read (see documents.csv),
+Exit code: 0 all documents read, 1 some could not be read (see documents.csv) or a manual code could not be placed,
 2 usage error or invalid codebook (nothing written), 130 interrupted (Ctrl-C): outputs
 left as they were; run again to resume from the cache.
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
@@ -109,7 +109,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
   });
   process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
   if (!opts.quiet && !shard) process.stderr.write(runNotes(report.documents));
-  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
+  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied (${m.file}: "${shorten(m.text)}"): ${m.reason}\n`);
   if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {
     process.stderr.write(`recode: ${report.extraction.extracted} of ${report.documents.length} documents were not in the extraction cache and were extracted again\n`);
@@ -125,5 +125,11 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
         `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
     );
   }
-  return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;
+  // A manual code that could not be placed is a result that differs from what a person decided: say so in the status.
+  return report.problems.length > 0 || report.manual.notApplied.length > 0 ? EXIT.documentsFailed : EXIT.ok;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }

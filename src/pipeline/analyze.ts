@@ -172,7 +172,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           prepared.misses++;
           if (outcome.cacheable) toCache = input.prepared;
         }
-        const processed = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        const processed = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.forDocument });
         // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
         // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
         // the whole text alive. Measured: without the copy a re-code of 5,000 documents no longer fits
@@ -221,7 +221,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
-    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
+    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, file: n.file, text: n.text, reason: n.reason })) },
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
       prepared,

@@ -15,8 +15,8 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
 export interface CodingIo {
   segment(text: string): string[];
-  /** A person's code for the clause, which replaces the automatic one (see pipeline/manualOverrides.ts). */
-  manual?(clauseId: string, text: string): Pick<ManualCode, 'primary' | 'secondary'> | undefined;
+  /** People's codes for a document's clauses, which replace the automatic ones (see pipeline/manualOverrides.ts). */
+  manual?(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
 }
 
 export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope', 'code_source'];
@@ -90,7 +90,7 @@ export function processDocument(
   }
   const clauses = clausesOf(doc, docId);
   const codings = codeDocumentClauses(clauses, compiled, io);
-  const manualCodes = clauses.map((clause) => io.manual?.(clause.id, clause.text));
+  const manualCodes = io.manual?.(sha, file, clauses) ?? clauses.map(() => undefined);
   // A manual code replaces the automatic one in every count: pairs use the main code as written to
   // clauses.csv, a reviewer's manual code included.
   const main = codings[0]!.map((c, i) => {
