@@ -107,6 +107,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     interrupt.dispose();
     progress.end();
   });
+  if (!opts.quiet) process.stderr.write(`${command}: codebook ${report.codebook.name} ${report.codebook.version} (${report.codebook.file}), unit ${report.unit}\n`);
   process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
   if (!opts.quiet && !shard) process.stderr.write(runNotes(report.documents));
   for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied (${m.file}: "${shorten(m.text)}"): ${m.reason}\n`);

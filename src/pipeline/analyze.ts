@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
@@ -59,6 +59,9 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalyzeReport {
+  /** The main codebook the run coded with, and the unit. */
+  codebook: { name: string; version: string; file: string };
+  unit: CodingUnit;
   documents: DocumentSummary[];
   skipped: string[];
   outputs: string[];
@@ -218,6 +221,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
     unit,
+    // What `recode --out DIR` takes as its defaults, wherever it is run from: absolute paths.
+    rerun: {
+      corpus: resolve(options.corpus),
+      codebooks: books.map((b) => resolve(b.file)),
+      metadata: hasMetadata ? resolve(metadataPath) : null,
+      manual: manual.file ? resolve(manual.file) : null,
+      unit,
+    },
     options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
@@ -253,6 +264,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   }
   const outputs = await stage.commit();
   return {
+    codebook: { name: codebook.name, version: codebook.version, file: loaded.file },
+    unit,
     documents: summaries,
     skipped,
     outputs,
