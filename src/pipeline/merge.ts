@@ -9,6 +9,7 @@ import { runCounts } from './analyze.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
 import { clauseColumns } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';
+import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
@@ -51,7 +52,7 @@ async function readPart(dir: string): Promise<PartInfo> {
  * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
  * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
  */
-export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number }> {
+export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string }> {
   if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
   const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
   const first = parts[0]!.info;
@@ -127,5 +128,5 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
-  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length };
+  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length, notes: runNotes(documents) };
 }
