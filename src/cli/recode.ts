@@ -1,36 +1,10 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { readRerunSettings } from '../pipeline/rerunSettings.js';
 import { collectCodebooks, runAnalyze, UNIT_HELP, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
 import { withExtractionOptions } from './extractionOptions.js';
 import { addTableOptions } from './tableOptions.js';
-
-/** The settings of the run whose tables are in `out`, as recode takes them by default. */
-interface PreviousRun {
-  corpus: string;
-  codebooks: string[];
-  metadata: string | null;
-  manual: string | null;
-  unit: string | null;
-}
-
-/**
- * The settings of the earlier run in `out` (run.json): absolute paths in `rerun` since issue 13, so
- * they hold wherever recode runs from; older run.json files give only the corpus and metadata file.
- */
-function previousRun(out: string): PreviousRun | null {
-  let run: { corpus?: string; metadata?: { file: string } | null; rerun?: Partial<PreviousRun> };
-  try {
-    run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as typeof run;
-  } catch {
-    return null;
-  }
-  const r = run.rerun;
-  if (r && typeof r.corpus === 'string') return { corpus: r.corpus, codebooks: r.codebooks ?? [], metadata: r.metadata ?? null, manual: r.manual ?? null, unit: r.unit ?? null };
-  return typeof run.corpus === 'string' ? { corpus: run.corpus, codebooks: [], metadata: run.metadata?.file ?? null, manual: null, unit: null } : null;
-}
 
 export function recodeCommand(): Command {
   const command = new Command('recode')
@@ -60,7 +34,7 @@ and said so on stderr.`,
     )
     .action(
       runAction(async (corpus: string | undefined, opts: AnalyzeFlags) => {
-        const previous = previousRun(opts.out);
+        const previous = readRerunSettings(opts.out);
         if (!corpus && !previous) throw new UserError('usage', `recode: no corpus given and no earlier run in ${opts.out}/ (run.json) to take it from`);
         const metadata = opts.metadata ?? previous?.metadata ?? undefined;
         const manual = opts.manual ?? previous?.manual ?? undefined;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
@@ -33,6 +33,7 @@ import { markDuplicate } from './markDuplicates.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
+import { rerunSettings } from './rerunSettings.js';
 
 export interface AnalyzeOptions {
   corpus: string;
@@ -221,14 +222,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
     unit,
-    // What `recode --out DIR` takes as its defaults, wherever it is run from: absolute paths.
-    rerun: {
-      corpus: resolve(options.corpus),
-      codebooks: books.map((b) => resolve(b.file)),
-      metadata: hasMetadata ? resolve(metadataPath) : null,
-      manual: manual.file ? resolve(manual.file) : null,
-      unit,
-    },
+    rerun: rerunSettings(options.corpus, books.map((b) => b.file), hasMetadata ? metadataPath : null, manual.file, unit),
     options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },

@@ -33,6 +33,20 @@ function isTitleOfSubitems(unit: Unit, next: Unit | undefined, text: string): bo
   return t.length <= 30 && !/[。！？；!?;]./.test(t);
 }
 
+/** Segments grouped into units: a numbered segment opens one, the others continue the unit before. */
+function unitsOf(text: string, unit: CodingUnit): Unit[] {
+  const units: Unit[] = [];
+  let lead: [number, number] | undefined;
+  for (const seg of segmentText(text, unit)) {
+    const last = units[units.length - 1];
+    if (seg.leadsNext) lead = [seg.start, seg.end];
+    else if (seg.marker || !last) units.push({ marker: seg.marker, spans: [[seg.start, seg.end]], ...(lead && seg.marker ? { lead } : {}) });
+    else last.spans.push([seg.start, seg.end]);
+    if (!seg.leadsNext) lead = undefined;
+  }
+  return units;
+}
+
 function isHeadingLike(s: string): boolean {
   return s.length <= MAX_HEADING_CHARS && !SENTENCE_END.test(s);
 }
@@ -84,7 +98,9 @@ function sentenceParts(text: string, start: number, end: number, opts: SplitOpti
 /**
  * Splits the normalized text of one document into clauses along the structure of Chinese policy
  * documents. Ids follow the field's convention `doc-chapter-article`, with further `-item` levels
- * for numbered items and a `.part` suffix where a long unit is cut at sentence ends.
+ * for numbered items and, with unit `sentence`, a `.part` suffix where a long unit is cut at
+ * sentence ends. With unit `item` (the default) each numbered item or article is one clause, whole
+ * (see segmentText for where items begin).
  *
  * Which markers act as chapter and article depends on the document: with 第X条 articles, the chapter
  * is 第X章 (0 when there is none) and 一、（一）1.（1） are items; without them, the outermost two
@@ -95,15 +111,7 @@ function sentenceParts(text: string, start: number, end: number, opts: SplitOpti
 export function splitClauses(docId: string, text: string, options: Partial<SplitOptions> = {}): Clause[] {
   const opts = { ...DEFAULT_SPLIT_OPTIONS, ...options };
   const item = opts.unit === 'item';
-  const units: Unit[] = [];
-  let lead: [number, number] | undefined;
-  for (const seg of segmentText(text, opts.unit)) {
-    const last = units[units.length - 1];
-    if (seg.leadsNext) lead = [seg.start, seg.end];
-    else if (seg.marker || !last) units.push({ marker: seg.marker, spans: [[seg.start, seg.end]], ...(lead && seg.marker ? { lead } : {}) });
-    else last.spans.push([seg.start, seg.end]);
-    if (!seg.leadsNext) lead = undefined;
-  }
+  const units = unitsOf(text, opts.unit);
   const present = new Set<MarkerLevel>(units.flatMap((u) => (u.marker ? [u.marker.level] : [])));
   const roles = assignLevels(present);
 
