@@ -280,6 +280,9 @@ export function runCounts(files: number, skipped: number, documents: readonly Do
     empty: count('empty'),
     needs_ocr: count('needs_ocr'),
     duplicate: count('duplicate'),
+    // Counted policies whose text resembles an earlier one, and counted policies without a province.
+    similar_counted: documents.filter((d) => d.status === 'ok' && d.similarTo).length,
+    unknown_province: documents.filter((d) => d.status === 'ok' && d.province === null).length,
     not_policy: count('not_policy'),
     skipped,
     clauses: documents.reduce((a, d) => a + d.clauses, 0),

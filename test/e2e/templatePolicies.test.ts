@@ -31,6 +31,8 @@ describe('near-identical texts that metadata.csv tells apart (issue 13)', () => 
     expect(documents.filter((d) => d.status === 'duplicate').map((d) => [d.file, d.message])).toEqual([['下载/p001-网页版.txt', 'duplicate of D001 (near-identical text, similarity 0.91)']]);
     expect(stderr).toContain('1 documents left out as duplicates (1 near-identical text)');
     expect(stderr).toContain('95 documents counted as policies of their own although their text is near-identical to another');
+    const counts = (JSON.parse(readFileSync(join(tmp, 'out', 'run.json'), 'utf8')) as { counts: Record<string, number> }).counts;
+    expect([counts.ok, counts.duplicate, counts.similar_counted, counts.unknown_province]).toEqual([96, 1, 95, 0]);
   });
 
   it('lists each distinct policy with the document it resembles', () => {
