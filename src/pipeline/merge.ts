@@ -60,6 +60,8 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const seen = new Map<number, string>();
   for (const { dir, info } of parts) {
     if (info.shard.count !== first.shard.count) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count}, but ${parts[0]!.dir} is one of ${first.shard.count}`);
+    const unitOf = (i: PartInfo) => (i.run as { unit?: string }).unit ?? 'sentence';
+    if (unitOf(info) !== unitOf(first)) problems.push(`${dir}: cut in unit ${unitOf(info)}, but ${parts[0]!.dir} in unit ${unitOf(first)} (give every shard the same --unit)`);
     if (shas(info) !== shas(first)) problems.push(`${dir}: coded with other codebooks (${recorded(info).map((c) => c.file).join(', ')})`);
     if (info.documents_total !== first.documents_total || info.corpus_files.join('\n') !== first.corpus_files.join('\n')) problems.push(`${dir}: ran on another corpus (or the corpus changed between shards)`);
     if (seen.has(info.shard.index)) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count} is also in ${seen.get(info.shard.index)}`);

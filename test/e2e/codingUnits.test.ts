@@ -68,6 +68,14 @@ describe.skipIf(!present)('the unit of coding on real documents', () => {
     expect(clauses('from-codebook').length).toBe(clauses('sentence').length);
   });
 
+  it('refuses to merge shards cut in different units', () => {
+    expect(run('analyze', 'corpus', '--shard', '0/2', '--unit', 'item', '--out', 'part0', '-q').status).toBe(0);
+    expect(run('analyze', 'corpus', '--shard', '1/2', '--unit', 'sentence', '--out', 'part1', '-q').status).toBe(0);
+    const r = run('merge', 'part0', 'part1', '--out', 'merged');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('part1: cut in unit sentence, but part0 in unit item (give every shard the same --unit)');
+  });
+
   it('refuses an unknown unit with a usage error', () => {
     const r = run('analyze', 'corpus', '--unit', 'paragraph', '--out', 'bad');
     expect(r.status).toBe(2);
