@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { errorsSummary } from '../export/errorsSummary.js';
+import { runNotes } from '../export/runNotes.js';
 import { analyze } from '../pipeline/analyze.js';
+import { CODING_UNITS, type CodingUnit } from '../core/clauses/segmentText.js';
+import { UserError } from '../core/errors.js';
 import { parseShard } from '../pipeline/PartialResult.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
 import { EXIT, runAction } from './exitCodes.js';
@@ -8,6 +11,15 @@ import { extractorOptions, withExtractionOptions, type ExtractionFlags } from '.
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+
+export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
+
+/** The --unit flag, checked: a misspelt unit is a usage error before anything is read. */
+export function parseUnit(value: string | undefined): CodingUnit | undefined {
+  if (value === undefined) return undefined;
+  if (!(CODING_UNITS as readonly string[]).includes(value)) throw new UserError('usage', `--unit ${value}: the unit is item or sentence`);
+  return value as CodingUnit;
+}
 
 /** Collects repeated --codebook options in the order given. */
 export function collectCodebooks(value: string, previous: string[]): string[] {
@@ -23,6 +35,7 @@ export function analyzeCommand(): Command {
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
     .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--unit <unit>', UNIT_HELP)
     .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`');
   return addTableOptions(withExtractionOptions(command))
     .addHelpText(
@@ -38,7 +51,7 @@ Examples:
 
 Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
 Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
-Exit code: 0 all documents read, 1 some could not be read (see documents.csv),
+Exit code: 0 all documents read, 1 some could not be read (see documents.csv) or a manual code could not be placed,
 2 usage error or invalid codebook (nothing written), 130 interrupted (Ctrl-C): outputs
 left as they were; run again to resume from the cache.
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
@@ -56,6 +69,7 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
   manual?: string;
   quiet?: boolean;
   shard?: string;
+  unit?: string;
 }
 
 /**
@@ -64,6 +78,7 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
  */
 export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
   const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  const unit = parseUnit(opts.unit);
   const bars = { extract: progressReporter(opts.quiet === true, `${command} (extract)`), code: progressReporter(opts.quiet === true, `${command} (code)`) };
   let current: 'extract' | 'code' = 'extract';
   const progress = {
@@ -81,6 +96,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     ...(opts.manual ? { manual: opts.manual } : {}),
+    ...(unit ? { unit } : {}),
     extraction: extractorOptions(opts),
     tables: tableOptionsFrom(opts),
     ...(shard ? { shard } : {}),
@@ -91,8 +107,10 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     interrupt.dispose();
     progress.end();
   });
+  if (!opts.quiet) process.stderr.write(`${command}: codebook ${report.codebook.name} ${report.codebook.version} (${report.codebook.file}), unit ${report.unit}\n`);
   process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
-  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied: ${m.reason}\n`);
+  if (!opts.quiet && !shard) process.stderr.write(runNotes(report.documents));
+  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied (${m.file}: "${shorten(m.text)}"): ${m.reason}\n`);
   if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {
     process.stderr.write(`recode: ${report.extraction.extracted} of ${report.documents.length} documents were not in the extraction cache and were extracted again\n`);
@@ -108,5 +126,11 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
         `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
     );
   }
-  return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;
+  // A manual code that could not be placed is a result that differs from what a person decided: say so in the status.
+  return report.problems.length > 0 || report.manual.notApplied.length > 0 ? EXIT.documentsFailed : EXIT.ok;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }

@@ -23,7 +23,7 @@ whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be 
     .action(
       runAction(async (parts: string[], opts: { out: string; codebook: string[] }) => {
         const report = await merge({ parts, out: opts.out, ...(opts.codebook.length > 0 ? { codebooks: opts.codebook } : {}) });
-        process.stderr.write(`merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
+        process.stderr.write(`${report.notes}merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
         return report.problems > 0 ? EXIT.documentsFailed : EXIT.ok;
       }),
     );

@@ -1,3 +1,4 @@
+import { type CodingUnit } from './clauses/segmentText.js';
 import { splitClauses } from './clauses/splitClauses.js';
 import { textFingerprint } from './duplicates/textFingerprint.js';
 import { classifyDocument, type Classification } from './metadata/classifyDocument.js';
@@ -20,11 +21,13 @@ export interface PreparedDocument {
   classification: Classification;
   /** Clauses of a policy text, with an empty document id (ids begin with '-'): see clausesOf. */
   clauses: Clause[];
+  /** The unit the clauses were cut in (withUnit cuts them again for another). */
+  unit: CodingUnit;
   /** textFingerprint of a policy text; empty otherwise. */
   fingerprint: number[];
 }
 
-export function prepareDocument(doc: ExtractedDocument): PreparedDocument {
+export function prepareDocument(doc: ExtractedDocument, unit: CodingUnit): PreparedDocument {
   const { text } = normalizeText(doc.pages);
   const classification = classifyDocument(text);
   const policy = text.trim().length > 0 && classification.kind === 'policy';
@@ -36,9 +39,17 @@ export function prepareDocument(doc: ExtractedDocument): PreparedDocument {
     warnings: doc.warnings,
     text,
     classification,
-    clauses: policy ? splitClauses('', text) : [],
+    clauses: policy ? splitClauses('', text, { unit }) : [],
+    unit,
     fingerprint: policy ? textFingerprint(text) : [],
   };
+}
+
+/** The prepared document with its clauses in `unit` (a cached entry may hold the other unit's; older entries have none). */
+export function withUnit(prepared: PreparedDocument, unit: CodingUnit): PreparedDocument {
+  if (prepared.unit === unit) return prepared;
+  const policy = prepared.text.trim().length > 0 && prepared.classification.kind === 'policy';
+  return { ...prepared, unit, clauses: policy ? splitClauses('', prepared.text, { unit }) : [] };
 }
 
 /** The prepared clauses under their document's id (D007-2-14 for the stored -2-14). */

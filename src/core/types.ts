@@ -59,6 +59,8 @@ export interface DocumentMetadata {
   year: MetadataField<number>;
   level: MetadataField<AdminLevel>;
   province: MetadataField<string>;
+  /** Guesses from the body (places named in passing, years cited), for a person to check; never a field's value. */
+  candidates?: Array<{ field: 'province' | 'year'; value: string; confidence: number }>;
 }
 
 /** A clause: the unit of coding, with a stable id in the field's convention (doc-chapter-article...). */

@@ -20,7 +20,8 @@ import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { PreparedCache } from '../io/PreparedCache.js';
-import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
+import { prepareDocument, withUnit, type PreparedDocument } from '../core/prepareDocument.js';
+import { DEFAULT_UNIT, type CodingUnit } from '../core/clauses/segmentText.js';
 import { defaultCacheDir } from '../io/ExtractionCache.js';
 import { type ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
@@ -32,6 +33,7 @@ import { markDuplicate } from './markDuplicates.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
+import { rerunSettings } from './rerunSettings.js';
 
 export interface AnalyzeOptions {
   corpus: string;
@@ -41,6 +43,8 @@ export interface AnalyzeOptions {
   metadata?: string;
   /** Manual codes to apply over the automatic ones (default: codings/manual.csv when it exists). */
   manual?: string;
+  /** The unit of coding; default: the main codebook's `unit`, else `item`. */
+  unit?: CodingUnit;
   /** Filters, names and formats of the tables and figures. */
   tables?: TableOutputOptions;
   /** Extraction settings: jobs, time limits, size limit, cache (also where the token cache lives). */
@@ -56,6 +60,9 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalyzeReport {
+  /** The main codebook the run coded with, and the unit. */
+  codebook: { name: string; version: string; file: string };
+  unit: CodingUnit;
   documents: DocumentSummary[];
   skipped: string[];
   outputs: string[];
@@ -95,6 +102,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   // The codebook is checked before anything is read or written: a bad one stops the run with nothing written.
   const books = await loadCodebooks(options.codebooks);
   const loaded = books[0]!;
+  const unit = options.unit ?? loaded.codebook.unit ?? DEFAULT_UNIT;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
   const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
@@ -150,7 +158,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       async (k) => {
         const e = extracted[k]!;
         // A document prepared before (same content, same code) needs neither its pages nor normalizing.
-        const ready = e.held ? null : await preparedCache.get(e.sha256);
+        const cached = e.held ? null : await preparedCache.get(e.sha256);
+        const ready = cached ? withUnit(cached, unit) : null;
         const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await phase.outcomeOf(options.corpus, e);
         return { e, outcome, extractedAgain, doc: await tokens.forDocument(e.sha256, segment) };
       },
@@ -163,11 +172,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
           input = outcome;
           if (outcome.ok) prepared.hits++;
         } else {
-          input = { ok: true, prepared: prepareDocument(outcome.document) };
+          input = { ok: true, prepared: prepareDocument(outcome.document, unit) };
           prepared.misses++;
           if (outcome.cacheable) toCache = input.prepared;
         }
-        const processed = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.lookup });
+        const processed = processDocument(documentId(selected[k]!.index, total), e.file, e.sha256, input, metadata.get(e.file), compiled, { segment: doc.segment, manual: manual.forDocument });
         // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
         // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
         // the whole text alive. Measured: without the copy a re-code of 5,000 documents no longer fits
@@ -212,10 +221,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
-    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs },
+    unit,
+    rerun: rerunSettings(options.corpus, books.map((b) => b.file), hasMetadata ? metadataPath : null, manual.file, unit),
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
-    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
+    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, file: n.file, text: n.text, reason: n.reason })) },
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
       prepared,
@@ -247,6 +258,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   }
   const outputs = await stage.commit();
   return {
+    codebook: { name: codebook.name, version: codebook.version, file: loaded.file },
+    unit,
     documents: summaries,
     skipped,
     outputs,
@@ -267,6 +280,9 @@ export function runCounts(files: number, skipped: number, documents: readonly Do
     empty: count('empty'),
     needs_ocr: count('needs_ocr'),
     duplicate: count('duplicate'),
+    // Counted policies whose text resembles an earlier one, and counted policies without a province.
+    similar_counted: documents.filter((d) => d.status === 'ok' && d.similarTo).length,
+    unknown_province: documents.filter((d) => d.status === 'ok' && d.province === null).length,
     not_policy: count('not_policy'),
     skipped,
     clauses: documents.reduce((a, d) => a + d.clauses, 0),

@@ -1,19 +1,24 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { ManualCode } from '../core/review/manualCodes.js';
-import { NONE } from '../core/types.js';
-import { clauseTextHash, DEFAULT_MANUAL_FILE, readManualCodes } from './review.js';
+import { placeManualCodes } from '../core/review/placeManualCodes.js';
+import { NONE, type Clause } from '../core/types.js';
+import { DEFAULT_MANUAL_FILE, readManualCodes } from './review.js';
 
+/** A manual code that was not applied: where it was given, its text, and why. */
 export interface NotApplied {
   clauseId: string;
+  file: string;
+  text: string;
   reason: string;
 }
 
-/** Manual codes as analyze applies them: by clause id, only while the clause text is the one the person coded. */
+/** Manual codes as analyze applies them: by document content and clause text (placeManualCodes). */
 export interface ManualOverrides {
   file: string | null;
   codes: number;
-  lookup(clauseId: string, text: string): ManualCode | undefined;
+  /** The manual code of each clause of one document (undefined where there is none). */
+  forDocument(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
   applied(): number;
   /** Codes that were not applied, with the reason; they stay in the file. Call after the run. */
   notApplied(): NotApplied[];
@@ -21,42 +26,59 @@ export interface ManualOverrides {
 
 /**
  * Loads the manual codes (`--manual FILE`, else codings/manual.csv in the working folder when it
- * exists). A code is never dropped: one whose clause is gone, whose clause text changed, or whose
- * category the codebook no longer has is reported and left in the file for a person to re-check.
+ * exists). A code follows its document's content, not its id or file name, so it survives documents
+ * added, removed or renamed and a change of unit. A code is never dropped: one whose document or
+ * text is gone, or whose category the codebook no longer has, is reported and left in the file.
  */
 export async function loadManualOverrides(given: string | undefined, labels: readonly string[]): Promise<ManualOverrides> {
   const file = given ?? DEFAULT_MANUAL_FILE;
   if (given !== undefined && !existsSync(given)) throw new UserError('usage', `manual codes file not found: ${given}`);
-  const codes = existsSync(file) ? await readManualCodes(file) : [];
-  const byId = new Map(codes.map((c) => [c.clauseId, c]));
+  const all = existsSync(file) ? await readManualCodes(file) : [];
   const known = new Set([...labels, NONE]);
-  const seen = new Set<string>();
-  const problems = new Map<string, string>();
+  const problems: NotApplied[] = [];
+  const usable: ManualCode[] = [];
+  for (const code of all) {
+    const unknown = [code.primary, ...code.secondary].filter((c) => !known.has(c));
+    if (unknown.length === 0) usable.push(code);
+    else problems.push(notApplied(code, `code ${unknown.map((u) => `'${u}'`).join(', ')} is not in the codebook: automatic code kept`));
+  }
+  // Files written before issue 13 have no document hash: their codes follow the file path (else the document id).
+  const bySha = group(usable.filter((c) => c.docSha256), (c) => c.docSha256);
+  const byFile = group(usable.filter((c) => !c.docSha256), (c) => c.file || `id:${c.docId}`);
+  const reached = new Set<ManualCode>();
+  // A second copy of a document (same bytes) takes the same codes but is not counted again.
+  const placedIn = new Set<string>();
   let applied = 0;
   return {
     file: existsSync(file) ? file : null,
-    codes: codes.length,
-    lookup(clauseId, text) {
-      const code = byId.get(clauseId);
-      if (!code) return undefined;
-      seen.add(clauseId);
-      const unknown = [code.primary, ...code.secondary].filter((c) => !known.has(c));
-      if (unknown.length > 0) {
-        problems.set(clauseId, `code ${unknown.map((u) => `'${u}'`).join(', ')} is not in the codebook: automatic code kept`);
-        return undefined;
-      }
-      if (clauseTextHash(text) !== code.textSha256) {
-        problems.set(clauseId, 'the clause text changed since it was coded by hand: automatic code kept, please review it again');
-        return undefined;
-      }
-      applied++;
-      return code;
+    codes: all.length,
+    forDocument(docSha256, path, clauses) {
+      const docId = clauses[0]?.docId ?? '';
+      const codes = [...(bySha.get(docSha256) ?? []), ...(byFile.get(path) ?? []), ...(byFile.get(`id:${docId}`) ?? [])];
+      if (codes.length === 0) return clauses.map(() => undefined);
+      for (const c of codes) reached.add(c);
+      const placement = placeManualCodes(clauses, codes);
+      const again = placedIn.has(docSha256 || path);
+      placedIn.add(docSha256 || path);
+      if (again) return placement.codes;
+      applied += placement.placed.length;
+      for (const u of placement.unplaced) problems.push(notApplied(u.code, u.reason, path));
+      return placement.codes;
     },
     applied: () => applied,
     notApplied() {
-      const out: NotApplied[] = codes.filter((c) => !seen.has(c.clauseId)).map((c) => ({ clauseId: c.clauseId, reason: 'no clause with this id in this run' }));
-      for (const [clauseId, reason] of problems) out.push({ clauseId, reason });
-      return out.sort((a, b) => (a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0));
+      const gone = usable.filter((c) => !reached.has(c)).map((c) => notApplied(c, c.docSha256 ? `no document in this run has the content it was coded on (sha256 ${c.docSha256.slice(0, 12)}…): removed or changed?` : 'no document in this run has its file name'));
+      return [...gone, ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0));
     },
   };
+}
+
+function notApplied(code: ManualCode, reason: string, file = code.file): NotApplied {
+  return { clauseId: code.clauseId, file, text: code.text, reason };
+}
+
+function group(codes: readonly ManualCode[], key: (c: ManualCode) => string): Map<string, ManualCode[]> {
+  const map = new Map<string, ManualCode[]>();
+  for (const c of codes) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
+  return map;
 }

@@ -9,6 +9,7 @@ import { runCounts } from './analyze.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
 import { clauseColumns } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';
+import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
@@ -51,7 +52,7 @@ async function readPart(dir: string): Promise<PartInfo> {
  * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
  * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
  */
-export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number }> {
+export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string }> {
   if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
   const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
   const first = parts[0]!.info;
@@ -59,6 +60,8 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const seen = new Map<number, string>();
   for (const { dir, info } of parts) {
     if (info.shard.count !== first.shard.count) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count}, but ${parts[0]!.dir} is one of ${first.shard.count}`);
+    const unitOf = (i: PartInfo) => (i.run as { unit?: string }).unit ?? 'sentence';
+    if (unitOf(info) !== unitOf(first)) problems.push(`${dir}: cut in unit ${unitOf(info)}, but ${parts[0]!.dir} in unit ${unitOf(first)} (give every shard the same --unit)`);
     if (shas(info) !== shas(first)) problems.push(`${dir}: coded with other codebooks (${recorded(info).map((c) => c.file).join(', ')})`);
     if (info.documents_total !== first.documents_total || info.corpus_files.join('\n') !== first.corpus_files.join('\n')) problems.push(`${dir}: ran on another corpus (or the corpus changed between shards)`);
     if (seen.has(info.shard.index)) problems.push(`${dir}: shard ${info.shard.index}/${info.shard.count} is also in ${seen.get(info.shard.index)}`);
@@ -84,7 +87,8 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     .sort((a, b) => a.index - b.index)
     .map((p) => {
       const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], duplicateKey: p.duplicate_key });
-      return r.summary === p.summary ? p : { ...p, summary: r.summary, clauses: [0, 0] as [number, number] };
+      if (r.summary === p.summary) return p;
+      return r.summary.status === 'duplicate' ? { ...p, summary: r.summary, clauses: [0, 0] as [number, number] } : { ...p, summary: r.summary };
     });
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);
@@ -126,5 +130,5 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
-  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length };
+  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length, notes: runNotes(documents) };
 }

@@ -16,8 +16,8 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
 export interface CodingIo {
   segment(text: string): string[];
-  /** A person's code for the clause, which replaces the automatic one (see pipeline/manualOverrides.ts). */
-  manual?(clauseId: string, text: string): Pick<ManualCode, 'primary' | 'secondary'> | undefined;
+  /** People's codes for a document's clauses, which replace the automatic ones (see pipeline/manualOverrides.ts). */
+  manual?(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
 }
 
 export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'confidence', 'runner_up', 'decided_by', 'in_scope', 'code_source'];
@@ -91,7 +91,7 @@ export function processDocument(
   }
   const clauses = clausesOf(doc, docId);
   const codings = codeDocumentClauses(clauses, compiled, io);
-  const manualCodes = clauses.map((clause) => io.manual?.(clause.id, clause.text));
+  const manualCodes = io.manual?.(sha, file, clauses) ?? clauses.map(() => undefined);
   // A manual code replaces the automatic one in every count: pairs use the main code as written to
   // clauses.csv, a reviewer's manual code included.
   const main = codings[0]!.map((c, i) => {
@@ -153,7 +153,18 @@ export function processDocument(
 }
 
 function duplicateKeyOf(docId: string, sha: string, meta: DocumentMetadata, fingerprint: readonly number[]): DuplicateCandidate {
-  return { docId, sha256: sha, province: meta.province.value, docNumber: meta.docNumber.value, title: meta.title.value ?? '', fingerprint };
+  const given = (f: DocumentMetadata['title' | 'year' | 'docNumber' | 'province']) => (f.source === 'metadata.csv' && f.value !== null ? String(f.value) : null);
+  return {
+    docId,
+    sha256: sha,
+    province: meta.province.value,
+    docNumber: meta.docNumber.value,
+    title: meta.title.value ?? '',
+    fingerprint,
+    issuer: meta.issuer.value,
+    date: meta.date.value,
+    given: { title: given(meta.title), year: given(meta.year), docNumber: given(meta.docNumber), province: given(meta.province) },
+  };
 }
 
 function blankSummary(

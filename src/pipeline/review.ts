@@ -39,14 +39,19 @@ export async function readAnalyzedClauses(folder: string): Promise<AnalyzedClaus
   if (!existsSync(clausesFile)) throw new UserError('usage', `${clausesFile} not found: give the output folder of 'policy-code analyze'`);
   const clauses = await readCsvTable(clausesFile, ['clause_id', 'doc_id', 'text', 'primary'], { trim: false });
   const files = new Map<string, string>();
+  const shas = new Map<string, string>();
   const documentsFile = join(folder, 'documents.csv');
   if (existsSync(documentsFile)) {
-    for (const { cells } of (await readCsvTable(documentsFile, ['doc_id', 'file'])).rows) files.set(cells.doc_id!, cells.file!);
+    for (const { cells } of (await readCsvTable(documentsFile, ['doc_id', 'file'])).rows) {
+      files.set(cells.doc_id!, cells.file!);
+      shas.set(cells.doc_id!, cells.sha256 ?? '');
+    }
   }
   return clauses.rows.map(({ cells }) => ({
     clauseId: cells.clause_id!.trim(),
     docId: cells.doc_id!.trim(),
     file: files.get(cells.doc_id!.trim()) ?? '',
+    docSha256: shas.get(cells.doc_id!.trim()) ?? '',
     text: cells.text!,
     textSha256: clauseTextHash(cells.text!),
     primary: cells.primary!.trim(),

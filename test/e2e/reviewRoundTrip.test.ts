@@ -109,7 +109,9 @@ describe.skipIf(!shared)('review round trip on ../shared/corpus text documents',
     expect(manual.map((m) => [m.clause_id, m.primary, m.secondary]).sort()).toEqual(
       [...filled].map(([id, f]) => [id, f.primary, f.secondary]).sort(),
     );
-    // One more manual code, for a clause whose text has changed since a person coded it.
+    // Manual codes follow the document's content and the clause text (issue 13), with the document hash.
+    expect(manual.every((m) => /^[0-9a-f]{64}$/.test(m.doc_sha256!))).toBe(true);
+    // One more manual code, in the file format before issue 13 (no doc_sha256), for a text the document no longer has.
     const stale = sampled.find((r) => !filled.has(r.clause_id!))!;
     const manualCsv = readFileSync(join(tmp, 'codings', 'manual.csv'), 'utf8');
     writeFileSync(join(tmp, 'codings', 'manual.csv'), `${manualCsv}${stale.clause_id},${stale.doc_id},,ffffffffffffffff,overseas,,,旧文本\n`);
@@ -121,9 +123,10 @@ describe.skipIf(!shared)('review round trip on ../shared/corpus text documents',
     }
     writeFileSync(join(tmp, 'edited.yaml'), doc.toString());
     const again = run('analyze', 'corpus', '--codebook', 'edited.yaml', '--out', 'output2', '--quiet', '--jobs', '2');
-    expect(again.code).toBe(0);
-    // The stale code is reported, not applied, and stays in the file for a person to re-check.
-    expect(again.stderr).toBe(`manual code ${stale.clause_id} not applied: the clause text changed since it was coded by hand: automatic code kept, please review it again\n`);
+    // The stale code is reported with its file and text, not applied, and stays in the file for a person to re-check: exit 1.
+    expect(again.code).toBe(1);
+    const file = readCsv('output2/documents.csv').find((d) => d.doc_id === stale.doc_id)!.file;
+    expect(again.stderr).toBe(`manual code ${stale.clause_id} not applied (${file}: "旧文本"): its text is in no clause of this document any more\n`);
     expect(readFileSync(join(tmp, 'codings', 'manual.csv'), 'utf8')).toContain(`${stale.clause_id},`);
 
     const clauses = readCsv('output2/clauses.csv');

@@ -1,51 +1,50 @@
 import type { Clause } from '../types.js';
-import { LEVEL_ORDER, matchMarker, type Marker, type MarkerLevel } from './markers.js';
+import { LEVEL_ORDER, type Marker, type MarkerLevel } from './markers.js';
+import { DEFAULT_UNIT, RESPONSIBILITY_TAG, segmentText, type CodingUnit } from './segmentText.js';
 
 export interface SplitOptions {
-  /** Units longer than this many characters are cut at sentence ends (。！？；) into parts. */
+  /** The numbered item whole (default), or items over maxChars cut at sentence ends. */
+  unit: CodingUnit;
+  /** With unit `sentence`, units longer than this many characters are cut at sentence ends (。！？；) into parts. */
   maxChars: number;
   /** A part shorter than this is kept with the sentence before it. */
   minPartChars: number;
 }
 
-export const DEFAULT_SPLIT_OPTIONS: SplitOptions = { maxChars: 200, minPartChars: 12 };
+export const DEFAULT_SPLIT_OPTIONS: SplitOptions = { unit: DEFAULT_UNIT, maxChars: 200, minPartChars: 12 };
 
 const SENTENCE_END = /[。！？；!?;]/;
 /** A paragraph with no sentence end and at most this many characters is a title, heading, signature or date. */
 const MAX_HEADING_CHARS = 40;
 
-interface Segment {
-  start: number;
-  end: number;
-  marker: Marker | null;
-}
-
 interface Unit {
   marker: Marker | null;
   /** Paragraph spans of the unit, in order. */
   spans: Array<[number, number]>;
+  /** A heading that ended the line before the unit's marker (unit `item`): the unit's text starts there. */
+  lead?: [number, number];
 }
 
-/** Cuts the text into segments at paragraph breaks and at item markers that follow a sentence end inline. */
-function segment(text: string): Segment[] {
-  const segments: Segment[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const cuts = [0];
-    const inline = /[。；：！？]\s*(?=[（(第一二三四五六七八九十\d①-⑳])/g;
-    for (let m = inline.exec(line); m; m = inline.exec(line)) {
-      const at = m.index + m[0].length;
-      if (at < line.length && matchMarker(line.slice(at))) cuts.push(at);
-    }
-    cuts.push(line.length);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const s = lineStart + cuts[i]!;
-      const e = lineStart + cuts[i + 1]!;
-      if (e > s) segments.push({ start: s, end: e, marker: matchMarker(text.slice(s, e)) });
-    }
-    lineStart += line.length + 1;
+/** A numbered heading with sub-items under it ("（一）指导思想。" before "1. ..."): context, not an item. */
+function isTitleOfSubitems(unit: Unit, next: Unit | undefined, text: string): boolean {
+  if (!unit.marker || !next?.marker || unit.spans.length !== 1) return false;
+  if (LEVEL_ORDER.indexOf(next.marker.level) <= LEVEL_ORDER.indexOf(unit.marker.level)) return false;
+  const t = text.slice(unit.spans[0]![0], unit.spans[0]![1]).trim();
+  return t.length <= 30 && !/[。！？；!?;]./.test(t);
+}
+
+/** Segments grouped into units: a numbered segment opens one, the others continue the unit before. */
+function unitsOf(text: string, unit: CodingUnit): Unit[] {
+  const units: Unit[] = [];
+  let lead: [number, number] | undefined;
+  for (const seg of segmentText(text, unit)) {
+    const last = units[units.length - 1];
+    if (seg.leadsNext) lead = [seg.start, seg.end];
+    else if (seg.marker || !last) units.push({ marker: seg.marker, spans: [[seg.start, seg.end]], ...(lead && seg.marker ? { lead } : {}) });
+    else last.spans.push([seg.start, seg.end]);
+    if (!seg.leadsNext) lead = undefined;
   }
-  return segments;
+  return units;
 }
 
 function isHeadingLike(s: string): boolean {
@@ -99,7 +98,9 @@ function sentenceParts(text: string, start: number, end: number, opts: SplitOpti
 /**
  * Splits the normalized text of one document into clauses along the structure of Chinese policy
  * documents. Ids follow the field's convention `doc-chapter-article`, with further `-item` levels
- * for numbered items and a `.part` suffix where a long unit is cut at sentence ends.
+ * for numbered items and, with unit `sentence`, a `.part` suffix where a long unit is cut at
+ * sentence ends. With unit `item` (the default) each numbered item or article is one clause, whole
+ * (see segmentText for where items begin).
  *
  * Which markers act as chapter and article depends on the document: with 第X条 articles, the chapter
  * is 第X章 (0 when there is none) and 一、（一）1.（1） are items; without them, the outermost two
@@ -109,12 +110,8 @@ function sentenceParts(text: string, start: number, end: number, opts: SplitOpti
  */
 export function splitClauses(docId: string, text: string, options: Partial<SplitOptions> = {}): Clause[] {
   const opts = { ...DEFAULT_SPLIT_OPTIONS, ...options };
-  const units: Unit[] = [];
-  for (const seg of segment(text)) {
-    const last = units[units.length - 1];
-    if (seg.marker || !last) units.push({ marker: seg.marker, spans: [[seg.start, seg.end]] });
-    else last.spans.push([seg.start, seg.end]);
-  }
+  const item = opts.unit === 'item';
+  const units = unitsOf(text, opts.unit);
   const present = new Set<MarkerLevel>(units.flatMap((u) => (u.marker ? [u.marker.level] : [])));
   const roles = assignLevels(present);
 
@@ -126,7 +123,7 @@ export function splitClauses(docId: string, text: string, options: Partial<Split
   const counters = new Map<MarkerLevel, number>();
   const headings = new Map<MarkerLevel, string>();
   const pieces: Array<Omit<Clause, 'id' | 'part'> & { base: string }> = [];
-  for (const unit of units) {
+  for (const [u, unit] of units.entries()) {
     if (unit.marker) {
       const depth = LEVEL_ORDER.indexOf(unit.marker.level);
       for (const level of LEVEL_ORDER.slice(depth + 1)) {
@@ -143,16 +140,20 @@ export function splitClauses(docId: string, text: string, options: Partial<Split
       headings.delete(unit.marker.level);
     }
     // Paragraphs without a sentence end are titles, signatures, dates: drop them at the edges of a unit.
-    const spans = unit.spans.filter(([s, e], i) => (unit.marker !== null && i === 0) || !isHeadingLike(text.slice(s, e)));
+    // With unit `item`, a responsibility tag on its own line stays part of its item.
+    const kept = (s: number, e: number) => !isHeadingLike(text.slice(s, e)) || (item && RESPONSIBILITY_TAG.test(text.slice(s, e).trim()));
+    const spans = unit.spans.filter(([s, e], i) => (unit.marker !== null && i === 0) || kept(s, e));
     while (spans.length > 0) {
       const [s, e] = spans[spans.length - 1]!;
-      if (spans.length > 1 && isHeadingLike(text.slice(s, e))) spans.pop();
+      if (spans.length > 1 && !kept(s, e)) spans.pop();
       else break;
     }
     const [first] = spans;
     if (!first) continue;
     const headText = text.slice(first[0], first[1]);
-    if (isHeadingLike(headText) && spans.length === 1) {
+    // As items, an article (第X条) is always content, however short: "第二十二条本办法由…负责解释".
+    const isHeading = item ? (isHeadingLike(headText) && unit.marker?.level !== 'article') || isTitleOfSubitems(unit, units[u + 1], text) : isHeadingLike(headText);
+    if (isHeading && spans.length === 1) {
       if (unit.marker) headings.set(unit.marker.level, headText);
       continue;
     }
@@ -167,9 +168,10 @@ export function splitClauses(docId: string, text: string, options: Partial<Split
     while (items.length > 0 && items[items.length - 1] === 0) items.pop();
     const base = [docId, chapter, article, ...items].join('-');
     const heading = LEVEL_ORDER.flatMap((l) => (headings.has(l) ? [headings.get(l)!] : [])).join(' / ');
-    const start = (unit.marker?.level === 'chapter' || unit.marker?.level === 'section') && spans.length > 1 ? spans[1]![0] : first[0];
+    const start = (unit.marker?.level === 'chapter' || unit.marker?.level === 'section') && spans.length > 1 ? spans[1]![0] : (unit.lead?.[0] ?? first[0]);
     const end = spans[spans.length - 1]![1];
-    for (const [s, e] of sentenceParts(text, start, end, opts)) {
+    const parts: Array<[number, number]> = item ? [[start, end]] : sentenceParts(text, start, end, opts);
+    for (const [s, e] of parts) {
       const t = text.slice(s, e).trim();
       if (t.length === 0) continue;
       pieces.push({ base, docId, chapter, article, items, heading, text: t, start: s, end: e });

@@ -83,6 +83,8 @@ export interface Codebook {
   version: string;
   title?: { zh: string; en?: string };
   mode: 'multi' | 'single';
+  /** The unit this codebook is meant for, when it says (core/clauses/segmentText.ts CodingUnit). */
+  unit?: 'item' | 'sentence';
   scope: Scope | null;
   /** Top-level categories (dimensions), in codebook order. */
   dimensions: Category[];

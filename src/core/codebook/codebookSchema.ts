@@ -153,6 +153,8 @@ export const codebookInputSchema = z
     language: z.enum(['zh']).default('zh'),
     /** multi: a clause gets every category that matches; single: only its primary. */
     mode: z.enum(['multi', 'single']).default('multi'),
+    /** The unit of coding: the numbered item whole, or cut at sentence ends (analyze --unit overrides it). */
+    unit: z.enum(['item', 'sentence']).optional(),
     /**
      * Only units that mention one of these terms or patterns are coded; the others are out of scope.
      * `level` says which unit must mention it: the clause itself, its article, or its document.

@@ -120,6 +120,7 @@ export function validateCodebook(raw: unknown): CodebookResult {
       version: input.version,
       ...(input.title ? { title: input.title } : {}),
       mode: input.mode,
+      ...(input.unit ? { unit: input.unit } : {}),
       scope: input.scope ? { keywords: input.scope.keywords ?? [], patterns: input.scope.patterns ?? [], level: input.scope.level } : null,
       dimensions,
       leaves: dimensions.flatMap(leavesOf),

@@ -13,14 +13,35 @@ export interface DuplicateCandidate {
   title: string;
   /** textFingerprint of the text; empty when there is no text. */
   fingerprint: readonly number[];
+  /** Issuing agency, or null when unknown: one 文号 is one policy only within one issuer. */
+  issuer?: string | null;
+  /** The document's date (YYYY-MM-DD), or null: two dates are two policies. */
+  date?: string | null;
+  /** What the researcher's metadata.csv says of the document (null where it says nothing). */
+  given?: GivenIdentity;
+}
+
+/** The fields of metadata.csv that tell two policies apart, as canonical text. */
+export interface GivenIdentity {
+  title: string | null;
+  year: string | null;
+  docNumber: string | null;
+  province: string | null;
 }
 
 export interface DuplicateFinding {
   docId: string;
-  /** The earliest document (by id) of the policy this one repeats. */
+  /**
+   * `duplicate`: the same policy as `originalId`, left out of the counts. `similar`: near-identical
+   * text, but something (a title in metadata.csv, a 文号, a date) makes it another policy: counted.
+   */
+  kind: 'duplicate' | 'similar';
+  /** The earliest document (by id) of the policy this one repeats, or the one it resembles. */
   originalId: string;
   /** Why, for the message: "same file bytes", "same 文号 ...", "near-identical text, similarity 0.94". */
   reason: string;
+  /** What decided: the same bytes, the same 文号, or near-identical text. */
+  cause: 'same file bytes' | 'same 文号' | 'near-identical text';
 }
 
 /** Near-identical: at least this share of MinHash slots agree (estimated Jaccard of 5-grams). */
@@ -33,16 +54,40 @@ const ROWS = FINGERPRINT_SLOTS / BANDS;
 
 const REVISION = /修订|修改|修正/;
 
-/** A revised version, or the same template adopted by another province, is another policy. */
-function isRevisionPair(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
-  if (a.province && b.province && a.province !== b.province) return true;
-  return REVISION.test(a.title) !== REVISION.test(b.title);
+const differ = (x: string | null | undefined, y: string | null | undefined): boolean => !!x && !!y && x !== y;
+
+/**
+ * What makes two near-identical texts two policies, or null when nothing does. A template adopted by
+ * many places (a county copy of a provincial measure) has one text and many policies: the
+ * researcher's own metadata.csv, or a 文号 or date of the texts, tells them apart.
+ */
+export function toldApart(a: DuplicateCandidate, b: DuplicateCandidate): string | null {
+  const checks: Array<[string, string | null | undefined, string | null | undefined]> = [
+    ['title in metadata.csv', a.given?.title, b.given?.title],
+    ['year in metadata.csv', a.given?.year, b.given?.year],
+    ['文号 in metadata.csv', a.given?.docNumber, b.given?.docNumber],
+    ['province in metadata.csv', a.given?.province, b.given?.province],
+    ['文号', a.docNumber, b.docNumber],
+    ['date', a.date, b.date],
+    ['province', a.province, b.province],
+  ];
+  const found = checks.find(([, x, y]) => differ(x, y));
+  if (found) return `a different ${found[0]}`;
+  return REVISION.test(a.title) !== REVISION.test(b.title) ? 'one is a revised version (修订)' : null;
+}
+
+/** Two issuers that are not one agency written two ways (one name contains the other). */
+function otherIssuer(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
+  const x = a.issuer?.replace(/\s/g, '');
+  const y = b.issuer?.replace(/\s/g, '');
+  return !!x && !!y && !x.includes(y) && !y.includes(x);
 }
 
 /**
- * Finds the documents that repeat an earlier one: the same file bytes, the same 文号, or
- * near-identical text (a PDF and a web page of one policy). A revised version (修订, 修改) of a
- * policy is not a duplicate of it, nor are two texts with different 文号. Documents are added in id
+ * Finds the documents that repeat an earlier one: the same file bytes, the same 文号 of the same
+ * issuer, or near-identical text (a PDF and a web page of one policy) when nothing tells the two
+ * apart (toldApart); near-identical texts that something does tell apart are distinct policies,
+ * reported as `similar`. Documents are added in id
  * order, so a streamed run can decide each document as it comes: the earliest id of a group is its
  * original. Candidate pairs come from exact keys and LSH buckets, so the work stays near-linear in
  * the corpus, and only the small candidates (no text) are kept.
@@ -54,57 +99,67 @@ export class DuplicateFinder {
   private readonly originalOf = new Map<string, string>();
   private lastId = '';
 
-  /** Adds the next document (ids must increase) and returns its finding when it repeats an earlier one. */
+  /**
+   * Adds the next document (ids must increase) and returns its finding: a duplicate of an earlier
+   * document, a distinct policy whose text resembles an earlier one, or null.
+   */
   add(d: DuplicateCandidate): DuplicateFinding | null {
     if (d.docId <= this.lastId) throw new Error(`DuplicateFinder: ${d.docId} added after ${this.lastId}; add documents in id order`);
     this.lastId = d.docId;
-    let match: { of: DuplicateCandidate; reason: string } | null = null;
-    const sameBytes = d.sha256 ? this.bySha.get(d.sha256) : undefined;
-    if (sameBytes) match = { of: sameBytes, reason: 'same file bytes' };
-
-    if (!match && d.docNumber) {
-      for (const other of this.byNumber.get(d.docNumber) ?? []) {
-        if (isRevisionPair(d, other)) continue;
-        const both = d.fingerprint.length > 0 && other.fingerprint.length > 0;
-        if (both && fingerprintSimilarity(d.fingerprint, other.fingerprint) < SAME_NUMBER_MIN_SIMILARITY) continue;
-        match = { of: other, reason: `same 文号 ${d.docNumber}` };
-        break;
-      }
-    }
-
     const keys = bandKeys(d.fingerprint);
-    if (!match) {
-      const seen = new Set<string>();
-      let best: { of: DuplicateCandidate; similarity: number } | null = null;
-      for (const key of keys) {
-        for (const other of this.buckets.get(key) ?? []) {
-          if (seen.has(other.docId)) continue;
-          seen.add(other.docId);
-          if (isRevisionPair(d, other)) continue;
-          if (d.docNumber && other.docNumber && d.docNumber !== other.docNumber) continue;
-          const similarity = fingerprintSimilarity(d.fingerprint, other.fingerprint);
-          if (similarity >= NEAR_DUPLICATE_SIMILARITY && (!best || similarity > best.similarity || (similarity === best.similarity && other.docId < best.of.docId))) {
-            best = { of: other, similarity };
-          }
-        }
-      }
-      if (best) match = { of: best.of, reason: `near-identical text, similarity ${best.similarity.toFixed(2)}` };
-    }
-
-    let finding: DuplicateFinding | null = null;
-    if (match) {
-      const originalId = this.originalOf.get(match.of.docId) ?? match.of.docId;
-      this.originalOf.set(d.docId, originalId);
-      finding = { docId: d.docId, originalId, reason: match.reason };
-    }
+    const finding = this.sameBytes(d) ?? this.sameNumber(d) ?? this.nearIdentical(d, keys);
+    if (finding?.kind === 'duplicate') this.originalOf.set(d.docId, finding.originalId);
     if (d.sha256 && !this.bySha.has(d.sha256)) this.bySha.set(d.sha256, d);
     if (d.docNumber) listAt(this.byNumber, d.docNumber).push(d);
     for (const key of keys) listAt(this.buckets, key).push(d);
     return finding;
   }
+
+  private duplicateOf(d: DuplicateCandidate, of: DuplicateCandidate, cause: DuplicateFinding['cause'], reason: string): DuplicateFinding {
+    return { docId: d.docId, kind: 'duplicate', originalId: this.originalOf.get(of.docId) ?? of.docId, reason, cause };
+  }
+
+  private sameBytes(d: DuplicateCandidate): DuplicateFinding | null {
+    const other = d.sha256 ? this.bySha.get(d.sha256) : undefined;
+    return other ? this.duplicateOf(d, other, 'same file bytes', 'same file bytes') : null;
+  }
+
+  /** The same 文号 of the same issuer is one policy, unless one is a revision or the texts are a notice and its annex. */
+  private sameNumber(d: DuplicateCandidate): DuplicateFinding | null {
+    if (!d.docNumber) return null;
+    for (const other of this.byNumber.get(d.docNumber) ?? []) {
+      if (otherIssuer(d, other) || differ(d.province, other.province) || REVISION.test(d.title) !== REVISION.test(other.title)) continue;
+      const both = d.fingerprint.length > 0 && other.fingerprint.length > 0;
+      if (both && fingerprintSimilarity(d.fingerprint, other.fingerprint) < SAME_NUMBER_MIN_SIMILARITY) continue;
+      return this.duplicateOf(d, other, 'same 文号', `same 文号 ${d.docNumber}`);
+    }
+    return null;
+  }
+
+  /** The most similar earlier text that nothing tells apart (a duplicate), else the most similar one that something does. */
+  private nearIdentical(d: DuplicateCandidate, keys: readonly string[]): DuplicateFinding | null {
+    const seen = new Set<string>();
+    const best: Record<'same' | 'apart', { of: DuplicateCandidate; similarity: number; why: string } | null> = { same: null, apart: null };
+    for (const key of keys) {
+      for (const other of this.buckets.get(key) ?? []) {
+        if (seen.has(other.docId)) continue;
+        seen.add(other.docId);
+        const similarity = fingerprintSimilarity(d.fingerprint, other.fingerprint);
+        if (similarity < NEAR_DUPLICATE_SIMILARITY) continue;
+        const why = toldApart(d, other);
+        const slot = why ? 'apart' : 'same';
+        const held = best[slot];
+        if (!held || similarity > held.similarity || (similarity === held.similarity && other.docId < held.of.docId)) best[slot] = { of: other, similarity, why: why ?? '' };
+      }
+    }
+    if (best.same) return this.duplicateOf(d, best.same.of, 'near-identical text', `near-identical text, similarity ${best.same.similarity.toFixed(2)}`);
+    if (!best.apart) return null;
+    const { of, similarity, why } = best.apart;
+    return { docId: d.docId, kind: 'similar', originalId: of.docId, reason: `near-identical text, similarity ${similarity.toFixed(2)}, but ${why}`, cause: 'near-identical text' };
+  }
 }
 
-/** Every duplicate among `docs`, whatever their order (they are taken by id). */
+/** Every finding among `docs` (duplicates, and distinct policies with a similar text), whatever their order (they are taken by id). */
 export function findDuplicates(docs: readonly DuplicateCandidate[]): DuplicateFinding[] {
   const finder = new DuplicateFinder();
   const sorted = [...docs].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));

@@ -9,6 +9,11 @@ export interface Jurisdiction {
   province: string;
   level: AdminLevel;
   confidence: number;
+  /**
+   * True when only places named in the body voted: a national plan that names 新疆生产建设兵团 in
+   * passing is not Xinjiang's. Such a guess is a candidate for a person to check, never the province.
+   */
+  fromBody: boolean;
 }
 
 interface Evidence {
@@ -85,8 +90,9 @@ export function inferJurisdiction(layout: DocumentLayout, ownNumber: DocNumber |
   for (const s of layout.signatures) if (s.issuer) vote(votes, s.issuer, s.printed ? 2 : 3, 0.8);
   if (ownNumber) numberVotes(votes, ownNumber);
 
-  if (votes.length === 0) {
-    // Nothing in the header or signature: the places the body names most, as a weak guess.
+  const fromBody = votes.length === 0;
+  if (fromBody) {
+    // Nothing in the header or signature: the places the body names most, as a candidate only.
     for (const p of findPlaces(body)) votes.push({ province: p.province, level: p.level, weight: 0.2, trust: 0.3 });
   }
   if (votes.length === 0) return null;
@@ -96,7 +102,7 @@ export function inferJurisdiction(layout: DocumentLayout, ownNumber: DocNumber |
   for (const [p, w] of totals) if (w > totals.get(winner)!) winner = p;
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
   const best = votes.filter((v) => v.province === winner).reduce((a, v) => (v.weight > a.weight ? v : a));
-  return { province: winner, level: best.level, confidence: round2(best.trust * (totals.get(winner)! / all)) };
+  return { province: winner, level: best.level, confidence: round2(best.trust * (totals.get(winner)! / all)), fromBody };
 }
 
 /**

@@ -72,6 +72,8 @@ interface Dated {
   year: number;
   date: DocDate | null;
   confidence: number;
+  /** Only the years the body cites: a lower bound, a candidate, never the year. */
+  cited?: boolean;
 }
 
 const fromDate = (d: DocDate | null, confidence: number): Dated | null => (d ? { year: d.year, date: d, confidence } : null);
@@ -100,7 +102,7 @@ function dateOf(layout: DocumentLayout, number: DocNumber | null, text: string):
   if (found) return found;
   // A policy is no older than what it cites: the latest year of a cited 文号 or date, weakly.
   const cited = [...findDocNumbers(text).map((n) => n.year!), ...[...text.matchAll(/((?:19|20)\d{2})年\d{1,2}月/g)].map((m) => Number(m[1]))];
-  return cited.length ? { year: Math.max(...cited), date: null, confidence: 0.3 } : null;
+  return cited.length ? { year: Math.max(...cited), date: null, confidence: 0.3, cited: true } : null;
 }
 
 /**
@@ -120,13 +122,13 @@ export function inferMetadata(text: string, relativePath: string, given: GivenMe
   const jurisdiction = inferJurisdiction(layout, own?.number ?? null, text);
   const givenProvince = given?.province ? canonicalProvince(given.province) : null;
   const folderProvince = folder ? canonicalProvince(folder) : null;
+  const own1 = jurisdiction && !jurisdiction.fromBody ? jurisdiction : null;
   const province =
-    given1(givenProvince) ??
-    (folderProvince ? field(folderProvince, 'folder', 0.9) : field(jurisdiction?.province ?? null, 'text', jurisdiction?.confidence ?? 0));
+    given1(givenProvince) ?? (folderProvince ? field(folderProvince, 'folder', 0.9) : field(own1?.province ?? null, 'text', own1?.confidence ?? 0));
 
   const givenLevel = LEVELS.find((l) => l === given?.level?.trim()) ?? null;
   // The level read off the text only holds if the text's province is the one the document is filed under.
-  const textLevel = jurisdiction && jurisdiction.province === province.value ? jurisdiction : null;
+  const textLevel = own1 && own1.province === province.value ? own1 : null;
   const level =
     given1(givenLevel) ??
     (textLevel
@@ -138,14 +140,18 @@ export function inferMetadata(text: string, relativePath: string, given: GivenMe
   const dated = dateOf(layout, own?.number ?? null, text);
   const givenYear = given?.year && /^\s*\d{4}\s*$/.test(given.year) ? Number(given.year.trim()) : null;
   const givenDate = given?.date ? parseDate(given.date) : null;
-  const year = given1(givenYear) ?? given1(givenDate?.year ?? null) ?? field(dated?.year ?? null, 'text', dated?.confidence ?? 0);
+  const ownDate = dated && !dated.cited ? dated : null;
+  const year = given1(givenYear) ?? given1(givenDate?.year ?? null) ?? field(ownDate?.year ?? null, 'text', ownDate?.confidence ?? 0);
   const date =
     given1(givenDate ? formatDate(givenDate) : given?.date?.trim() || null) ??
     (dated?.date && (givenYear === null || givenYear === dated.year) ? field(formatDate(dated.date), 'text', dated.confidence) : field<string>(null, 'none', 0));
 
   const issuerText = issuerOf(layout, textTitle);
   const issuer = given1(given?.issuer?.trim() || null) ?? field(issuerText, 'text', 0.7);
-  return { title, docNumber, issuer, date, year, level, province };
+  const candidates: NonNullable<DocumentMetadata['candidates']> = [];
+  if (province.value === null && jurisdiction?.fromBody) candidates.push({ field: 'province', value: jurisdiction.province, confidence: jurisdiction.confidence });
+  if (year.value === null && dated?.cited) candidates.push({ field: 'year', value: String(dated.year), confidence: dated.confidence });
+  return { title, docNumber, issuer, date, year, level, province, ...(candidates.length ? { candidates } : {}) };
 }
 
 /** `province:text:0.85;year:metadata.csv:1`: where each known field came from, for documents.csv. */
@@ -162,5 +168,6 @@ export function provenanceCell(meta: DocumentMetadata): string {
   return names
     .filter(([, f]) => f.value !== null)
     .map(([n, f]) => `${n}:${f.source}:${Math.round(f.confidence * 100) / 100}`)
+    .concat((meta.candidates ?? []).map((c) => `${c.field}_candidate:body:${Math.round(c.confidence * 100) / 100}:${c.value}`))
     .join(';');
 }

@@ -33,8 +33,9 @@ const LABEL_NAMES = ['地区', '日期', '来源', '发布机关', '发文机关
 const LABEL = new RegExp(`^(${LABEL_NAMES.map((n) => n.split('').join('\\s*')).join('|')})\\s*[:：]\\s*(.*)$`);
 /** Lines of database exports that carry nothing about the document itself. */
 const NOISE = /^(【法宝引证码】|原文链接[:：]|索\s*引\s*号|主题分类|主\s*题\s*词|https?:\/\/)/;
+/** Lines that open the body. Addressees (各省、自治区…：) name the places written to, not the issuer. */
 const BODY_START =
-  /^(第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|为了?[^，。]{0,40}[，,]|根据|按照|依据|经[^，。]{0,30}(同意|研究|通过)|现将|现就|近年来|当前|各[^，。]{0,8}[：:]?$)/;
+  /^(第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|为了?[^，。]{0,40}[，,]|根据|按照|依据|经[^，。]{0,30}(同意|研究|通过)|现将|现就|近年来|当前|各[^，。]{0,8}[：:]?$|各[^。：:]{0,80}[：:])/;
 const ORG_END = /(人民政府|政府|办公厅|办公室|委员会|管委会|领导小组|[委局厅院署部会处]|中心|银行|公司|分行)$/;
 const TITLE_THEN_ADDRESSEE = /^(.{4,}?(?:通知|办法|意见|决定|方案|规定|细则|措施|批复|函|公告))(各.{1,60}[:：])$/;
 const CN_DIGIT = '[〇零一二三四五六七八九十]';

@@ -6,6 +6,8 @@ import { NONE } from '../types.js';
 export interface KnownClause {
   docId: string;
   file: string;
+  /** sha256 of the document's file ('' when the analysis folder does not say). */
+  docSha256?: string;
   text: string;
   textSha256: string;
 }
@@ -81,6 +83,7 @@ export function checkReviewSheet(
       clauseId: id,
       docId: clause.docId,
       file: clause.file,
+      docSha256: clause.docSha256 ?? '',
       textSha256: clause.textSha256,
       primary: c.primary,
       secondary: c.secondary,

@@ -2,13 +2,16 @@ import { splitCodes } from '../reliability/parseCodes.js';
 import { NONE } from '../types.js';
 
 /**
- * A person's code for one clause, as kept in codings/manual.csv. `textSha256` is the hash of the
- * clause text the person read: a manual code applies only while the clause text is the same.
+ * A person's code for one clause, as kept in codings/manual.csv. It is keyed by content: the
+ * document's sha256 and the clause text the person read (core/review/placeManualCodes.ts); the
+ * clause id, document id and file are hints for people and ties, and may change between runs.
  */
 export interface ManualCode {
   clauseId: string;
   docId: string;
   file: string;
+  /** sha256 of the document's file; '' in files written before issue 13 (then the file path decides). */
+  docSha256: string;
   textSha256: string;
   primary: string;
   secondary: string[];
@@ -16,7 +19,7 @@ export interface ManualCode {
   text: string;
 }
 
-export const MANUAL_COLUMNS = ['clause_id', 'doc_id', 'file', 'text_sha256', 'primary', 'secondary', 'comment', 'text'];
+export const MANUAL_COLUMNS = ['clause_id', 'doc_id', 'file', 'text_sha256', 'primary', 'secondary', 'comment', 'text', 'doc_sha256'];
 
 /** Orders clause ids as people read them: D002-2-10 after D002-2-9. */
 export function compareClauseIds(a: string, b: string): number {
@@ -34,7 +37,7 @@ export function compareClauseIds(a: string, b: string): number {
 }
 
 export function manualCodeRow(m: ManualCode): string[] {
-  return [m.clauseId, m.docId, m.file, m.textSha256, m.primary, m.secondary.join(';'), m.comment, m.text];
+  return [m.clauseId, m.docId, m.file, m.textSha256, m.primary, m.secondary.join(';'), m.comment, m.text, m.docSha256];
 }
 
 export function manualCodeFromCells(cells: Record<string, string>): ManualCode {
@@ -42,6 +45,7 @@ export function manualCodeFromCells(cells: Record<string, string>): ManualCode {
     clauseId: cells.clause_id ?? '',
     docId: cells.doc_id ?? '',
     file: cells.file ?? '',
+    docSha256: cells.doc_sha256 ?? '',
     textSha256: cells.text_sha256 ?? '',
     primary: cells.primary ?? '',
     secondary: splitCodes(cells.secondary ?? ''),

@@ -55,6 +55,10 @@ export interface DocumentSummary {
    * Absent in summaries of older runs.
    */
   clauseIds?: Record<string, string>;
+  /** A counted policy whose text is near-identical to this earlier document (told apart by metadata, 文号 or date). */
+  similarTo?: string | null;
+  /** Why a `duplicate` was left out: same file bytes, same 文号 or near-identical text. */
+  duplicateCause?: string;
 }
 
 /** Documents that enter the statistics: read, a policy, and not a duplicate of another. */
@@ -67,11 +71,11 @@ export function documentsTable(docs: readonly DocumentSummary[]): Table {
     name: 'documents',
     columns: [
       ...['doc_id', 'file', 'sha256', 'title', 'province', 'year', 'pages', 'chars', 'clauses', 'coded_clauses', 'status', 'message', 'in_scope_clauses'],
-      ...['doc_number', 'issuer', 'date', 'level', 'provenance'],
+      ...['doc_number', 'issuer', 'date', 'level', 'provenance', 'similar_to'],
     ],
     rows: docs.map((d) => [
       ...[d.docId, d.file, d.sha256, d.title, d.province ?? '', d.year ?? '', d.pages, d.chars, d.clauses, d.codedClauses, d.status, d.message, d.inScopeClauses],
-      ...[d.docNumber ?? '', d.issuer ?? '', d.date ?? '', d.level ?? '', d.provenance],
+      ...[d.docNumber ?? '', d.issuer ?? '', d.date ?? '', d.level ?? '', d.provenance, d.similarTo ?? ''],
     ]),
   };
 }

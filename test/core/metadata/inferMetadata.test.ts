@@ -111,3 +111,27 @@ describe('inferMetadata: metadata.csv, then the folder, then the text', () => {
     expect(provenanceCell(m)).toBe('title:text:0.7;doc_number:metadata.csv:1;issuer:metadata.csv:1;year:metadata.csv:1;level:metadata.csv:1;province:metadata.csv:1');
   });
 });
+
+describe('inferMetadata: places and years named in passing are candidates, never the value (issue 13)', () => {
+  it('does not take the addressees of a national plan (…新疆生产建设兵团…：) for its issuer', () => {
+    const text = lines(
+      '各省、自治区、直辖市、计划单列市及新疆生产建设兵团商务主管部门：',
+      '为推进智慧物流配送体系建设，依据《国务院关于积极推进“互联网+”行动的指导意见》（国发〔2015〕40号），制定本方案。',
+      '一、支持乌鲁木齐、上海等地建设物流配送中心。',
+    );
+    const m = inferMetadata(text, 'plan.txt', undefined);
+    expect(m.province).toEqual({ value: null, source: 'none', confidence: 0 });
+    expect(m.level.value).toBeNull();
+    expect(m.year.value).toBeNull();
+    const cell = provenanceCell(m);
+    expect(cell).toMatch(/(^|;)province_candidate:body:0\.\d+:(新疆|上海)(;|$)/);
+    expect(cell).toContain('year_candidate:body:0.3:2015');
+    expect(cell).not.toMatch(/(^|;)province:/);
+  });
+
+  it('still takes the province from the folder or metadata.csv when the text says nothing', () => {
+    const text = '一、加强上海、新疆两地交流合作。';
+    expect(inferMetadata(text, '云南/a.txt', undefined).province).toEqual({ value: '云南', source: 'folder', confidence: 0.9 });
+    expect(inferMetadata(text, 'a.txt', { province: '贵州省' }).province.value).toBe('贵州');
+  });
+});

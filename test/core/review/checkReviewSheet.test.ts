@@ -4,7 +4,7 @@ import { compareClauseIds, mergeManualCodes } from '../../../src/core/review/man
 
 // A stand-in hash that is easy to check by hand: the text's length.
 const hash = (t: string) => `h${t.length}`;
-const clause = (text: string): KnownClause => ({ docId: 'D001', file: 'a.txt', text, textSha256: hash(text) });
+const clause = (text: string): KnownClause => ({ docId: 'D001', file: 'a.txt', docSha256: 'f0', text, textSha256: hash(text) });
 const clauses = new Map([
   ['D001-1-1', clause('给予购房补贴。')],
   ['D001-1-2', clause('不得违规销售。')],
@@ -21,7 +21,7 @@ describe('checkReviewSheet', () => {
     ], clauses, labels, hash);
     expect(r.problems).toEqual([]);
     expect(r.blank).toBe(1);
-    expect(r.codes).toEqual([{ clauseId: 'D001-1-1', docId: 'D001', file: 'a.txt', textSha256: 'h7', primary: 'financial', secondary: ['taxation'], comment: '契税补贴', text: '给予购房补贴。' }]);
+    expect(r.codes).toEqual([{ clauseId: 'D001-1-1', docId: 'D001', file: 'a.txt', docSha256: 'f0', textSha256: 'h7', primary: 'financial', secondary: ['taxation'], comment: '契税补贴', text: '给予购房补贴。' }]);
   });
 
   it('reports every problem at once: unknown code, unknown clause, changed text, edited text, duplicate row', () => {
@@ -55,7 +55,7 @@ describe('manual codes file', () => {
   });
 
   it('a newer import replaces the code of the same clause and keeps the others', () => {
-    const m = (clauseId: string, primary: string) => ({ clauseId, docId: '', file: '', textSha256: '', primary, secondary: [], comment: '', text: '' });
+    const m = (clauseId: string, primary: string) => ({ clauseId, docId: '', file: '', docSha256: '', textSha256: '', primary, secondary: [], comment: '', text: '' });
     expect(mergeManualCodes([m('D1-2', 'a'), m('D1-1', 'b')], [m('D1-2', 'c')]).map((x) => [x.clauseId, x.primary])).toEqual([['D1-1', 'b'], ['D1-2', 'c']]);
   });
 });
