@@ -20,7 +20,7 @@ export interface ZipProblem {
   message: string;
 }
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${Math.round(n / 1024 / 1024)} MB`);
 
 /** The parts that readers inflate and parse as a whole: the XML, never the media (images stay packed). */
 function isParsedPart(name: string): boolean {

@@ -68,6 +68,7 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
         return textOutcome({ kind: 'docx', method: 'markup', pages: [{ number: 1, text: await docxText(bytes) }], warnings: [] });
       }
       case 'doc': {
+        if (!wordProcessorFile(bytes)) return { ok: false, status: 'failed', message: `not a ${extname(path).toLowerCase()} file: neither a Word/WPS binary, RTF, HTML nor a ZIP archive` };
         const converted = await ctx.libreOffice.toText(path);
         return converted.ok ? plainText('doc', 'converted', converted.bytes, ctx.limits) : converted;
       }
@@ -77,6 +78,17 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
   } catch (err) {
     return { ok: false, status: 'failed', message: `could not be read (${String((err as Error)?.message ?? err).split('\n')[0]})` };
   }
+}
+
+/**
+ * Whether LibreOffice should be given the file: the OLE2 container of Word 97 and WPS files, or the
+ * RTF, HTML and .docx files that sites publish under a .doc name. LibreOffice would otherwise import
+ * any bytes as plain text, and random bytes decode to random Chinese characters that look like text.
+ */
+function wordProcessorFile(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b);
+  return ole2 || head.startsWith('{\\rtf') || head.startsWith('pk') || head.startsWith('<');
 }
 
 function plainText(kind: SourceKind, method: ExtractionMethod, bytes: Uint8Array, limits: ExtractLimits): ExtractOutcome {
