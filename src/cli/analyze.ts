@@ -39,8 +39,9 @@ Examples:
 Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
 Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
 Exit code: 0 all documents read, 1 some could not be read (see documents.csv),
-2 usage error or invalid codebook (nothing written), 130 interrupted (Ctrl-C): outputs
-left as they were; run again to resume from the cache.
+2 usage error, invalid codebook or output folder in use (nothing written), 130
+interrupted (Ctrl-C; 143 for SIGTERM): outputs left as they were; run again to resume
+from the cache.
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
 <name>:matched_terms and <name>:in_scope for each codebook after the first, and the
 tables get categories_<name> and the cross-tabulation of the first codebook with it.
