@@ -60,7 +60,7 @@ function utf16(text, endian) {
 }
 
 /** A ZIP archive written by hand, so that the sizes it declares can lie. */
-function zip(entries) {
+export function zip(entries) {
   const locals = [];
   const central = [];
   let offset = 0;
@@ -99,7 +99,7 @@ function zip(entries) {
   return Buffer.concat([...locals, cdBytes, end]);
 }
 
-function entry(name, content) {
+export function entry(name, content) {
   const data = Buffer.from(content);
   return { name, size: data.length, crc: crc32(data), deflated: deflateRawSync(data) };
 }
@@ -123,7 +123,7 @@ const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:/
 const PARAGRAPH = '<w:p><w:r><w:t>对企业给予补贴。</w:t></w:r></w:p>';
 
 /** A .docx whose document.xml is `size` bytes of paragraphs; `declared` overrides the size its headers state. */
-function docxBomb(size, declared) {
+export function docxBomb(size, declared) {
   const body = repeatedEntry('word/document.xml', PARAGRAPH, size);
   // A paragraph list, not a whole document: the root element is never closed. Readers fail on it,
   // and only a check before inflating keeps them from building the string first.
@@ -131,7 +131,7 @@ function docxBomb(size, declared) {
 }
 
 /** A one-page PDF whose content stream is `size` bytes of text operators, Flate-compressed. */
-function pdfBomb(size) {
+export function pdfBomb(size) {
   const unit = 'BT /F1 12 Tf 72 712 Td (policy) Tj ET\n';
   const piece = Buffer.from(unit.repeat(Math.ceil(MB / unit.length))).subarray(0, MB);
   const count = Math.ceil(size / MB);

@@ -41,11 +41,11 @@ export function zipSizeProblem(bytes: Uint8Array, limit: number): ZipProblem | n
   if (!Array.isArray(entries)) return refused(`the archive has ${entries.parts} parts (limit ${MAX_ENTRIES}): not an office document`);
   const parsed = entries.filter((e) => isParsedPart(e.name));
   const declared = parsed.reduce((a, e) => a + e.declared, 0);
-  if (declared > limit) return refused(`its XML unpacks to ${mb(declared)} (limit ${mb(limit)}; raise it with --max-unpacked-mb)`);
+  if (declared > limit) return refused(`its XML unpacks to ${mb(declared)} (limit ${mb(limit)})`);
   let actual = 0;
   for (const e of parsed) {
     const size = inflatedSize(buf, e, limit - actual);
-    if (size === null) return refused(`its XML unpacks to more than ${mb(limit)}, although the archive declares ${mb(declared)} (limit: --max-unpacked-mb)`);
+    if (size === null) return refused(`its XML unpacks to more than ${mb(limit)} (the limit), although the archive declares ${mb(declared)}`);
     actual += size;
   }
   return null;

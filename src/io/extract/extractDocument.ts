@@ -64,7 +64,7 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
       case 'docx': {
         if (!startsWith(bytes, 'PK')) return { ok: false, status: 'failed', message: 'not a .docx file: it is not a ZIP archive' };
         const bomb = zipSizeProblem(bytes, ctx.limits.maxUnpackedBytes);
-        if (bomb) return { ok: false, ...bomb, ...(bomb.status === 'failed' ? { message: `not a readable .docx file: ${bomb.message}` } : {}) };
+        if (bomb) return { ok: false, status: bomb.status, message: bomb.status === 'failed' ? `not a readable .docx file: ${bomb.message}` : `${bomb.message}; raise the limit with --max-unpacked-mb` };
         return textOutcome({ kind: 'docx', method: 'markup', pages: [{ number: 1, text: await docxText(bytes) }], warnings: [] });
       }
       case 'doc': {
