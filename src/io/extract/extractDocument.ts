@@ -76,6 +76,8 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
         return { ok: false, status: 'failed', message: `unsupported file type ${extname(path) || '(none)'}` };
     }
   } catch (err) {
+    // The readers walk the markup recursively; a page of 100,000 nested elements is refused, not a crash.
+    if (err instanceof RangeError && /call stack/.test(err.message)) return { ok: false, status: 'failed', message: 'could not be read: its elements are nested too deeply (a generated or hostile file?)' };
     return { ok: false, status: 'failed', message: `could not be read (${String((err as Error)?.message ?? err).split('\n')[0]})` };
   }
 }
