@@ -1,5 +1,5 @@
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, rmdirSync, rmSync, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { isAlive, OutputLock } from './OutputLock.js';
@@ -22,6 +22,8 @@ const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
 export class OutputStage {
   private readonly staged = new Map<string, string>();
   private readonly streams: WriteStream[] = [];
+  /** Subfolders this run created (figures/, tables/): an aborted run removes them again if empty. */
+  private readonly madeDirs: string[] = [];
   private done = false;
 
   private constructor(
@@ -60,7 +62,8 @@ export class OutputStage {
     const tmp = this.tempName(name);
     this.staged.set(name, tmp);
     try {
-      await mkdir(dirname(tmp), { recursive: true });
+      const made = await mkdir(dirname(tmp), { recursive: true });
+      for (let d = dirname(tmp); made && d.length >= made.length; d = dirname(d)) this.madeDirs.push(d);
       await writeFile(tmp, content);
     } catch (err) {
       throw cannotWrite(this.dir, err);
@@ -121,6 +124,7 @@ export class OutputStage {
   async abort(): Promise<void> {
     for (const s of this.streams) s.destroy();
     await Promise.all([...this.staged.values()].map((tmp) => rm(tmp, { force: true })));
+    for (const d of this.deepestFirst()) await rmdir(d).catch(() => undefined);
     this.done = true;
     await this.lock.release();
   }
@@ -130,8 +134,19 @@ export class OutputStage {
     if (this.done) return;
     for (const s of this.streams) s.destroy();
     for (const tmp of this.staged.values()) rmSync(tmp, { force: true });
+    for (const d of this.deepestFirst()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty, or gone
+      }
+    }
     this.done = true;
     this.lock.releaseSync();
+  }
+
+  private deepestFirst(): string[] {
+    return [...new Set(this.madeDirs)].sort((a, b) => b.length - a.length);
   }
 }
 
