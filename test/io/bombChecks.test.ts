@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfStreamProblem } from '../../src/io/extract/pdfStreamProblem.js';
+import { readXlsxRows } from '../../src/io/xlsx.js';
 import { zipSizeProblem } from '../../src/io/zipSizeProblem.js';
 import { docxBomb, entry, pdfBomb, zip } from '../../scripts/make-hostile-fixtures.mjs';
 import { REPO_ROOT, SHARED_DIR } from '../sharedDir.js';
@@ -32,6 +34,16 @@ describe('zipSizeProblem: a .docx or .xlsx is measured before anything unpacks i
   it('refuses an archive of more parts than any office file has', () => {
     const many = zip(Array.from({ length: 10_001 }, (_, i) => entry(`p${i}.xml`, '')));
     expect(zipSizeProblem(many, 10 * MB)?.message).toMatch(/10001 parts \(limit 10000\)/);
+  });
+
+  it('a review sheet (.xlsx) that unpacks past 100 MB is refused before exceljs opens it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-code-xlsx-bomb-'));
+    try {
+      writeFileSync(join(dir, 'review.xlsx'), docxBomb(120 * MB, 4096));
+      await expect(readXlsxRows(join(dir, 'review.xlsx'))).rejects.toThrow(/review\.xlsx: refused: its XML unpacks to more than 100 MB/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('calls a cut-off archive damaged (failed), not refused', () => {
