@@ -35,7 +35,7 @@ export function withExtractionOptions(command: Command): Command {
     .option('--cache-dir <dir>', 'extraction cache (default: $POLICY_CODE_CACHE_DIR, else $XDG_CACHE_HOME/policy-code, else ~/.cache/policy-code)')
     .option('--no-cache', 'extract every file again instead of using cached text (the cache is refreshed)')
     .option('--max-file-mb <mb>', `files larger than this are not read (default: ${DEFAULT_MAX_FILE_MB})`)
-    .option('--max-unpacked-mb <mb>', `a .docx whose XML, or a PDF with a compressed stream that, unpacks to more than this is refused (default: ${DEFAULT_LIMITS.maxUnpackedBytes / MB})`)
+    .option('--max-unpacked-mb <mb>', `largest unpacked size of the XML in a .docx and of each compressed stream in a PDF; larger files are refused unread (default: ${DEFAULT_LIMITS.maxUnpackedBytes / MB})`)
     .option('--max-text-mb <mb>', `HTML and text files larger than this are refused (default: ${DEFAULT_LIMITS.maxTextBytes / MB})`)
     .option('--timeout <seconds>', `time limit for reading one PDF's text layer (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
     .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`);
