@@ -17,7 +17,7 @@ export function collectCodebooks(value: string, previous: string[]): string[] {
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
     .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
-    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx), read recursively')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx; .doc and .wps with LibreOffice), read recursively')
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
