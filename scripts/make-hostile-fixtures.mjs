@@ -130,15 +130,24 @@ export function docxBomb(size, declared) {
   return zip([entry('[Content_Types].xml', CONTENT_TYPES), entry('_rels/.rels', RELS), { ...body, declared: declared ?? body.size }]);
 }
 
-/** A one-page PDF whose content stream is `size` bytes of text operators, Flate-compressed. */
-export function pdfBomb(size) {
+/**
+ * A one-page PDF whose content stream is `size` bytes of text operators, compressed with `filter`:
+ * 'flate', 'hex-flate' (Flate, then written as hexadecimal: a chain of two filters) or 'lzw'.
+ */
+export function pdfBomb(size, filter = 'flate') {
   const unit = 'BT /F1 12 Tf 72 712 Td (policy) Tj ET\n';
   const piece = Buffer.from(unit.repeat(Math.ceil(MB / unit.length))).subarray(0, MB);
   const count = Math.ceil(size / MB);
-  const parts = [];
-  for (let i = 0; i < count; i++) parts.push(deflateRawSync(piece, { level: 9, finishFlush: i === count - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
-  // A zlib stream is a two-byte header, the raw deflate data and an Adler-32 checksum (left at 0: pdf.js and zlib are not asked to check it here).
-  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), ...parts, Buffer.alloc(4)]);
+  let stream;
+  if (filter === 'lzw') stream = lzwEncode(Buffer.concat(Array.from({ length: count }, () => piece)));
+  else {
+    const parts = [];
+    for (let i = 0; i < count; i++) parts.push(deflateRawSync(piece, { level: 9, finishFlush: i === count - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    // A zlib stream is a two-byte header, the raw deflate data and an Adler-32 checksum (left at 0: pdf.js and zlib are not asked to check it here).
+    stream = Buffer.concat([Buffer.from([0x78, 0xda]), ...parts, Buffer.alloc(4)]);
+    if (filter === 'hex-flate') stream = Buffer.from(stream.toString('hex') + '>');
+  }
+  const filters = { flate: '/FlateDecode', 'hex-flate': '[/ASCIIHexDecode /FlateDecode]', lzw: '/LZWDecode' }[filter];
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -151,7 +160,7 @@ export function pdfBomb(size) {
   let at = chunks[0].length;
   objects.forEach((body, i) => {
     offsets.push(at);
-    const head = Buffer.from(body === null ? `${i + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n` : `${i + 1} 0 obj\n${body}\nendobj\n`);
+    const head = Buffer.from(body === null ? `${i + 1} 0 obj\n<< /Length ${stream.length} /Filter ${filters} >>\nstream\n` : `${i + 1} 0 obj\n${body}\nendobj\n`);
     const tail = Buffer.from(body === null ? '\nendstream\nendobj\n' : '');
     chunks.push(head, ...(body === null ? [stream, tail] : []));
     at += head.length + (body === null ? stream.length + tail.length : 0);
@@ -159,6 +168,50 @@ export function pdfBomb(size) {
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
   chunks.push(Buffer.from(xref));
   return Buffer.concat(chunks);
+}
+
+/** LZW as PDF uses it (9 to 12 bit codes, clear at a full table, EarlyChange 1). */
+export function lzwEncode(input) {
+  const out = [];
+  let acc = 0;
+  let held = 0;
+  const width = (next) => Math.min(12, Math.ceil(Math.log2(next + 1)));
+  const emit = (code, bits) => {
+    acc = (acc << bits) | code;
+    held += bits;
+    while (held >= 8) {
+      out.push((acc >>> (held - 8)) & 255);
+      held -= 8;
+      acc &= (1 << held) - 1;
+    }
+  };
+  let dict = new Map();
+  let next = 258;
+  emit(256, 9);
+  let w = -1;
+  for (const byte of input) {
+    if (w < 0) {
+      w = byte;
+      continue;
+    }
+    const code = dict.get(w * 256 + byte);
+    if (code !== undefined) {
+      w = code;
+      continue;
+    }
+    emit(w, width(next));
+    if (next < 4093) dict.set(w * 256 + byte, next++);
+    else {
+      emit(256, width(next));
+      dict = new Map();
+      next = 258;
+    }
+    w = byte;
+  }
+  if (w >= 0) emit(w, width(next));
+  emit(257, width(next + 1));
+  if (held > 0) out.push((acc << (8 - held)) & 255);
+  return Buffer.from(out);
 }
 
 /** Bytes that look like nothing: a fixed linear congruential sequence, the same on every run. */
@@ -190,6 +243,7 @@ export function writeHostileFolder(dir, realCorpus) {
   put('docx-cut-in-half.docx', zip([entry('[Content_Types].xml', CONTENT_TYPES), entry('_rels/.rels', RELS), entry('word/document.xml', PARAGRAPH)]).subarray(0, 300));
   put('text-named-docx.docx', '这不是一个Word文件。\n');
   put('pdf-content-stream-bomb-150mb.pdf', pdfBomb(150 * MB));
+  put('pdf-hex-then-flate-bomb-150mb.pdf', pdfBomb(150 * MB, 'hex-flate'));
   put('html-over-20mb.html', `<html><body>${'<p>对企业给予补贴。</p>'.repeat(Math.ceil((21 * MB) / 30))}</body></html>`);
   put('html-nested-100000-deep.html', `<html><body>${'<div>'.repeat(100_000)}第一条 对企业给予补贴。${'</div>'.repeat(100_000)}</body></html>`);
   put('binary-noise.txt', noise(64 * 1024));

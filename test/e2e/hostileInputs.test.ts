@@ -53,6 +53,7 @@ describe('analyze on a folder of hostile and odd files beside real policies', ()
       'docx-bomb-declaring-4kb.docx': ['refused', /unpacks to more than 100 MB \(the limit\), although the archive declares 5 KB/],
       'docx-with-20000-parts.docx': ['refused', /20000 parts/],
       'pdf-content-stream-bomb-150mb.pdf': ['refused', /compressed stream inflates to more than 100 MB/],
+      'pdf-hex-then-flate-bomb-150mb.pdf': ['refused', /compressed stream inflates to more than 100 MB/],
       'html-over-20mb.html': ['refused', /web page of 22 MB \(limit 20 MB .*--max-text-mb/],
       'docx-cut-in-half.docx': ['failed', /not a readable \.docx file/],
       'text-named-docx.docx': ['failed', /not a ZIP archive/],

@@ -57,6 +57,13 @@ describe('pdfStreamProblem: a PDF is measured before pdf.js decodes its streams'
     expect(pdfStreamProblem(pdfBomb(12 * MB), 10 * MB)).toBe('a compressed stream inflates to more than 10 MB (limit: --max-unpacked-mb)');
   });
 
+  it('follows a filter chain (ASCIIHex, then Flate) and decodes LZW, with the same cap', () => {
+    expect(pdfStreamProblem(pdfBomb(12 * MB, 'hex-flate'), 10 * MB)).toMatch(/more than 10 MB/);
+    expect(pdfStreamProblem(pdfBomb(8 * MB, 'hex-flate'), 10 * MB)).toBeNull();
+    expect(pdfStreamProblem(pdfBomb(12 * MB, 'lzw'), 10 * MB)).toMatch(/more than 10 MB/);
+    expect(pdfStreamProblem(pdfBomb(8 * MB, 'lzw'), 10 * MB)).toBeNull();
+  });
+
   it('passes the same PDF under the limit, and the fixture PDFs', () => {
     expect(pdfStreamProblem(pdfBomb(8 * MB), 10 * MB)).toBeNull();
     for (const c of ['a-text-pdf-with-a-running-header-on-every-page', 'a-scan-without-a-text-layer-needs-ocr']) {
