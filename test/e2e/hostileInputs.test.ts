@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -127,5 +127,26 @@ describe('analyze on a folder of hostile and odd files beside real policies', ()
       expect(d.message, f).toContain('apt-get install -y --no-install-recommends libreoffice-writer-nogui');
     }
     expect(r.stderr).toMatch(/needs_conversion \(2\):/);
+
+    // A converter that hangs (here a script that starts a child and sleeps) is stopped at --timeout, child included.
+    const hanging = join(work, 'hanging-soffice.sh');
+    writeFileSync(hanging, `#!/bin/sh\nsleep 300 &\necho $! > ${join(work, 'hanging-child.pid')}\nwait\n`, { mode: 0o755 });
+    const started = Date.now();
+    const t = runCli(['extract', dir, '--out', join(work, 'out-hang'), '--cache-dir', join(work, 'cache-hang'), '--timeout', '2'], work, { POLICY_CODE_SOFFICE: hanging });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const hung = parse(readFileSync(join(work, 'out-hang', 'documents.csv'), 'utf8').replace(/^\ufeff/, ''), { columns: true }) as Row[];
+    for (const d of hung) expect(d.message, d.file).toMatch(/conversion with LibreOffice took longer than 2 s \(--timeout\); abandoned/);
+    expect(t.code).toBe(1);
+    const child = Number(readFileSync(join(work, 'hanging-child.pid'), 'utf8'));
+    // Gone, or a zombie waiting for a container's init to reap it: either way no longer running.
+    const state = (() => {
+      try {
+        const stat = readFileSync(`/proc/${child}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2)[0];
+      } catch {
+        return 'gone';
+      }
+    })();
+    expect(['gone', 'Z', 'X']).toContain(state);
   }, 60_000);
 });

@@ -24,22 +24,26 @@ function run(file: string, args: string[], timeoutMs: number): Promise<Exit> {
     let stderr = '';
     let timedOut = false;
     child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         // already gone
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, timeoutMs);
-    child.on('error', (err: NodeJS.ErrnoException) => {
+    // Its own process group does not get the terminal's Ctrl-C: a run that exits takes it along.
+    process.once('exit', killGroup);
+    const settle = (exit: Exit) => {
       clearTimeout(timer);
-      resolve({ code: null, timedOut, missing: err.code === 'ENOENT', stderr });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, missing: false, stderr });
-    });
+      process.off('exit', killGroup);
+      resolve(exit);
+    };
+    child.on('error', (err: NodeJS.ErrnoException) => settle({ code: null, timedOut, missing: err.code === 'ENOENT', stderr }));
+    child.on('close', (code) => settle({ code, timedOut, missing: false, stderr }));
   });
 }
 
