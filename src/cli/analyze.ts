@@ -29,7 +29,7 @@ export function collectCodebooks(value: string, previous: string[]): string[] {
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
     .description('read every document in a corpus folder, split it into clauses, code them, and write the tables')
-    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx), read recursively')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx; .doc and .wps with LibreOffice), read recursively')
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
@@ -52,8 +52,9 @@ Examples:
 Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
 Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
 Exit code: 0 all documents read, 1 some could not be read (see documents.csv) or a manual code could not be placed,
-2 usage error or invalid codebook (nothing written), 130 interrupted (Ctrl-C): outputs
-left as they were; run again to resume from the cache.
+2 usage error, invalid codebook or output folder in use (nothing written), 130
+interrupted (Ctrl-C; 143 for SIGTERM): outputs left as they were; run again to resume
+from the cache.
 With several codebooks, clauses.csv gets <name>:primary, <name>:categories,
 <name>:matched_terms and <name>:in_scope for each codebook after the first, and the
 tables get categories_<name> and the cross-tabulation of the first codebook with it.

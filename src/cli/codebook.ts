@@ -5,7 +5,7 @@ import { formatCodebookTree } from '../export/codebookTree.js';
 import { toCsv } from '../export/csv.js';
 import { toTextTable } from '../export/textTable.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
-import { checkCodebookFile, formatProblem, loadCodebook } from '../io/readCodebook.js';
+import { checkCodebookFile, loadCodebook, problemLines } from '../io/readCodebook.js';
 import { codebookDiff } from '../pipeline/codebookDiff.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
@@ -34,7 +34,7 @@ Exit code: 0 every codebook is valid, 2 some codebook has problems (each is list
         const problems = results.flatMap((r) => r.problems);
         if (problems.length > 0) {
           const bad = results.filter((r) => r.problems.length > 0).map((r) => r.file);
-          throw new UserError('codebook', `invalid codebook ${bad.join(', ')} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
+          throw new UserError('codebook', `invalid codebook ${bad.join(', ')} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.flatMap(problemLines));
         }
         return EXIT.ok;
       }),

@@ -11,8 +11,10 @@ export const EXIT = {
   usage: 2,
   /** A bug in policy-code: please report it with the stack trace. */
   internal: 3,
-  /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it): outputs left as they were; rerun to resume. */
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it): outputs left as they were; rerun to resume. */
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + SIGTERM): handled as Ctrl-C is. */
+  terminated: 143,
 } as const;
 
 /** Reports an error on stderr in one line (plus any listed details) and returns the exit code. */
@@ -24,7 +26,7 @@ export function reportError(err: unknown): number {
   }
   if (err instanceof Interrupted) {
     process.stderr.write(`policy-code: ${err.message}\n`);
-    return EXIT.interrupted;
+    return signalExit(err.signal);
   }
   if (err instanceof CommanderError) {
     // commander has already printed its message (unknown option, missing argument, ...).
@@ -37,6 +39,26 @@ export function reportError(err: unknown): number {
   }
   process.stderr.write(`policy-code: internal error (please report this): ${(err as Error)?.stack ?? String(err)}\n`);
   return EXIT.internal;
+}
+
+/** The exit code of a run stopped by a signal, as a shell reports a process the signal killed. */
+export function signalExit(signal: string): number {
+  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
+
+/**
+ * A reader that closes the pipe early (`policy-code analyze --help | head`) is not an error: once
+ * stdout is closed the program ends quietly, with no EPIPE stack trace. A closed stderr is ignored,
+ * so that a long run whose messages nobody reads still finishes and writes its outputs.
+ */
+export function endQuietlyOnClosedOutput(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 }
 
 /** Runs a command's action and exits with the code it returns or the code its error maps to. */

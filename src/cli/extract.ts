@@ -8,7 +8,7 @@ import { progressReporter } from './progress.js';
 export function extractCommand(): Command {
   const command = new Command('extract')
     .description('read every document of a corpus folder into the text cache and write documents.csv (no coding)')
-    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx), read recursively')
+    .argument('<corpus>', 'folder of policy documents (.pdf, .txt, .html, .docx; .doc and .wps with LibreOffice), read recursively')
     .option('-o, --out <dir>', 'folder for documents.csv', 'output')
     .option('-q, --quiet', 'print nothing but errors');
   return withExtractionOptions(command)

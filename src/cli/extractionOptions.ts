@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
+import { DEFAULT_LIMITS } from '../io/extract/extractDocument.js';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
 
 export interface ExtractionFlags {
@@ -7,9 +8,13 @@ export interface ExtractionFlags {
   cacheDir?: string;
   cache?: boolean;
   maxFileMb?: string;
+  maxUnpackedMb?: string;
+  maxTextMb?: string;
   timeout?: string;
   ocrTimeout?: string;
 }
+
+const MB = 1024 * 1024;
 
 export function parseJobs(value: string): number {
   const n = Number(value);
@@ -30,6 +35,8 @@ export function withExtractionOptions(command: Command): Command {
     .option('--cache-dir <dir>', 'extraction cache (default: $POLICY_CODE_CACHE_DIR, else $XDG_CACHE_HOME/policy-code, else ~/.cache/policy-code)')
     .option('--no-cache', 'extract every file again instead of using cached text (the cache is refreshed)')
     .option('--max-file-mb <mb>', `files larger than this are not read (default: ${DEFAULT_MAX_FILE_MB})`)
+    .option('--max-unpacked-mb <mb>', `largest unpacked size of the XML in a .docx and of each compressed stream in a PDF; larger files are refused unread (default: ${DEFAULT_LIMITS.maxUnpackedBytes / MB})`)
+    .option('--max-text-mb <mb>', `HTML and text files larger than this are refused (default: ${DEFAULT_LIMITS.maxTextBytes / MB})`)
     .option('--timeout <seconds>', `time limit for reading one PDF's text layer (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
     .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`);
 }
@@ -40,6 +47,8 @@ export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
     ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
     useCache: flags.cache !== false,
     ...(flags.maxFileMb ? { maxFileBytes: Math.round(positive('--max-file-mb', flags.maxFileMb) * 1024 * 1024) } : {}),
+    ...(flags.maxUnpackedMb ? { maxUnpackedBytes: Math.round(positive('--max-unpacked-mb', flags.maxUnpackedMb) * MB) } : {}),
+    ...(flags.maxTextMb ? { maxTextBytes: Math.round(positive('--max-text-mb', flags.maxTextMb) * MB) } : {}),
     ...(flags.timeout ? { timeoutMs: positive('--timeout', flags.timeout) * 1000 } : {}),
     ...(flags.ocrTimeout ? { ocrTimeoutMs: positive('--ocr-timeout', flags.ocrTimeout) * 1000 } : {}),
   };

@@ -1,10 +1,10 @@
 import type { OutputStage } from '../io/OutputStage.js';
-import { EXIT } from './exitCodes.js';
+import { signalExit } from './exitCodes.js';
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM during a run: the first stops the run between documents (finished
  * documents are already cached; the pipeline removes its temporary outputs and throws Interrupted,
- * which exits with EXIT.interrupted); a second one removes the temporary outputs and exits at once.
+ * which exits with 130, or 143 for SIGTERM); a second one removes the temporary outputs and exits at once.
  */
 export function interruptOnSignals(): { signal: AbortSignal; onStage: (stage: OutputStage) => void; dispose: () => void } {
   const controller = new AbortController();
@@ -13,7 +13,7 @@ export function interruptOnSignals(): { signal: AbortSignal; onStage: (stage: Ou
     if (controller.signal.aborted) {
       stage?.abortSync();
       process.stderr.write(`\npolicy-code: stopped by ${sig}; outputs left as they were\n`);
-      process.exit(EXIT.interrupted);
+      process.exit(signalExit(sig));
     }
     process.stderr.write(`\npolicy-code: ${sig}: stopping (press Ctrl-C again to stop at once)\n`);
     controller.abort(sig);

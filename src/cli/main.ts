@@ -11,9 +11,11 @@ import { kwicCommand } from './kwic.js';
 import { reportCommand } from './report.js';
 import { reviewCommand } from './review.js';
 import { showCommand } from './show.js';
-import { reportError } from './exitCodes.js';
+import { endQuietlyOnClosedOutput, reportError } from './exitCodes.js';
 import { mergeCommand } from './merge.js';
 import { recodeCommand } from './recode.js';
+
+endQuietlyOnClosedOutput();
 
 /** Every subcommand, one file each; add new ones here. */
 const COMMANDS = [analyzeCommand, extractCommand, showCommand, codeUnitsCommand, codebookCommand, kwicCommand, evaluateCommand, agreementCommand, reviewCommand, reportCommand, mergeCommand, recodeCommand];

@@ -10,10 +10,10 @@ export interface Page {
   text: string;
 }
 
-export type SourceKind = 'pdf' | 'txt' | 'html' | 'docx';
+export type SourceKind = 'pdf' | 'txt' | 'html' | 'docx' | 'doc';
 
 /** How the text of a document was obtained. */
-export type ExtractionMethod = 'text-layer' | 'ocr' | 'plain' | 'markup';
+export type ExtractionMethod = 'text-layer' | 'ocr' | 'plain' | 'markup' | 'converted';
 
 /**
  * Status of a document in a run. `ok` documents are coded; the others are listed in documents.csv
@@ -24,9 +24,14 @@ export type DocumentStatus =
   | 'failed' // could not be read at all (corrupt, encrypted, timeout, ...)
   | 'empty' // readable but no text in it
   | 'needs_ocr' // no usable text layer and OCR is not available
+  | 'needs_conversion' // a .doc or .wps file and LibreOffice is not installed
+  | 'refused' // over a limit (file size, unpacked size of an archive or a PDF stream, text size): not read
   | 'duplicate' // the same policy as an earlier document; counted once
   | 'not_policy' // readable, but not a policy document (e.g. a newspaper page)
   | 'skipped'; // a file type policy-code does not read
+
+/** Statuses of documents that could not be read: they make the run's exit status 1. */
+export const UNREAD_STATUSES: readonly DocumentStatus[] = ['failed', 'refused', 'needs_ocr', 'needs_conversion', 'empty'];
 
 /** The result of reading one file: raw pages plus provenance. */
 export interface ExtractedDocument {

@@ -12,7 +12,7 @@ export interface ProblemDocument {
  */
 export function errorsSummary(problems: readonly ProblemDocument[], skipped: readonly string[] = []): string {
   if (problems.length === 0 && skipped.length === 0) return '';
-  const order = ['failed', 'needs_ocr', 'empty', 'not_policy', 'duplicate'];
+  const order = ['failed', 'refused', 'needs_ocr', 'needs_conversion', 'empty', 'not_policy', 'duplicate'];
   const statuses = [...new Set(problems.map((p) => p.status))].sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : 1));
   const lines: string[] = [];
   for (const status of statuses) {

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomicWrite.js';
  * Version of everything that produces the cached raw pages (readers, OCR settings). Bump it when
  * extraction changes: old entries then sit under another version and are never read again.
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 /**
  * Where the cache lives unless --cache-dir says otherwise: $POLICY_CODE_CACHE_DIR, else

@@ -1,6 +1,8 @@
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, rmdirSync, rmSync, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { isAlive, OutputLock } from './OutputLock.js';
 
 /** A file written piece by piece into the stage (clauses.csv, document after document). */
 export interface StagedStream {
@@ -14,18 +16,40 @@ const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
  * only when every one is complete, so that an interrupted or failed run leaves the previous outputs
  * as they were. `abort` removes the temporary files (also synchronously, from a signal handler);
  * temporary files of a run that was killed outright are removed by the next run in that folder.
+ * The stage holds the folder's lock (OutputLock) from open to commit or abort. A write that fails
+ * (full disk, read-only folder) becomes one line naming the folder, the outputs left as they were.
  */
 export class OutputStage {
   private readonly staged = new Map<string, string>();
   private readonly streams: WriteStream[] = [];
+  /** Subfolders this run created (figures/, tables/): an aborted run removes them again if empty. */
+  private readonly madeDirs: string[] = [];
   private done = false;
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly lock: OutputLock,
+  ) {}
 
   static async open(dir: string): Promise<OutputStage> {
-    await mkdir(dir, { recursive: true });
-    await removeStale(dir);
-    return new OutputStage(dir);
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // On a read-only file system a recursive mkdir reports ENOENT, not EROFS.
+      if (!code) throw err;
+      throw new UserError('usage', `cannot create the output folder ${dir}: ${WHY[code] ?? (code === 'ENOENT' ? 'a read-only file system or a missing parent' : code)} (${code})`);
+    }
+    const lock = await OutputLock.acquire(dir).catch((err) => {
+      throw cannotWrite(dir, err);
+    });
+    try {
+      await removeStale(dir);
+    } catch (err) {
+      await lock.release();
+      throw cannotWrite(dir, err);
+    }
+    return new OutputStage(dir, lock);
   }
 
   /** Beside its target (names may hold subfolders: figures/x.svg), so that the rename is atomic. */
@@ -37,8 +61,13 @@ export class OutputStage {
   async put(name: string, content: string | Uint8Array): Promise<void> {
     const tmp = this.tempName(name);
     this.staged.set(name, tmp);
-    await mkdir(dirname(tmp), { recursive: true });
-    await writeFile(tmp, content);
+    try {
+      const made = await mkdir(dirname(tmp), { recursive: true });
+      for (let d = dirname(tmp); made && d.length >= made.length; d = dirname(d)) this.madeDirs.push(d);
+      await writeFile(tmp, content);
+    } catch (err) {
+      throw cannotWrite(this.dir, err);
+    }
   }
 
   stream(name: string): StagedStream {
@@ -51,30 +80,53 @@ export class OutputStage {
     return {
       write: (chunk) =>
         new Promise((resolve, reject) => {
-          if (failed) return reject(failed);
+          if (failed) return reject(cannotWrite(this.dir, failed));
           // Waiting for 'drain' keeps memory flat: rows never pile up faster than the disk takes them.
+          // A stream that fails never drains: its error must settle the write too.
+          const settle = () => {
+            out.off('drain', settle);
+            out.off('error', settle);
+            if (failed) reject(cannotWrite(this.dir, failed));
+            else resolve();
+          };
           if (out.write(chunk)) resolve();
-          else out.once('drain', () => (failed ? reject(failed) : resolve()));
+          else {
+            out.once('drain', settle);
+            out.once('error', settle);
+          }
         }),
     };
   }
 
   /** Closes the streams and renames every staged file into place; returns the final paths. */
   async commit(): Promise<string[]> {
-    await Promise.all(this.streams.map((s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())))));
-    const out: string[] = [];
-    for (const [name, tmp] of this.staged) {
-      await rename(tmp, join(this.dir, name));
-      out.push(join(this.dir, name));
+    try {
+      await Promise.all(this.streams.map((s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())))));
+    } catch (err) {
+      await this.abort();
+      throw cannotWrite(this.dir, err);
     }
-    this.done = true;
+    const out: string[] = [];
+    try {
+      for (const [name, tmp] of this.staged) {
+        await rename(tmp, join(this.dir, name));
+        out.push(join(this.dir, name));
+      }
+    } catch (err) {
+      throw cannotWrite(this.dir, err);
+    } finally {
+      this.done = true;
+      await this.lock.release();
+    }
     return out;
   }
 
   async abort(): Promise<void> {
     for (const s of this.streams) s.destroy();
     await Promise.all([...this.staged.values()].map((tmp) => rm(tmp, { force: true })));
+    for (const d of this.deepestFirst()) await rmdir(d).catch(() => undefined);
     this.done = true;
+    await this.lock.release();
   }
 
   /** For a signal handler that exits right after: no awaiting, no event loop needed. */
@@ -82,8 +134,37 @@ export class OutputStage {
     if (this.done) return;
     for (const s of this.streams) s.destroy();
     for (const tmp of this.staged.values()) rmSync(tmp, { force: true });
+    for (const d of this.deepestFirst()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty, or gone
+      }
+    }
     this.done = true;
+    this.lock.releaseSync();
   }
+
+  private deepestFirst(): string[] {
+    return [...new Set(this.madeDirs)].sort((a, b) => b.length - a.length);
+  }
+}
+
+const WHY: Record<string, string> = {
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file size limit exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+};
+
+/** A failed write as one line for the user; errors that are not about the disk pass through unchanged. */
+function cannotWrite(dir: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (err instanceof UserError || !code || !WHY[code]) return err;
+  return new UserError('usage', `cannot write the outputs in ${dir}: ${WHY[code]} (${code}); the previous outputs there are as they were`);
 }
 
 /** Removes temporary outputs left by runs that no longer exist (killed, crashed). */
@@ -92,14 +173,5 @@ async function removeStale(dir: string): Promise<void> {
     const m = TEMP.exec(name);
     if (!m || Number(m[2]) === process.pid || isAlive(Number(m[2]))) continue;
     await rm(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

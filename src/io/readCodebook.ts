@@ -17,6 +17,10 @@ export interface LocatedProblem {
   line: number;
   path: string;
   message: string;
+  /** YAML syntax errors: the column, the source line with a caret under it, and how many errors followed. */
+  column?: number;
+  excerpt?: string[];
+  more?: number;
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: Array<string | number>): number {
@@ -40,13 +44,7 @@ export async function checkCodebookFile(file: string): Promise<{ codebook: Codeb
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      codebook: null,
-      problems: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
-      text,
-    };
-  }
+  if (doc.errors.length > 0) return { codebook: null, problems: [syntaxProblem(file, text, counter, doc)], text };
   const result = validateCodebook(doc.toJS());
   if (result.ok) return { codebook: result.codebook, problems: [], text };
   return {
@@ -58,15 +56,43 @@ export async function checkCodebookFile(file: string): Promise<{ codebook: Codeb
   };
 }
 
+/**
+ * The first YAML syntax error, shown in its line: one missing brace or one tab makes the parser
+ * report dozens of errors that all follow from the first, so only the first is worth reading.
+ */
+function syntaxProblem(file: string, text: string, counter: LineCounter, doc: Document): LocatedProblem {
+  const first = doc.errors[0]!;
+  const { line, col } = counter.linePos(first.pos[0]);
+  // Tabs are shown as spaces and wide (CJK) characters take two columns, so that the caret lines up.
+  const source = (text.split(/\r?\n/)[line - 1] ?? '').replace(/\t/g, ' ');
+  const before = [...source].slice(0, col - 1);
+  const pad = before.reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const gutter = String(line);
+  return {
+    file,
+    line,
+    column: col,
+    path: '',
+    message: `YAML syntax: ${first.message.split('\n')[0]}`,
+    excerpt: [`${gutter} | ${source}`, `${' '.repeat(gutter.length)} | ${' '.repeat(pad)}^`],
+    more: doc.errors.length - 1,
+  };
+}
+
 export function formatProblem(p: LocatedProblem): string {
-  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  return `${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}
+
+/** A problem as printed: its line, then for a syntax error the source line with a caret and the count of the rest. */
+export function problemLines(p: LocatedProblem): string[] {
+  return [formatProblem(p), ...(p.excerpt ?? []).map((l) => `  ${l}`), ...(p.more ? [`(and ${p.more} more YAML error${p.more === 1 ? '' : 's'}, usually caused by the first)`] : [])];
 }
 
 /** Loads a codebook or throws a UserError that lists every problem. */
 export async function loadCodebook(file: string): Promise<LoadedCodebook> {
   const { codebook, problems, text } = await checkCodebookFile(file);
   if (!codebook) {
-    throw new UserError('codebook', `invalid codebook ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
+    throw new UserError('codebook', `invalid codebook ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.flatMap(problemLines));
   }
   return { codebook, file, sha256: sha256(text) };
 }
@@ -80,7 +106,7 @@ export async function loadCodebooks(files: readonly string[]): Promise<LoadedCod
   const problems = checked.flatMap((c) => c.problems);
   if (problems.length > 0) {
     const bad = checked.filter((c) => c.problems.length > 0).map((c) => c.file);
-    throw new UserError('codebook', `invalid codebook ${bad.join(', ')} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.map(formatProblem));
+    throw new UserError('codebook', `invalid codebook ${bad.join(', ')} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.flatMap(problemLines));
   }
   const loaded = checked.map((c) => ({ codebook: c.codebook!, file: c.file, sha256: sha256(c.text) }));
   const seen = new Map<string, string>();

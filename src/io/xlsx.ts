@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../core/errors.js';
 import type { Table } from '../core/tables/Table.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { zipSizeProblem } from './zipSizeProblem.js';
+
+/** A filled review sheet is a few megabytes of XML at most; more is an archive bomb, not a sheet. */
+export const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
 
 /**
  * exceljs takes about a second to import; loaded on first use, so that commands that never touch a
@@ -56,6 +61,9 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Reads the first sheet of an .xlsx file as rows keyed by the header row's names. */
 export async function readXlsxRows(file: string): Promise<{ columns: string[]; rows: Array<{ line: number; cells: Record<string, string> }> }> {
   if (!existsSync(file)) throw new UserError('usage', `file not found: ${file}`);
+  // Checked before exceljs unpacks anything: it would inflate a bomb whole, in memory.
+  const problem = zipSizeProblem(new Uint8Array(await readFile(file)), MAX_SHEET_XML_BYTES);
+  if (problem) throw new UserError('input', `${file}: ${problem.status === 'refused' ? problem.message : `not a readable .xlsx file (${problem.message})`}`);
   const book = new (await excel()).Workbook();
   try {
     await book.xlsx.readFile(file);

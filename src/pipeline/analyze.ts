@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { compileCodebook } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import { Interrupted } from '../core/errors.js';
+import { UNREAD_STATUSES } from '../core/types.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { csvHeader, csvRows } from '../export/csv.js';
@@ -66,7 +67,7 @@ export interface AnalyzeReport {
   documents: DocumentSummary[];
   skipped: string[];
   outputs: string[];
-  /** Documents that could not be read (failed, needs_ocr, empty). */
+  /** Documents that could not be read (UNREAD_STATUSES: failed, refused, needs_ocr, needs_conversion, empty). */
   problems: DocumentSummary[];
   /** Manual codes applied, and those not applied with the reason (they stay in the file). */
   manual: { file: string | null; applied: number; notApplied: NotApplied[] };
@@ -263,7 +264,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     documents: summaries,
     skipped,
     outputs,
-    problems: summaries.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)),
+    problems: summaries.filter((d) => UNREAD_STATUSES.includes(d.status)),
     // A shard sees only its share of the clauses: a code for another shard's clause is not "gone".
     manual: { file: manual.file, applied: manual.applied(), notApplied: options.shard ? [] : manual.notApplied() },
     extraction: { hits: timing.fromCache, extracted: timing.extracted },
@@ -279,6 +280,8 @@ export function runCounts(files: number, skipped: number, documents: readonly Do
     failed: count('failed'),
     empty: count('empty'),
     needs_ocr: count('needs_ocr'),
+    needs_conversion: count('needs_conversion'),
+    refused: count('refused'),
     duplicate: count('duplicate'),
     // Counted policies whose text resembles an earlier one, and counted policies without a province.
     similar_counted: documents.filter((d) => d.status === 'ok' && d.similarTo).length,

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractDocument, readBytes, type ExtractOutcome } from '../io/extract/extractDocument.js';
+import { DEFAULT_LIMITS, extractDocument, readBytes, type ExtractLimits, type ExtractOutcome } from '../io/extract/extractDocument.js';
+import { LibreOffice } from '../io/extract/LibreOffice.js';
 import { PdfPool } from '../io/extract/PdfPool.js';
 import { ExtractionCache, defaultCacheDir } from '../io/ExtractionCache.js';
 import { sha256 } from '../io/hash.js';
@@ -28,6 +29,10 @@ export interface ExtractorOptions {
   ocrTimeoutMs?: number;
   /** Files larger than this are not read. */
   maxFileBytes?: number;
+  /** XML in a .docx and each compressed PDF stream may inflate to this much (archive and stream bombs). */
+  maxUnpackedBytes?: number;
+  /** HTML and text files larger than this are not parsed. */
+  maxTextBytes?: number;
   /** Cache folder (default: defaultCacheDir()). */
   cacheDir?: string;
   /** false (--no-cache): extract every file again; the results still refresh the cache. */
@@ -35,6 +40,8 @@ export interface ExtractorOptions {
   /** Override the OCR executables (tests point them at a missing binary). */
   tesseract?: string;
   pdftoppm?: string;
+  /** Override the LibreOffice executable that converts .doc and .wps files. */
+  soffice?: string;
 }
 
 export const DEFAULT_MAX_FILE_MB = 200;
@@ -52,11 +59,15 @@ export class Extractor {
   private readonly pool: PdfPool;
   private readonly ocr: OcrEngine;
   private readonly maxFileBytes: number;
+  private readonly libreOffice: LibreOffice;
+  private readonly limits: ExtractLimits;
 
   constructor(options: ExtractorOptions = {}) {
     this.jobs = Math.max(1, options.jobs ?? availableParallelism());
     this.cache = new ExtractionCache(options.cacheDir ?? defaultCacheDir(), options.useCache !== false);
-    this.pool = new PdfPool({ workers: this.jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxHeapMb: 1024 });
+    this.limits = { maxUnpackedBytes: options.maxUnpackedBytes ?? DEFAULT_LIMITS.maxUnpackedBytes, maxTextBytes: options.maxTextBytes ?? DEFAULT_LIMITS.maxTextBytes };
+    this.pool = new PdfPool({ workers: this.jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxHeapMb: 1024, maxStreamBytes: this.limits.maxUnpackedBytes });
+    this.libreOffice = new LibreOffice(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.soffice);
     this.ocr = new OcrEngine({
       concurrency: this.jobs,
       documentTimeoutMs: options.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS,
@@ -80,7 +91,7 @@ export class Extractor {
     }
     if (size > this.maxFileBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
-      return done('', size, { ok: false, status: 'failed', message: `file too large (${mb(size)}, limit ${mb(this.maxFileBytes)}; raise it with --max-file-mb)` });
+      return done('', size, { ok: false, status: 'refused', message: `refused: file too large (${mb(size)}, limit ${mb(this.maxFileBytes)}; raise it with --max-file-mb)` });
     }
     let bytes: Uint8Array;
     try {
@@ -91,7 +102,7 @@ export class Extractor {
     const sha = sha256(bytes);
     const hit = bytes.length > 0 ? await this.cache.get(sha) : null;
     if (hit) return done(sha, bytes.length, { ok: true, document: hit, cacheable: true }, true);
-    const outcome = await extractDocument(path, bytes, { pdfPool: this.pool, ocr: this.ocr });
+    const outcome = await extractDocument(path, bytes, { pdfPool: this.pool, ocr: this.ocr, libreOffice: this.libreOffice, limits: this.limits });
     if (outcome.ok && outcome.cacheable) {
       // A cache that cannot be written (read-only home, full disk) costs speed, never the run.
       await this.cache.put(sha, outcome.document).catch(() => undefined);
@@ -100,6 +111,6 @@ export class Extractor {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all([this.pool.close(), this.libreOffice.close()]);
   }
 }

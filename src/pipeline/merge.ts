@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { UNREAD_STATUSES } from '../core/types.js';
 import { outlineOf } from '../core/tables/CodebookOutline.js';
 import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
@@ -130,5 +131,5 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
-  return { outputs, documents: documents.length, problems: documents.filter((d) => ['failed', 'needs_ocr', 'empty'].includes(d.status)).length, notes: runNotes(documents) };
+  return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents) };
 }

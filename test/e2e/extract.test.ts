@@ -45,7 +45,7 @@ describe('policy-code extract on one fixture per format and per bad file', () =>
       'a-non-pdf-named-pdf-fails': ['failed', /not a PDF/],
       'a-truncated-pdf-is-reported': ['failed', /not a valid PDF|truncated/],
       'an-encrypted-pdf-fails-with-a-reason': ['failed', /encrypted/],
-      'a-file-over-the-size-limit-is-not-read': ['failed', /too large.*--max-file-mb/],
+      'a-file-over-the-size-limit-is-not-read': ['refused', /too large.*--max-file-mb/],
     };
     for (const [c, [status, message]] of Object.entries(expected)) {
       expect(rows.get(c)?.status, c).toBe(status);
@@ -55,7 +55,7 @@ describe('policy-code extract on one fixture per format and per bad file', () =>
   });
 
   it('ends with an errors summary grouped by status on stderr', () => {
-    expect(first.stderr).toMatch(/failed \(4\):\n(  D\d+ .*\n){4}empty \(2\):\n(  D\d+ .*\n){2}/);
+    expect(first.stderr).toMatch(/failed \(3\):\n(  D\d+ .*\n){3}refused \(1\):\n(  D\d+ .*\n){1}empty \(2\):\n(  D\d+ .*\n){2}/);
     expect(first.stderr).toContain('skipped, not a document type (1): a-file-of-another-type-is-skipped/table.xlsx');
   });
 

@@ -73,8 +73,8 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
     expect(r.doneAtSignal).toBeLessThan(DOCS);
     const after = snapshot(join(tmp, 'out'));
     for (const [f, bytes] of complete) expect(after.get(f)?.equals(bytes), f).toBe(true);
-    // Only the killed run's temporary files can be there besides them, never under an output's name.
-    for (const f of after.keys()) if (!complete.has(f)) expect(f).toMatch(/^\.[\w.]+\.\d+\.tmp$/);
+    // Only the killed run's temporary files and its lock (stale once it is gone) can be there besides them, never under an output's name.
+    for (const f of after.keys()) if (!complete.has(f)) expect(f).toMatch(/^\.[\w.]+\.\d+\.tmp$|^\.policy-code\.lock$/);
 
     const again = rerun('cache-kill');
     expect(again.status).toBe(0);
@@ -97,5 +97,16 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
     expect(again.run.cache.extraction).toEqual({ hits: DOCS, extracted: 0 });
     expect(again.run.cache.tokens.hits).toBeGreaterThan(0);
     expect(csvOf(snapshot(join(tmp, 'out')))).toEqual(csvOf(complete));
+  }, 300_000);
+
+  it('SIGTERM is handled as Ctrl-C: exits 143 with a message, outputs left as they were, no lock left behind', async () => {
+    const before = snapshot(join(tmp, 'out'));
+    const r = await interruptedRun('cache-term', 'SIGTERM', 'extract');
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(/interrupted by SIGTERM after \d+ of 16 documents; outputs left as they were/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(join(tmp, 'out'))).toEqual(before);
+    expect(readdirSync(join(tmp, 'out')).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 300_000);
 });

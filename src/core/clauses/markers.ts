@@ -8,13 +8,14 @@ export type MarkerLevel = 'chapter' | 'section' | 'article' | 'l1' | 'l2' | 'l3'
 
 export const LEVEL_ORDER: MarkerLevel[] = ['chapter', 'section', 'article', 'l1', 'l2', 'l3', 'l4'];
 
-const CN = '[一二三四五六七八九十百千零〇两]{1,6}';
+const CN = '[一二三四五六七八九十百千零〇两兩]{1,6}';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const PATTERNS: Array<[MarkerLevel, RegExp]> = [
   ['chapter', new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*章`)],
-  ['section', new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*节`)],
-  ['article', new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*条`)],
+  // Traditional forms too (節, 條, 兩): Big5 documents from Taiwan and Hong Kong number their articles so.
+  ['section', new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*[节節]`)],
+  ['article', new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*[条條]`)],
   ['l1', new RegExp(`^(${CN})\\s*[、．.]`)],
   ['l2', new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`)],
   // "1." must not be the start of a decimal number such as 1.5倍.
@@ -24,7 +25,7 @@ const PATTERNS: Array<[MarkerLevel, RegExp]> = [
 
 /** True when a line opens a numbered unit; used to keep such lines from being joined to the previous one. */
 export const STRUCTURE_MARKER_AT_START = new RegExp(
-  `^(?:第\\s*(?:${CN}|\\d{1,3})\\s*[章节条]|${CN}\\s*[、．.]|[（(]\\s*(?:${CN}|\\d{1,3})\\s*[）)]|\\d{1,3}\\s*(?:[、．]|\\.(?!\\d))|[${CIRCLED}])`,
+  `^(?:第\\s*(?:${CN}|\\d{1,3})\\s*[章节条節條]|${CN}\\s*[、．.]|[（(]\\s*(?:${CN}|\\d{1,3})\\s*[）)]|\\d{1,3}\\s*(?:[、．]|\\.(?!\\d))|[${CIRCLED}])`,
 );
 
 export interface Marker {

@@ -19,6 +19,8 @@ export interface PdfPoolOptions {
    * Default 320.
    */
   retireRssMb?: number;
+  /** A PDF with a compressed stream that inflates past this is refused before pdf.js sees it. */
+  maxStreamBytes?: number;
 }
 
 /** The compiled worker script. Under the test runner (sources in src/) the built copy in dist/ is used. */
@@ -141,7 +143,7 @@ export class PdfPool {
         this.options.timeoutMs,
       );
       slot.task = { id, resolve: job.resolve, timer };
-      const req: PdfRequest = { id, path: job.path };
+      const req: PdfRequest = { id, path: job.path, ...(this.options.maxStreamBytes ? { maxStreamBytes: this.options.maxStreamBytes } : {}) };
       slot.worker.send(req);
     }
   }

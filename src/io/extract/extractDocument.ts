@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { garbageScore, unusablePageReason } from '../../core/text/garbageScore.js';
-import type { ExtractedDocument, Page, SourceKind } from '../../core/types.js';
+import type { ExtractedDocument, ExtractionMethod, Page, SourceKind } from '../../core/types.js';
+import { zipSizeProblem } from '../zipSizeProblem.js';
 import type { OcrEngine } from '../ocr/OcrEngine.js';
 import { decodeText } from './decodeText.js';
 import { docxText } from './docxText.js';
 import { htmlText } from './htmlText.js';
+import type { LibreOffice } from './LibreOffice.js';
 import type { PdfPool } from './PdfPool.js';
 
 /** File types policy-code reads, by extension; anything else is skipped and counted. */
-export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc' };
 
 export function sourceKindOf(file: string): SourceKind | null {
   return READERS[extname(file).toLowerCase()] ?? null;
@@ -22,12 +24,26 @@ export type ExtractOutcome =
       /** False when the result is incomplete for a reason that may go away (OCR not installed): not cached. */
       cacheable: boolean;
     }
-  | { ok: false; status: 'failed' | 'empty' | 'needs_ocr'; message: string };
+  | { ok: false; status: 'failed' | 'empty' | 'needs_ocr' | 'needs_conversion' | 'refused'; message: string };
+
+/** How much a file may unpack to before it is refused (hostile files: archive and stream bombs). */
+export interface ExtractLimits {
+  /** XML inside a .docx, and each compressed stream of a PDF, once inflated. */
+  maxUnpackedBytes: number;
+  /** An HTML or text file (and the text LibreOffice makes of a .doc): parsed whole, so bounded. */
+  maxTextBytes: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = { maxUnpackedBytes: 100 * 1024 * 1024, maxTextBytes: 20 * 1024 * 1024 };
 
 export interface ExtractContext {
   pdfPool: PdfPool;
   ocr: OcrEngine;
+  libreOffice: LibreOffice;
+  limits: ExtractLimits;
 }
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
 
 /** Reads one file into raw pages. Never throws for a bad file: failures come back as values. */
 export async function extractDocument(path: string, bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractOutcome> {
@@ -37,25 +53,59 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
     switch (kind) {
       case 'pdf':
         return await extractPdf(path, bytes, ctx);
-      case 'txt': {
-        const { text, encoding } = decodeText(bytes);
-        return textOutcome({ kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] });
-      }
+      case 'txt':
+        return plainText('txt', 'plain', bytes, ctx.limits);
       case 'html': {
+        if (bytes.length > ctx.limits.maxTextBytes) return tooMuchText('web page', bytes.length, ctx.limits);
         const { title, text, encoding } = htmlText(bytes);
-        const doc: ExtractedDocument = { kind: 'html', method: 'markup', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] };
+        const doc: ExtractedDocument = { kind: 'html', method: 'markup', pages: [{ number: 1, text }], warnings: encodingNote(encoding) };
         return textOutcome(title ? { ...doc, title } : doc);
       }
       case 'docx': {
         if (!startsWith(bytes, 'PK')) return { ok: false, status: 'failed', message: 'not a .docx file: it is not a ZIP archive' };
+        const bomb = zipSizeProblem(bytes, ctx.limits.maxUnpackedBytes);
+        if (bomb) return { ok: false, status: bomb.status, message: bomb.status === 'failed' ? `not a readable .docx file: ${bomb.message}` : `${bomb.message}; raise the limit with --max-unpacked-mb` };
         return textOutcome({ kind: 'docx', method: 'markup', pages: [{ number: 1, text: await docxText(bytes) }], warnings: [] });
+      }
+      case 'doc': {
+        if (!wordProcessorFile(bytes)) return { ok: false, status: 'failed', message: `not a ${extname(path).toLowerCase()} file: neither a Word/WPS binary, RTF, HTML nor a ZIP archive` };
+        const converted = await ctx.libreOffice.toText(path);
+        return converted.ok ? plainText('doc', 'converted', converted.bytes, ctx.limits) : converted;
       }
       default:
         return { ok: false, status: 'failed', message: `unsupported file type ${extname(path) || '(none)'}` };
     }
   } catch (err) {
+    // The readers walk the markup recursively; a page of 100,000 nested elements is refused, not a crash.
+    if (err instanceof RangeError && /call stack/.test(err.message)) return { ok: false, status: 'failed', message: 'could not be read: its elements are nested too deeply (a generated or hostile file?)' };
     return { ok: false, status: 'failed', message: `could not be read (${String((err as Error)?.message ?? err).split('\n')[0]})` };
   }
+}
+
+/**
+ * Whether LibreOffice should be given the file: the OLE2 container of Word 97 and WPS files, or the
+ * RTF, HTML and .docx files that sites publish under a .doc name. LibreOffice would otherwise import
+ * any bytes as plain text, and random bytes decode to random Chinese characters that look like text.
+ */
+function wordProcessorFile(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b);
+  return ole2 || head.startsWith('{\\rtf') || head.startsWith('pk') || head.startsWith('<');
+}
+
+function plainText(kind: SourceKind, method: ExtractionMethod, bytes: Uint8Array, limits: ExtractLimits): ExtractOutcome {
+  if (bytes.length > limits.maxTextBytes) return tooMuchText(kind === 'doc' ? 'converted text' : 'text file', bytes.length, limits);
+  const { text, encoding } = decodeText(bytes);
+  return textOutcome({ kind, method, pages: [{ number: 1, text }], warnings: encodingNote(encoding) });
+}
+
+/** The encoding goes to documents.csv's message unless it is the usual UTF-8. */
+function encodingNote(encoding: string): string[] {
+  return encoding === 'utf-8' ? [] : [`decoded as ${encoding}`];
+}
+
+function tooMuchText(what: string, size: number, limits: ExtractLimits): ExtractOutcome {
+  return { ok: false, status: 'refused', message: `refused: ${what} of ${mb(size)} (limit ${mb(limits.maxTextBytes)} for text and HTML; raise it with --max-text-mb)` };
 }
 
 /** A text file or web page whose text is garbage or blank is reported, never passed on. */
@@ -72,7 +122,7 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
     return { ok: false, status: 'failed', message: 'not a PDF: the file has no %PDF header' };
   }
   const r = await ctx.pdfPool.read(path);
-  if (!r.ok) return { ok: false, status: 'failed', message: r.message };
+  if (!r.ok) return { ok: false, status: r.reason === 'refused' ? 'refused' : 'failed', message: r.reason === 'refused' ? `refused: ${r.message}` : r.message };
   const warnings: string[] = [];
   // pdf.js recovers what it can from a cut-off file; the reader should know the text may be incomplete.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {

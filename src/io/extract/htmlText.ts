@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { decodeText } from './decodeText.js';
+import { declaredEncoding, decodeText } from './decodeText.js';
 
 /** Elements whose content is never part of a page's text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'iframe', 'canvas', 'svg', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'object', 'embed']);
@@ -100,11 +100,13 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * The main text of an HTML page (the article, without navigation, scripts, styles and link
- * lists) and its <title>. Pages declared as GBK/GB2312 are decoded as GB18030, its superset.
+ * lists) and its <title>. Pages declared as GBK/GB2312 are decoded as GB18030, its superset, and
+ * pages declared as Big5 as Big5; a page's BOM outranks its declaration, as in browsers.
  */
 export function htmlText(bytes: Uint8Array): { title: string | undefined; text: string; encoding: string } {
-  const charset = declaredCharset(bytes);
-  const decoded = charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset) ? { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' } : decodeText(bytes);
+  const declared = declaredEncoding(declaredCharset(bytes));
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xef && bytes[1] === 0xbb);
+  const decoded = declared && !bom ? { text: new TextDecoder(declared).decode(bytes), encoding: declared } : decodeText(bytes);
   const doc = parseDocument(decoded.text, { decodeEntities: true, lowerCaseTags: true });
   const titleEl = findFirst(doc as unknown as AnyNode, 'title');
   const title = titleEl ? titleEl.children.map((c) => (isText(c) ? c.data : '')).join('').replace(/\s+/g, ' ').trim() : '';

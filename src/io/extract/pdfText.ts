@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import type { Page } from '../../core/types.js';
+import { pdfStreamProblem } from './pdfStreamProblem.js';
 
 const require = createRequire(import.meta.url);
 /** pdf.js reads Chinese fonts that are not embedded only with its CMaps; without them the text is silently empty. */
@@ -9,7 +10,10 @@ const pdfjsDir = dirname(createRequire(require.resolve('pdf-parse')).resolve('pd
 const CMAP_URL = join(pdfjsDir, 'cmaps') + '/';
 const STANDARD_FONTS_URL = join(pdfjsDir, 'standard_fonts') + '/';
 
-export type PdfFailure = 'encrypted' | 'corrupt' | 'failed';
+export type PdfFailure = 'encrypted' | 'corrupt' | 'failed' | 'refused';
+
+/** The largest a compressed stream may inflate to before pdf.js is given the file (--max-unpacked-mb). */
+export const DEFAULT_MAX_STREAM_BYTES = 100 * 1024 * 1024;
 
 export class PdfError extends Error {
   constructor(
@@ -21,7 +25,9 @@ export class PdfError extends Error {
 }
 
 /** The text layer of a PDF, page by page, as pdf.js gives it. Throws PdfError. */
-export async function readPdfText(data: Uint8Array): Promise<Page[]> {
+export async function readPdfText(data: Uint8Array, maxStreamBytes = DEFAULT_MAX_STREAM_BYTES): Promise<Page[]> {
+  const bomb = pdfStreamProblem(data, maxStreamBytes);
+  if (bomb) throw new PdfError('refused', bomb);
   const parser = new PDFParse({
     data,
     cMapUrl: CMAP_URL,

@@ -15,6 +15,8 @@ import { PdfError, readPdfText } from './pdfText.js';
 export interface PdfRequest {
   id: number;
   path: string;
+  /** Largest decoded size of one compressed stream (pdfStreamProblem); default DEFAULT_MAX_STREAM_BYTES. */
+  maxStreamBytes?: number;
 }
 
 type PdfAnswer = { id: number; ok: true; pages: Array<{ number: number; text: string }> } | { id: number; ok: false; reason: string; message: string };
@@ -47,7 +49,7 @@ process.on('message', async (req: PdfRequest) => {
   let res: PdfAnswer;
   try {
     const data = new Uint8Array(await readFile(req.path));
-    res = { id: req.id, ok: true, pages: await readPdfText(data) };
+    res = { id: req.id, ok: true, pages: await readPdfText(data, req.maxStreamBytes) };
   } catch (err) {
     res =
       err instanceof PdfError
