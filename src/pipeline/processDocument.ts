@@ -19,7 +19,7 @@ export interface CodingIo {
   manual?(clauseId: string, text: string): Pick<ManualCode, 'primary' | 'secondary'> | undefined;
 }
 
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope', 'code_source'];
+export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'in_scope', 'code_source', 'auto_primary'];
 
 /** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
 export function clauseColumns(further: readonly string[]): string[] {
@@ -122,6 +122,8 @@ export function processDocument(
       matchedTermsCell(coding),
       coding.inScope ? 'true' : 'false',
       manual ? 'manual' : 'auto',
+      // The codebook's own primary, kept beside a person's code so that a reader sees what it replaced.
+      codings[0]![i]!.primary,
       ...codings.slice(1).flatMap((cs) => {
         const c = cs[i]!;
         return [c.primary, c.categories.join(';'), matchedTermsCell(c), c.inScope ? 'true' : 'false'];

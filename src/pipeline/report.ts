@@ -6,6 +6,7 @@ import { parseSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js'
 import { writeOutputs } from '../io/writeOutputs.js';
 import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
 import { VERSION } from './version.js';
+import { writeReportHtml } from './writeReportHtml.js';
 
 export interface ReportOptions {
   /** The output folder of an earlier `analyze` run. */
@@ -50,5 +51,8 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const files = new Map(tables.files);
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');
   const outputs = await writeOutputs(options.out, files);
+  const corpus = typeof previous.corpus === 'string' ? previous.corpus : options.from;
+  const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables };
+  outputs.push((await writeReportHtml(page)).file);
   return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };
 }
