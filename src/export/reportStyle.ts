@@ -5,6 +5,7 @@ header{display:flex;align-items:center;gap:24px;padding:8px 20px;background:#1f3
 header h1{font-size:18px;margin:0}
 header button{background:none;border:1px solid #9bb;color:#fff;margin-right:8px;padding:3px 10px;border-radius:3px;cursor:pointer}
 main{padding:0 20px 20px}
+section{scroll-margin-top:48px}
 h2{border-bottom:2px solid #1f3a5f;padding-bottom:4px}
 dl.facts{display:grid;grid-template-columns:max-content auto;gap:2px 16px}
 dl.facts dt{font-weight:bold}
