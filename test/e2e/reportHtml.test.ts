@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,5 +172,44 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
   it('logged no error and asked the network for nothing', () => {
     expect(problems.errors).toEqual([]);
     expect(problems.requests).toEqual([]);
+  });
+});
+
+describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-report-bench.mjs), in headless Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-code-report-large-'));
+  const problems: PageProblems = { errors: [], requests: [] };
+  let browser: Browser;
+  let page: Page;
+  let clauses: Row[];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'make-report-bench.mjs'), dir, '30000', '500']);
+    expect(runCli(['report', dir]).code).toBe(0);
+    clauses = readCsv(join(dir, 'clauses.csv'));
+    browser = await launchChromium();
+    page = await openReport(browser, join(dir, 'report.html'), '', problems);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders only the rows on screen, and the last clause at the end of the list', async () => {
+    expect(await page.$eval('#match-count', (e) => Number(e.textContent))).toBe(30000);
+    expect(await page.$$eval('#spacer .row', (r) => r.length)).toBeLessThan(30);
+    await page.$eval('#list', (l) => (l.scrollTop = l.scrollHeight));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))));
+    const ids = await page.$$eval('#spacer .row', (r) => r.map((x) => x.getAttribute('data-clause-id')));
+    expect(ids.length).toBeLessThan(30);
+    expect(ids.at(-1)).toBe(clauses.at(-1)!.clause_id);
+  });
+
+  it('filters to the counts of instruments.csv and of clauses.csv', async () => {
+    for (const row of readCsv(join(dir, 'instruments.csv'))) {
+      expect(await goTo(page, `instrument=${row.instrument}`)).toBe(Number(row.clauses));
+    }
+    const doc = clauses[12345]!.doc_id!;
+    expect(await goTo(page, `doc=${doc}&province=${encodeURIComponent('广东')}`)).toBe(0);
+    expect(await goTo(page, `doc=${doc}`)).toBe(clauses.filter((c) => c.doc_id === doc).length);
+    expect(problems).toEqual({ errors: [], requests: [] });
   });
 });
