@@ -61,6 +61,11 @@ await page.$eval('#list', (l) => { l.scrollTop = l.scrollHeight / 2; });
 await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
 results.scroll_ms = Math.round(performance.now() - t);
 results.rows_in_dom = await page.$$eval('#spacer .row', (r) => r.length);
+// The end of the list must be reachable, also past the browser's height limit (more than about 490,000 rows).
+await page.$eval('#list', (l) => { l.scrollTop = l.scrollHeight; });
+await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+results.last_row_shown = await page.$$eval('#spacer .row', (r) => r.at(-1)?.getAttribute('data-clause-id'));
+results.js_heap_mb = Math.round((await page.metrics()).JSHeapUsedSize / 1e6);
 results.errors = errors;
 await browser.close();
 console.log(JSON.stringify(results, null, 2));

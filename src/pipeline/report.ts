@@ -50,9 +50,10 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const run = { ...previous, tables: tables.manifest, report: { version: VERSION, from: options.from } };
   const files = new Map(tables.files);
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');
-  const outputs = await writeOutputs(options.out, files);
+  // The page first: it reads clauses.csv, the one input here that can still be bad, and a bad one then stops the report before any table is rewritten.
   const corpus = typeof previous.corpus === 'string' ? previous.corpus : options.from;
   const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables };
-  outputs.push((await writeReportHtml(page)).file);
+  const html = (await writeReportHtml(page)).file;
+  const outputs = [...(await writeOutputs(options.out, files)), html];
   return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };
 }

@@ -216,3 +216,19 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
     expect(problems).toEqual({ errors: [], requests: [] });
   });
 });
+
+describe('report.html from a damaged clauses.csv', () => {
+  it('is refused in one line with exit code 2, and the folder keeps its old page and tables', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-code-report-bad-'));
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'make-report-bench.mjs'), dir, '50', '2']);
+    expect(runCli(['report', dir]).code).toBe(0);
+    const before = readFileSync(join(dir, 'report.html'));
+    const tables = statSync(join(dir, 'instruments.csv')).mtimeMs;
+    writeFileSync(join(dir, 'clauses.csv'), readFileSync(join(dir, 'clauses.csv'), 'utf8') + 'D001-9-9,D001,9,9,,"an unclosed quote\n');
+    const r = runCli(['report', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^policy-code: error: .*clauses\.csv: not a valid CSV \(.*\)\n$/);
+    expect(readFileSync(join(dir, 'report.html')).equals(before)).toBe(true);
+    expect(statSync(join(dir, 'instruments.csv')).mtimeMs).toBe(tables);
+  });
+});
