@@ -19,14 +19,12 @@ for (var b = 0; b < blocks.length; b++) {
   blocks[b].textContent = '';
 }
 var byDoc = docs.map(function () { return []; });
-var has = { confidence: false, runnerUp: false, rule: false, manual: false };
+var has = { confidence: false, manual: false };
 for (var i = 0; i < C.length; i++) {
   var c = C[i];
   byDoc[c[1]].push(i);
   if (c[6] === 1) has.manual = true;
   if (c[8] !== undefined && c[8] !== null) has.confidence = true;
-  if (c[9] !== undefined && c[9] !== null) has.runnerUp = true;
-  if (c[10]) has.rule = true;
 }
 var parseMs = performance.now() - started;
 function esc(t) { return String(t).replace(/[&<>"']/g, function (ch) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]; }); }

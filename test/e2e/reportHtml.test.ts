@@ -14,6 +14,8 @@ import { REPO_ROOT } from '../sharedDir.js';
 
 const SAMPLE = join(REPO_ROOT, 'corpus');
 type Row = Record<string, string>;
+/** The instruments of the environment dimension in the default codebook. */
+const ENVIRONMENT = ['financial', 'taxation', 'legal_regulatory', 'strategic'];
 
 function readCsv(file: string): Row[] {
   return parse(readFileSync(file, 'utf8'), { columns: true, bom: true });
@@ -95,6 +97,15 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
     const count = await goTo(page, 'doc=D003&instrument=legal_regulatory');
     expect(count).toBe(clauses.filter((c) => c.doc_id === 'D003' && c.primary === 'legal_regulatory').length);
     expect(await goTo(page, `q=${encodeURIComponent('区块链')}`)).toBe(clauses.filter((c) => c.text!.includes('区块链')).length);
+    const documents = readCsv(join(out, 'documents.csv'));
+    const of = (keep: (d: Row) => boolean) => new Set(documents.filter(keep).map((d) => d.doc_id));
+    const guangdong = of((d) => d.province === '广东');
+    const in2022 = of((d) => d.year === '2022');
+    expect(guangdong.size * in2022.size).toBeGreaterThan(0);
+    expect(await goTo(page, `province=${encodeURIComponent('广东')}`)).toBe(clauses.filter((c) => guangdong.has(c.doc_id!)).length);
+    expect(await goTo(page, `province=${encodeURIComponent('广东')}&year=2022&dimension=environment`)).toBe(
+      clauses.filter((c) => guangdong.has(c.doc_id!) && in2022.has(c.doc_id!) && ENVIRONMENT.includes(c.primary!)).length,
+    );
   });
 
   it("marks each clause's evidence terms in its instrument's colour", async () => {
