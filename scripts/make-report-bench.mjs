@@ -14,6 +14,9 @@ import { serializeSummaries } from '../dist/core/tables/summariesFile.js';
 import { csvHeader, csvRows } from '../dist/export/csv.js';
 import { CLAUSE_COLUMNS } from '../dist/pipeline/processDocument.js';
 
+// The coder's confidence, runner-up and deciding rule (issue 11), whether or not this build writes them.
+const COLUMNS = [...new Set([...CLAUSE_COLUMNS, 'confidence', 'runner_up', 'decided_by', 'auto_primary'])];
+
 const [dir, clausesArg, docsArg] = process.argv.slice(2);
 if (!dir || !clausesArg) {
   console.error('usage: node scripts/make-report-bench.mjs <dir> <clauses> [documents]');
@@ -34,7 +37,7 @@ const fill = (n) => Array.from({ length: n }, () => pick(filler)).join('');
 
 mkdirSync(dir, { recursive: true });
 const out = createWriteStream(join(dir, 'clauses.csv'));
-out.write(csvHeader(CLAUSE_COLUMNS, { bom: true }));
+out.write(csvHeader(COLUMNS, { bom: true }));
 const documents = [];
 for (let d = 0; d < docCount; d++) {
   const docId = `D${String(d + 1).padStart(Math.max(3, String(docCount).length), '0')}`;
@@ -49,7 +52,7 @@ for (let d = 0; d < docCount; d++) {
     const matches = [];
     for (const leaf of codes) {
       const term = pick(leaf.terms);
-      matches.push(`${term}@${text.length}(${leaf.id})`);
+      matches.push(`${term}@${text.length}(${leaf.id}${random() < 0.2 ? ' [heading]' : ''})`);
       text += term + fill(10 + Math.floor(random() * 25));
     }
     text += '。';
@@ -60,7 +63,12 @@ for (let d = 0; d < docCount; d++) {
     for (const c of ordered) anyCounts[c.id] = (anyCounts[c.id] ?? 0) + 1;
     if (primary !== 'none') coded++;
     const dims = [...new Set(ordered.map((l) => l.dimension))];
-    rows.push([`${docId}-1-${k + 1}`, docId, 1, k + 1, '', text, primary, ordered.map((l) => l.id).join(';'), dims.join(';'), matches.join(';'), 'true', 'auto', primary]);
+    const cells = {
+      clause_id: `${docId}-1-${k + 1}`, doc_id: docId, chapter: 1, article: k + 1, item: '', text, primary, instruments: ordered.map((l) => l.id).join(';'),
+      dimensions: dims.join(';'), matched_terms: matches.join(';'), in_scope: 'true', code_source: 'auto', auto_primary: primary,
+      confidence: primary === 'none' ? 0.9 : Math.round(random() * 1000) / 1000, runner_up: codes[1] && codes[1].id !== primary ? codes[1].id : '', decided_by: primary === 'none' ? 'no evidence' : 'terms',
+    };
+    rows.push(COLUMNS.map((c) => cells[c] ?? ''));
   }
   if (!out.write(csvRows({ name: 'clauses', columns: [], rows }))) await new Promise((r) => out.once('drain', r));
   documents.push({

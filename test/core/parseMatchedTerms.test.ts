@@ -25,6 +25,18 @@ describe('parseMatchedTerms reads back what matchedTermsCell writes', () => {
     ]);
   });
 
+  it('reads the notes the coder of issue 11 adds: a decision rule, a topic term, a heading', () => {
+    // As written for D001-1-1 of the sample corpus by the coder with decision rules.
+    const clause = '（一）指导思想。以推动区块链技术与医疗健康深度融合为主线，统筹发展和安全，规划建设全省统一的医疗健康区块链基础设施，力争到2022年形成一批可复制推广的应用示范。';
+    const cell = '指导思想@3(strategic [heading]);推动@9(strategic);力争@58(strategic /(到|至)20\\d\\d年[^。；;]{0,40}(达到|超过)|力争/);规划@37(strategic [rule 2: organise] [topic])';
+    expect(parseMatchedTerms(cell, clause)).toEqual([
+      { term: '指导思想', category: 'strategic', start: 3, end: 7, notes: ['heading'] },
+      { term: '推动', category: 'strategic', start: 9, end: 11 },
+      { term: '力争', category: 'strategic', start: 58, end: 60, pattern: '(到|至)20\\d\\d年[^。；;]{0,40}(达到|超过)|力争' },
+      { term: '规划', category: 'strategic', start: 37, end: 39, notes: ['rule 2: organise', 'topic'] },
+    ]);
+  });
+
   it('drops evidence that does not point at the text, and cells that are not evidence', () => {
     expect(parseMatchedTerms('补贴@3(financial);减免税费@9(taxation)', text)).toEqual([{ term: '减免税费', category: 'taxation', start: 9, end: 13 }]);
     expect(parseMatchedTerms('hand-written note; 补贴', text)).toEqual([]);
@@ -46,5 +58,8 @@ describe('reportClauseOf reads clauses.csv by column name', () => {
     const r = reportClauseOf({ ...row, code_source: 'manual', primary: 'taxation', auto_primary: 'financial', confidence: '0.62', runner_up: 'taxation', rule: '补贴 (weight 2)' });
     expect([r.manual, r.primary, r.autoPrimary, r.confidence, r.runnerUp, r.rule]).toEqual([true, 'taxation', 'financial', 0.62, 'taxation', '补贴 (weight 2)']);
     expect(reportClauseOf({ ...row, confidence: '', runner_up: 'none' })).toMatchObject({ confidence: null, runnerUp: null });
+    // The coder's decided_by: 'terms' leaves the page to name the terms; a rule's label is shown.
+    expect(reportClauseOf({ ...row, decided_by: 'terms' }).rule).toBe('');
+    expect(reportClauseOf({ ...row, decided_by: 'rule 3: money given' }).rule).toBe('rule 3: money given');
   });
 });

@@ -226,6 +226,23 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
     expect(await goTo(page, `doc=${doc}`)).toBe(clauses.filter((c) => c.doc_id === doc).length);
     expect(problems).toEqual({ errors: [], requests: [] });
   });
+
+  it("shows the coder's confidence, runner-up and deciding rule, and filters by confidence", async () => {
+    expect(await goTo(page, 'confidence=0.25')).toBe(clauses.filter((c) => Number(c.confidence) <= 0.25).length);
+    // Clauses among the first rows of the first document, so that they are on screen.
+    const shown = clauses.filter((c) => c.doc_id === clauses[0]!.doc_id).slice(0, 8);
+    await goTo(page, `doc=${clauses[0]!.doc_id}`);
+    const metaOf = (c: Row) => page.$eval(`.row[data-clause-id="${c.clause_id}"] .meta`, (m) => m.textContent);
+    const withRunnerUp = shown.find((c) => c.runner_up !== '')!;
+    const meta = await metaOf(withRunnerUp);
+    expect(meta).toContain(`置信度 ${Number(withRunnerUp.confidence).toFixed(2)}`);
+    expect(meta).toMatch(/次选 \S+/);
+    // decided_by 'terms' names the terms of the primary code; any other value is shown as it is.
+    const byTerms = shown.find((c) => c.decided_by === 'terms')!;
+    expect(await metaOf(byTerms)).toContain(`依据: ${/^(.*?)@/.exec(byTerms.matched_terms!.split(';').find((m) => m.includes(`(${byTerms.primary}`))!)![1]}`);
+    const uncoded = shown.find((c) => c.decided_by === 'no evidence')!;
+    expect(await metaOf(uncoded)).toContain('依据: no evidence');
+  });
 });
 
 describe('report.html from a damaged clauses.csv', () => {

@@ -6,11 +6,14 @@ export interface Evidence {
   start: number;
   end: number;
   pattern?: string;
+  /** The bracketed notes after the category: a decision rule's label, `topic`, `heading`. */
+  notes?: string[];
 }
 
-// `term@start(category)` or `text@start(category /pattern/)`, `;`-separated (describeCoding.ts).
-// A pattern may hold `;` or `)`, so an item ends only where `)` is followed by `;` or the end.
-const ITEM = /([^;]*?)@(\d+)\(([A-Za-z0-9_:.-]+)(?: \/(.*?)\/)?\)(?=;|$)/gy;
+// `term@start(category)`, `text@start(category /pattern/)`, either followed by notes such as
+// ` [rule 2: obligation.market]`, ` [topic]`, ` [heading]`; `;`-separated (describeCoding.ts). A
+// pattern may hold `;` or `)`, so an item ends only where `)` is followed by `;` or the end.
+const ITEM = /([^;]*?)@(\d+)\(([A-Za-z0-9_:.-]+)(?: \/(.*?)\/)?((?: \[[^\]]*\])*)\)(?=;|$)/gy;
 
 /**
  * Parses the evidence of a clause as matchedTermsCell writes it, keeping only what points at the
@@ -35,7 +38,8 @@ export function parseMatchedTerms(cell: string, text: string): Evidence[] {
     const term = m[1]!;
     const start = Number(m[2]);
     if (term.length === 0 || text.slice(start, start + term.length) !== term) continue;
-    out.push({ term, category: m[3]!, start, end: start + term.length, ...(m[4] !== undefined ? { pattern: m[4] } : {}) });
+    const notes = [...(m[5] ?? '').matchAll(/\[([^\]]*)\]/g)].map((n) => n[1]!);
+    out.push({ term, category: m[3]!, start, end: start + term.length, ...(m[4] !== undefined ? { pattern: m[4] } : {}), ...(notes.length > 0 ? { notes } : {}) });
   }
   return out;
 }

@@ -22,7 +22,9 @@ export interface ReportClause {
 }
 
 /** Columns that may name the deciding rule (the coder's evidence column, whichever name it has). */
-const RULE_COLUMNS = ['rule', 'decided_by', 'deciding_rule'];
+const RULE_COLUMNS = ['decided_by', 'rule', 'deciding_rule'];
+/** decided_by when the codebook's terms decided: the page then names those terms instead. */
+const BY_TERMS = 'terms';
 
 /**
  * A clauses.csv row, read by column name so that columns a newer coder adds (confidence,
@@ -46,6 +48,6 @@ export function reportClauseOf(cells: Readonly<Record<string, string | undefined
     manual,
     confidence: Number.isFinite(confidence) ? confidence : null,
     runnerUp: runnerUp && runnerUp !== NONE ? runnerUp : null,
-    rule: RULE_COLUMNS.map((c) => (cells[c] ?? '').trim()).find(Boolean) ?? '',
+    rule: RULE_COLUMNS.map((c) => (cells[c] ?? '').trim()).find((r) => r && r !== BY_TERMS) ?? '',
   };
 }
