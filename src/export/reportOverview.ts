@@ -19,9 +19,9 @@ function linkFor(table: Table, column: string, cell: string): string | null {
   return null;
 }
 
-/** A table as the paper formats print it (shares as percentages), each cell tagged with its column id. */
-export function tableHtml(table: Table, lang: 'zh' | 'en'): string {
-  const head = lang === 'zh' ? headings(table, 'paper') : table.columns.map((c) => `${c}${table.kinds?.[c] === 'share' ? ' (%)' : ''}`);
+/** A table as the paper formats print it (its own headings, shares as percentages), each cell tagged with its column id. */
+export function tableHtml(table: Table): string {
+  const head = headings(table, 'paper');
   const numeric = table.columns.map((_, i) => isNumericColumn(table, i));
   const rows = table.rows.map((r) => {
     const cells = r.map((cell, i) => {
@@ -79,7 +79,7 @@ export function overviewHtml(o: ReportOverview, s: ReportStrings): string {
     '</dl>',
     statusHtml(o.documents, s),
     `<h3>${escapeHtml(s.tables)}</h3>`,
-    ...shown.map((t) => tableHtml(t, o.lang)),
+    ...shown.map((t) => tableHtml(t)),
     `<h3>${escapeHtml(s.figures)}</h3>`,
     `<div class="figures">${figuresHtml(o.figures)}</div>`,
     '</section>',
