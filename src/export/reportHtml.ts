@@ -97,7 +97,8 @@ export function reportPage(o: ReportOverview): { head: string; chunk(clauses: re
         if (doc === undefined) continue;
         const evidence = c.evidence.flatMap((e) => [e.start, e.end, code(e.category)]);
         const others = c.codes.filter((x) => x !== c.primary).map(code);
-        const row: unknown[] = [c.id, doc, c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule];
+        const notes = c.evidence.some((e) => e.notes) ? c.evidence.map((e) => (e.notes ?? []).join('; ')) : null;
+        const row: unknown[] = [c.id, doc, c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule, notes];
         // Trailing defaults are left out (the script fills them in): a few MB less on a large corpus.
         while (row.length > 6 && (row[row.length - 1] === null || row[row.length - 1] === '' || (row.length === 7 && row[6] === 0))) row.pop();
         rows.push(row);

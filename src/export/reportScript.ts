@@ -5,7 +5,7 @@ import { REPORT_VIEWS } from './reportViews.js';
  * It reads the page's JSON blocks, keeps the filters in the address (#instrument=...&doc=...), and
  * renders only the rows on screen, so 350,000 clauses scroll and filter without freezing the page.
  * A clause row is [id, doc, text, primary, other codes, evidence, manual, auto code, confidence,
- * runner-up, rule] (reportHtml.ts), codes as indices into meta.codes where the codebook has them.
+ * runner-up, rule, evidence notes] (reportHtml.ts), codes as indices into meta.codes where the codebook has them.
  */
 const DATA = String.raw`
 var started = performance.now();
@@ -79,13 +79,15 @@ function applyFilters(f) {
 
 const LIST = String.raw`
 function marked(c) {
-  var ev = c[5] || [], spans = [];
-  for (var k = 0; k + 2 < ev.length; k += 3) spans.push([ev[k], ev[k + 1], ev[k + 2]]);
+  var ev = c[5] || [], notes = c[11] || [], spans = [];
+  for (var k = 0; k + 2 < ev.length; k += 3) spans.push([ev[k], ev[k + 1], ev[k + 2], notes[k / 3] || '']);
   spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
   var text = c[2], html = '', at = 0;
   spans.forEach(function (sp) {
     if (sp[0] < at) return; // overlapping evidence: the earlier, longer match is shown
-    html += esc(text.slice(at, sp[0])) + '<mark style="background:' + colourOf(sp[2]) + '" title="' + esc(codeOf(sp[2])) + '">' + esc(text.slice(sp[0], sp[1])) + '</mark>';
+    // The coder's notes on a piece of evidence (a rule, a topic term, a heading) go in its tooltip.
+    var title = codeOf(sp[2]) + (sp[3] ? ' [' + sp[3] + ']' : '');
+    html += esc(text.slice(at, sp[0])) + '<mark' + (/\btopic\b/.test(sp[3]) ? ' class="topic"' : '') + ' style="background:' + colourOf(sp[2]) + '" data-code="' + esc(codeOf(sp[2])) + '" title="' + esc(title) + '">' + esc(text.slice(sp[0], sp[1])) + '</mark>';
     at = sp[1];
   });
   return html + esc(text.slice(at));

@@ -34,6 +34,7 @@ table.data th{background:#eef2f7}
 .auto-code{text-decoration:line-through;color:#777;margin-right:6px}
 .where{color:#1f3a5f;margin-left:6px}
 mark{border-radius:2px;padding:0 1px;color:#111}
+mark.topic{outline:1px dashed #555;outline-offset:-1px}
 #docview{position:fixed;top:0;right:0;bottom:0;width:min(900px,90vw);background:#fff;box-shadow:-4px 0 16px rgba(0,0,0,.3);overflow-y:auto;z-index:10;padding:0 20px 40px;box-sizing:border-box}
 #docview .dhead{position:sticky;top:0;background:#fff;padding:10px 0;border-bottom:2px solid #1f3a5f}
 #docview .dclause{padding:6px 0;border-bottom:1px solid #eee;line-height:22px}

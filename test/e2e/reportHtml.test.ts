@@ -111,7 +111,7 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
   it("marks each clause's evidence terms in its instrument's colour", async () => {
     await goTo(page, 'instrument=financial');
     const rows = await page.$$eval('#spacer .row', (rs) =>
-      rs.map((r) => ({ id: r.getAttribute('data-clause-id')!, marks: [...r.querySelectorAll('.text mark')].map((m) => [m.textContent, m.getAttribute('title'), (m as HTMLElement).style.background]) })),
+      rs.map((r) => ({ id: r.getAttribute('data-clause-id')!, marks: [...r.querySelectorAll('.text mark')].map((m) => [m.textContent, m.getAttribute('data-code'), (m as HTMLElement).style.background]) })),
     );
     expect(rows.length).toBeGreaterThan(0);
     const colours = new Map<string, string>();
@@ -242,6 +242,11 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
     expect(await metaOf(byTerms)).toContain(`依据: ${/^(.*?)@/.exec(byTerms.matched_terms!.split(';').find((m) => m.includes(`(${byTerms.primary}`))!)![1]}`);
     const uncoded = shown.find((c) => c.decided_by === 'no evidence')!;
     expect(await metaOf(uncoded)).toContain('依据: no evidence');
+    // A note on a piece of evidence is in its mark's tooltip.
+    const noted = shown.find((c) => c.matched_terms!.includes(' [heading])'))!;
+    const term = /([^;]*)@\d+\([a-z_]+ \[heading\]\)/.exec(noted.matched_terms!)![1];
+    const titles = await page.$$eval(`.row[data-clause-id="${noted.clause_id}"] mark`, (ms) => ms.map((m) => [m.textContent, m.getAttribute('title')]));
+    expect(titles).toContainEqual([term, expect.stringMatching(/^[a-z_]+ \[heading\]$/)]);
   });
 });
 

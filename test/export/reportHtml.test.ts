@@ -39,12 +39,14 @@ describe('reportHtml', () => {
   it('writes codes as indices into the codebook, evidence as offsets, and leaves out trailing defaults', () => {
     const rows = rowsOf(reportHtml(overview, [
       clause('D001-1-1', '给予补贴和减税', { codes: ['financial', 'taxation'], evidence: [{ term: '补贴', category: 'financial', start: 2, end: 4 }, { term: '减税', category: 'taxation', start: 5, end: 7 }] }),
+      clause('D001-1-4', '减税', { primary: 'taxation', codes: ['taxation'], evidence: [{ term: '减税', category: 'taxation', start: 0, end: 2, notes: ['rule 3', 'topic'] }] }),
       clause('D001-1-2', '减税', { primary: 'taxation', codes: ['taxation'], manual: true, autoPrimary: 'financial', confidence: 0.5, runnerUp: 'none' }),
       clause('D001-1-3', '其他', { primary: 'none', codes: [], rule: 'none_basis' }),
       clause('D009-1-1', 'not in the report', { docId: 'D009' }),
     ]));
     expect(rows).toEqual([
       ['D001-1-1', 0, '给予补贴和减税', 0, [1], [2, 4, 0, 5, 7, 1]],
+      ['D001-1-4', 0, '减税', 1, [], [0, 2, 1], 0, null, null, null, '', ['rule 3; topic']],
       ['D001-1-2', 0, '减税', 1, [], [], 1, 0, 0.5, 2],
       ['D001-1-3', 0, '其他', 2, [], [], 0, null, null, null, 'none_basis'],
     ]);
