@@ -50,7 +50,9 @@ Examples:
   $ policy-code analyze corpus/ --shard 3/10 --out parts/3    (then: policy-code merge parts/* --out results/)
 
 Writes documents.csv, clauses.csv, summaries.json, the statistical tables (CSV, plus
-Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json.
+Markdown and LaTeX in tables/, all in tables.xlsx), figures/ (SVG; PNG with --png), run.json,
+and report.html (one self-contained page: the tables, the figures and every clause with its
+evidence, to open in a browser; see docs/report-html.md).
 Exit code: 0 all documents read, 1 some could not be read (see documents.csv) or a manual code could not be placed,
 2 usage error, invalid codebook or output folder in use (nothing written), 130
 interrupted (Ctrl-C; 143 for SIGTERM): outputs left as they were; run again to resume

@@ -6,7 +6,7 @@ import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags 
 export function reportCommand(): Command {
   return addTableOptions(
     new Command('report')
-      .description('rebuild the tables and figures of an earlier analyze run from its summaries.json, without coding again')
+      .description('rebuild the tables, figures and report.html of an earlier analyze run from its summaries.json and clauses.csv, without coding again')
       .argument('<output-dir>', 'the output folder of policy-code analyze')
       .option('-o, --out <dir>', 'folder for the tables (default: <output-dir> itself)'),
   )

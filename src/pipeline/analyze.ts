@@ -33,6 +33,7 @@ import { clauseColumns, processDocument, type DocumentInput } from './processDoc
 import { markDuplicate } from './markDuplicates.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
+import { writeReportHtml } from './writeReportHtml.js';
 import { VERSION } from './version.js';
 import { rerunSettings } from './rerunSettings.js';
 
@@ -258,6 +259,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     throw err;
   }
   const outputs = await stage.commit();
+  if (!options.shard) {
+    const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: outlines, documents: summaries, tables: tableOptions };
+    outputs.push((await writeReportHtml(page)).file);
+  }
   return {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file },
     unit,

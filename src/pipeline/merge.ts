@@ -14,6 +14,7 @@ import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
 import { VERSION } from './version.js';
+import { writeReportHtml } from './writeReportHtml.js';
 
 export interface MergeOptions {
   parts: string[];
@@ -131,5 +132,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
+  const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: books.map((b) => outlineOf(b.codebook, b.sha256)), documents, tables: first.tables };
+  outputs.push((await writeReportHtml(page)).file);
   return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents) };
 }

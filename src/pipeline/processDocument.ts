@@ -20,7 +20,7 @@ export interface CodingIo {
   manual?(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
 }
 
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'confidence', 'runner_up', 'decided_by', 'in_scope', 'code_source'];
+export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'confidence', 'runner_up', 'decided_by', 'in_scope', 'code_source', 'auto_primary'];
 
 /** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
 export function clauseColumns(further: readonly string[]): string[] {
@@ -130,6 +130,8 @@ export function processDocument(
       coding.decidedBy,
       coding.inScope ? 'true' : 'false',
       manual ? 'manual' : 'auto',
+      // The codebook's own primary, kept beside a person's code so that a reader sees what it replaced.
+      codings[0]![i]!.primary,
       ...codings.slice(1).flatMap((cs) => {
         const c = cs[i]!;
         return [c.primary, c.categories.join(';'), matchedTermsCell(c), c.inScope ? 'true' : 'false'];

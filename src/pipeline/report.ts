@@ -6,6 +6,7 @@ import { parseSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js'
 import { writeOutputs } from '../io/writeOutputs.js';
 import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
 import { VERSION } from './version.js';
+import { writeReportHtml } from './writeReportHtml.js';
 
 export interface ReportOptions {
   /** The output folder of an earlier `analyze` run. */
@@ -49,6 +50,10 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const run = { ...previous, tables: tables.manifest, report: { version: VERSION, from: options.from } };
   const files = new Map(tables.files);
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');
-  const outputs = await writeOutputs(options.out, files);
+  // The page first: it reads clauses.csv, the one input here that can still be bad, and a bad one then stops the report before any table is rewritten.
+  const corpus = typeof previous.corpus === 'string' ? previous.corpus : options.from;
+  const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables };
+  const html = (await writeReportHtml(page)).file;
+  const outputs = [...(await writeOutputs(options.out, files)), html];
   return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };
 }

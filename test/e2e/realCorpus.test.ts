@@ -7,6 +7,8 @@ import { garbageScore } from '../../src/core/text/garbageScore.js';
 import { spawnSync } from 'node:child_process';
 import { CLI, type CliResult } from '../cli.js';
 import { sharedDir } from '../sharedDir.js';
+import { parseMatchedTerms } from '../../src/core/coding/parseMatchedTerms.js';
+import { CHROMIUM, goTo, launchChromium, openReport, type PageProblems } from '../chromium.js';
 
 /**
  * The 57 real documents of ../shared/corpus, end to end: one analyze run (with OCR of the scans and
@@ -92,5 +94,30 @@ describe.skipIf(!SHARED)(`analyze on the real corpus${SHARED ? '' : ' (skipped: 
     const fromCache = (dir: string) => (JSON.parse(readFileSync(join(work, dir, 'run.json'), 'utf8')) as { counts: { from_cache: number } }).counts.from_cache;
     expect(fromCache('out1')).toBe(0);
     expect(fromCache('out2')).toBe(57);
+  });
+
+  it('writes the same report.html twice, every evidence term of clauses.csv at its place in the clause', () => {
+    expect(readFileSync(join(work, 'out2', 'report.html')).equals(readFileSync(join(work, 'out1', 'report.html')))).toBe(true);
+    const clauses = rowsOf(join(work, 'out1', 'clauses.csv'));
+    const items = clauses.reduce((n, c) => n + (c.matched_terms!.match(/@\d+\(/g) ?? []).length, 0);
+    expect(items).toBeGreaterThan(1000);
+    expect(clauses.reduce((n, c) => n + parseMatchedTerms(c.matched_terms!, c.text!).length, 0)).toBe(items);
+  });
+
+  it.skipIf(!CHROMIUM)('report.html in Chromium: each instrument and D003 show the clauses of clauses.csv', async () => {
+    const clauses = rowsOf(join(work, 'out1', 'clauses.csv'));
+    const problems: PageProblems = { errors: [], requests: [] };
+    const browser = await launchChromium();
+    try {
+      const page = await openReport(browser, join(work, 'out1', 'report.html'), '', problems);
+      expect(await page.$eval('#match-count', (e) => Number(e.textContent))).toBe(clauses.length);
+      for (const row of rowsOf(join(work, 'out1', 'instruments.csv'))) {
+        expect([row.instrument, await goTo(page, `instrument=${row.instrument}`)]).toEqual([row.instrument, Number(row.clauses)]);
+      }
+      expect(await goTo(page, 'doc=D003')).toBe(clauses.filter((c) => c.doc_id === 'D003').length);
+      expect(problems).toEqual({ errors: [], requests: [] });
+    } finally {
+      await browser.close();
+    }
   });
 });

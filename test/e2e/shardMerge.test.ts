@@ -48,6 +48,8 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
     expect(readFileSync(join(tmp, 'single', 'clauses.csv'), 'utf8').split('\n')[0]).toMatch(/healthcare-blockchain-domains:primary/);
     expect(readdirSync(join(tmp, 'merged')).filter((f) => f.endsWith('.csv')).sort()).toEqual(csvs);
     for (const f of csvs) expect(readFileSync(join(tmp, 'merged', f)).equals(readFileSync(join(tmp, 'single', f))), f).toBe(true);
+    // The page is built from the same clauses and summaries, so it is the same bytes too.
+    expect(readFileSync(join(tmp, 'merged', 'report.html')).equals(readFileSync(join(tmp, 'single', 'report.html'))), 'report.html').toBe(true);
     const single = JSON.parse(readFileSync(join(tmp, 'single', 'run.json'), 'utf8'));
     const merged = JSON.parse(readFileSync(join(tmp, 'merged', 'run.json'), 'utf8'));
     // from_cache depends on what earlier runs left in the cache, not on the corpus.
