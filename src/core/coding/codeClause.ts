@@ -106,6 +106,18 @@ function gap(a: Span, b: Span): number {
   return Math.max(0, b.start - a.end, a.start - b.end);
 }
 
+/** Index of the first span (sorted, non-overlapping) that ends after `at`. */
+function firstEndingAfter(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Keyword, topic, pattern and decision-rule evidence before exclusions. */
 function candidatesOf(tokens: readonly string[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
   const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
@@ -116,11 +128,18 @@ function candidatesOf(tokens: readonly string[], text: string, compiled: Compile
       if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, ...(r.topic ? { topic: true as const } : {}) });
     }
   }
+  // Evidence kept per category, sorted by start, so a clash is found by binary search: a unit of a
+  // million characters must not cost a scan of every earlier match per pattern match.
+  const kept = new Map<string, Span[]>();
+  for (const m of candidates) (kept.get(m.category) ?? kept.set(m.category, []).get(m.category)!).push(m);
   for (const p of compiled.patterns) {
     if (!holds(p.with)) continue;
+    const spans = kept.get(p.category) ?? kept.set(p.category, []).get(p.category)!;
     for (const s of regexSpans(p.regex, text)) {
-      const clash = candidates.some((m) => m.category === p.category && m.start < s.end && s.start < m.end);
-      if (!clash) candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
+      const at = firstEndingAfter(spans, s.start);
+      if (at < spans.length && spans[at]!.start < s.end) continue;
+      spans.splice(at, 0, s);
+      candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
     }
   }
   return [...candidates, ...ruleMatches(tokens, text, compiled.rules)];

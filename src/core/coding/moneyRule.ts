@@ -1,6 +1,6 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
-import { within, type Span } from './unitParts.js';
+import { bySentence, type Span } from './unitParts.js';
 
 /** Rule 3 as the coder applies it (compiled from the codebook's `rules.money`). */
 export interface MoneyRule {
@@ -18,13 +18,15 @@ export interface MoneyRule {
 export function moneyMatches(text: string, parts: readonly Span[], givers: ReadonlyArray<Found<unknown>>, money: ReadonlyArray<Found<unknown>>, m: MoneyRule): Match[] {
   if (givers.length === 0) return [];
   const out: Match[] = [];
-  for (const s of parts) {
-    for (const g of within(givers, s)) {
-      const object = within(money, { start: g.end, end: Math.min(s.end, g.end + m.window + 8) }).find((x) => x.start - g.end <= m.window);
+  const giversOf = bySentence(givers, parts);
+  const moneyOf = bySentence(money, parts);
+  parts.forEach((s, i) => {
+    for (const g of giversOf[i]!) {
+      const object = moneyOf[i]!.find((x) => x.start >= g.end && x.end <= s.end && x.start - g.end <= m.window);
       if (!object) continue;
       out.push({ category: m.category, term: text.slice(g.start, object.end), start: g.start, end: object.end, weight: m.weight, rule: m.label });
       break;
     }
-  }
+  });
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
-import { ENUMERATOR, within, type Span } from './unitParts.js';
+import { bySentence, ENUMERATOR, within, type Span } from './unitParts.js';
 
 /** Rule 2 as the coder applies it (compiled from the codebook's `rules.obligation`). */
 export interface ObligationRule {
@@ -26,6 +26,8 @@ export interface ObligationWords {
 }
 
 const PHRASE_BREAK = /[，,、：:（）()]/u;
+/** How far before its modal a subject is looked for: a sentence without stops must not cost its length per modal. */
+const SUBJECT_REACH = 160;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
 
 /**
@@ -33,7 +35,7 @@ const ASIDE = /[（(][^（）()]*[）)]/gu;
  * (from the last comma) does not open with an object marker (对企业…, 向申请人…).
  */
 function subjectOf(text: string, from: number, to: number, o: ObligationRule): 'market' | 'government' | undefined {
-  const region = text.slice(from, to).replace(ENUMERATOR, (e) => ' '.repeat(e.length));
+  const region = text.slice(Math.max(from, to - SUBJECT_REACH), to).replace(ENUMERATOR, (e) => ' '.repeat(e.length));
   const found: Array<{ at: number; who: 'market' | 'government'; length: number }> = [];
   for (const [re, who] of [[o.market, 'market'], [o.government, 'government']] as const) {
     for (const m of region.matchAll(re)) found.push({ at: m.index, who, length: m[0].length });
@@ -66,19 +68,23 @@ function decide(o: ObligationRule, who: 'market' | 'government' | undefined, pro
  * modal in brackets belongs to an aside such as a responsibility tag: neither is rule 2.
  */
 export function obligationMatches(text: string, parts: readonly Span[], words: ObligationWords, o: ObligationRule): Match[] {
-  const modals = [...words.modal.map((m) => ({ m, prohibition: false })), ...words.prohibition.map((m) => ({ m, prohibition: true }))].sort((a, b) => a.m.start - b.m.start);
+  const prohibitions = new Set(words.prohibition);
+  const modals = [...words.modal, ...words.prohibition].sort((a, b) => a.start - b.start);
   if (modals.length === 0) return [];
   const asides = [...text.matchAll(ASIDE)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
+  const modalsOf = bySentence(modals, parts);
+  const conditionsOf = bySentence(words.condition, parts);
   const out: Match[] = [];
-  for (const s of parts) {
-    if (within(words.condition, s).length > 0) continue;
-    for (const { m, prohibition } of modals) {
-      if (m.start < s.start || m.end > s.end || asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
+  parts.forEach((s, i) => {
+    if (conditionsOf[i]!.length > 0) return;
+    for (const m of modalsOf[i]!) {
+      const prohibition = prohibitions.has(m);
+      if (asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
       const decided = decide(o, subjectOf(text, s.start, m.start, o), prohibition, { start: m.end, end: s.end }, words);
       if (!decided) continue;
       out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: o.weight, rule: `${o.label}: ${decided[1]}` });
       break;
     }
-  }
+  });
   return out;
 }

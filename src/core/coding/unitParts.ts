@@ -27,3 +27,17 @@ export function within<T>(found: ReadonlyArray<Found<T>>, span: Span): Array<Fou
 
 /** The enumerator that opens an item: （三）, 三、, 3. */
 export const ENUMERATOR = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,3}[、.．](?!\d))\s*/u;
+
+/**
+ * The found terms (sorted by start) of each sentence, in one walk: a long unit has many sentences,
+ * and filtering every list per sentence would cost their product.
+ */
+export function bySentence<T>(found: ReadonlyArray<Found<T>>, parts: readonly Span[]): Array<Array<Found<T>>> {
+  const out = parts.map((): Array<Found<T>> => []);
+  let k = 0;
+  for (const f of found) {
+    while (k < parts.length && parts[k]!.end < f.end) k++;
+    if (k < parts.length && f.start >= parts[k]!.start) out[k]!.push(f);
+  }
+  return out;
+}
