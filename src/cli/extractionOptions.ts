@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
+import { PDF_ENGINE_CHOICES, type PdfEngineChoice } from '../io/extract/PdfReader.js';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_PDF_ENGINE, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
 
 export interface ExtractionFlags {
   jobs?: string;
@@ -9,6 +10,7 @@ export interface ExtractionFlags {
   maxFileMb?: string;
   timeout?: string;
   ocrTimeout?: string;
+  pdfEngine?: string;
 }
 
 export function parseJobs(value: string): number {
@@ -23,6 +25,11 @@ function positive(flag: string, value: string): number {
   return n;
 }
 
+function pdfEngine(value: string): PdfEngineChoice {
+  if (!(PDF_ENGINE_CHOICES as readonly string[]).includes(value)) throw new UserError('usage', `--pdf-engine takes ${PDF_ENGINE_CHOICES.join(', ')} (got '${value}')`);
+  return value as PdfEngineChoice;
+}
+
 /** The options that control reading documents, shared by every command that extracts. */
 export function withExtractionOptions(command: Command): Command {
   return command
@@ -31,7 +38,8 @@ export function withExtractionOptions(command: Command): Command {
     .option('--no-cache', 'extract every file again instead of using cached text (the cache is refreshed)')
     .option('--max-file-mb <mb>', `files larger than this are not read (default: ${DEFAULT_MAX_FILE_MB})`)
     .option('--timeout <seconds>', `time limit for reading one PDF's text layer (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
-    .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`);
+    .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`)
+    .option('--pdf-engine <engine>', `reads PDF text layers: poppler (pdftotext, fast), pdf-parse (built in), or auto: poppler when installed (default: ${DEFAULT_PDF_ENGINE})`);
 }
 
 export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
@@ -42,5 +50,6 @@ export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
     ...(flags.maxFileMb ? { maxFileBytes: Math.round(positive('--max-file-mb', flags.maxFileMb) * 1024 * 1024) } : {}),
     ...(flags.timeout ? { timeoutMs: positive('--timeout', flags.timeout) * 1000 } : {}),
     ...(flags.ocrTimeout ? { ocrTimeoutMs: positive('--ocr-timeout', flags.ocrTimeout) * 1000 } : {}),
+    ...(flags.pdfEngine ? { pdfEngine: pdfEngine(flags.pdfEngine) } : {}),
   };
 }

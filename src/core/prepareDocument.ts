@@ -16,6 +16,8 @@ export interface PreparedDocument {
   pages: number;
   title?: string;
   warnings: string[];
+  /** The program that read a PDF's text layer. */
+  engine?: ExtractedDocument['engine'];
   text: string;
   classification: Classification;
   /** Clauses of a policy text, with an empty document id (ids begin with '-'): see clausesOf. */
@@ -34,6 +36,7 @@ export function prepareDocument(doc: ExtractedDocument): PreparedDocument {
     pages: doc.pages.length,
     ...(doc.title !== undefined ? { title: doc.title } : {}),
     warnings: doc.warnings,
+    ...(doc.engine !== undefined ? { engine: doc.engine } : {}),
     text,
     classification,
     clauses: policy ? splitClauses('', text) : [],

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PreparedDocument } from '../core/prepareDocument.js';
 import { writeFileAtomic } from './atomicWrite.js';
-import { EXTRACTOR_VERSION } from './ExtractionCache.js';
+import { extractionSpace } from './ExtractionCache.js';
 import { sha256 } from './hash.js';
 
 let coreHash: string | null = null;
@@ -52,8 +52,10 @@ export class PreparedCache {
   constructor(
     dir: string,
     private readonly readEntries = true,
+    /** extractionSpace() of the run's PDF engine: a prepared entry is as engine-specific as its pages. */
+    space = extractionSpace('pdf-parse'),
   ) {
-    this.root = join(dir, 'prepared', `x${EXTRACTOR_VERSION}-${preparingCodeHash().slice(0, 16)}`);
+    this.root = join(dir, 'prepared', `x${space.slice(1)}-${preparingCodeHash().slice(0, 16)}`);
   }
 
   private entryPath(sha: string): string {

@@ -21,8 +21,8 @@ import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segme
 import { TokenCache } from '../io/TokenCache.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
-import { defaultCacheDir } from '../io/ExtractionCache.js';
-import { type ExtractorOptions } from './extractStage.js';
+import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
+import { DEFAULT_PDF_ENGINE, type ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
@@ -112,12 +112,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const dictionary = dictionaryId();
   const extraction = options.extraction ?? {};
   const tokens = new TokenCache(extraction.cacheDir ?? defaultCacheDir(), dictionary, extraction.useCache !== false);
-  const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false);
+  const phase = new ExtractPhase(extraction);
+  const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false, extractionSpace(phase.engine));
   const prepared = { hits: 0, misses: 0 };
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
+  // The engine that read each PDF (a file poppler cannot open is read by pdf-parse under auto).
+  const engines: Array<string | null> = new Array(selected.length).fill(null);
 
-  const phase = new ExtractPhase(extraction);
   const stage = await OutputStage.open(options.out);
   options.onStage?.(stage);
   const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
@@ -159,6 +161,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
         let input: DocumentInput;
         let toCache: PreparedDocument | null = null;
+        // An entry cached before engines were recorded was read by pdf-parse, the only engine then.
+        if (outcome.ok && sourceKindOf(e.file) === 'pdf') engines[k] = ('prepared' in outcome ? outcome.prepared.engine : outcome.document.engine) ?? 'pdf-parse';
         if (!outcome.ok || 'prepared' in outcome) {
           input = outcome;
           if (outcome.ok) prepared.hits++;
@@ -212,7 +216,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     codebook: { name: codebook.name, version: codebook.version, file: loaded.file, sha256: loaded.sha256 },
     further_codebooks: books.slice(1).map((b) => ({ name: b.codebook.name, version: b.codebook.version, file: b.file, sha256: b.sha256 })),
     corpus: options.corpus,
-    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs },
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, jobs: phase.jobs, pdf_engine: extraction.pdfEngine ?? DEFAULT_PDF_ENGINE },
+    pdf_engine: phase.engine,
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, reason: n.reason })) },
@@ -239,7 +244,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     } else {
       const made = await summaryOutputs(outlines, summaries, tableOptions);
       for (const [name, content] of made.files) await stage.put(name, content);
-      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped, tables: made.manifest }, null, 2) + '\n');
+      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...(engines[k] ? { pdf_engine: engines[k] } : {}) })), skipped, tables: made.manifest }, null, 2) + '\n');
     }
   } catch (err) {
     await stage.abort();

@@ -6,7 +6,7 @@ import type { OcrEngine } from '../ocr/OcrEngine.js';
 import { decodeText } from './decodeText.js';
 import { docxText } from './docxText.js';
 import { htmlText } from './htmlText.js';
-import type { PdfPool } from './PdfPool.js';
+import type { PdfReader } from './PdfReader.js';
 
 /** File types policy-code reads, by extension; anything else is skipped and counted. */
 export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
@@ -25,7 +25,8 @@ export type ExtractOutcome =
   | { ok: false; status: 'failed' | 'empty' | 'needs_ocr'; message: string };
 
 export interface ExtractContext {
-  pdfPool: PdfPool;
+  /** The run's PDF engine (PdfPool for pdf-parse, PopplerReader). */
+  pdfPool: PdfReader;
   ocr: OcrEngine;
 }
 
@@ -74,6 +75,7 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
   const r = await ctx.pdfPool.read(path);
   if (!r.ok) return { ok: false, status: 'failed', message: r.message };
   const warnings: string[] = [];
+  const engine = r.engine;
   // pdf.js recovers what it can from a cut-off file; the reader should know the text may be incomplete.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
     warnings.push('the PDF has no end marker (%%EOF): the file may be truncated and the text incomplete');
@@ -82,7 +84,7 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
   const garbagePages = unusable.filter((u) => u.reason === 'garbage').map((u) => u.page.number);
   const blankPages = unusable.filter((u) => u.reason === 'no_text').map((u) => u.page.number);
   if (garbagePages.length === 0 && blankPages.length === 0) {
-    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: r.pages, warnings }, cacheable: true };
+    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: r.pages, warnings, engine }, cacheable: true };
   }
   // A garbage text layer is dropped whatever happens next: it must never reach the clauses.
   const layer: Page[] = r.pages.map((p) => (garbagePages.includes(p.number) ? { number: p.number, text: '' } : p));
@@ -92,7 +94,7 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
   if (!available.ok) {
     if (allUnusable) return { ok: false, status: 'needs_ocr', message: `${why}: OCR needed but ${available.message}` };
     warnings.push(`pages ${[...garbagePages, ...blankPages].sort((a, b) => a - b).join(', ')} have ${why} and were not read: ${available.message}`);
-    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: layer, warnings }, cacheable: false };
+    return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: layer, warnings, engine }, cacheable: false };
   }
   const toRead = [...garbagePages, ...blankPages].sort((a, b) => a - b);
   const ocr = await ctx.ocr.readPages(path, toRead);
@@ -107,7 +109,7 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
     return o;
   });
   if (used > 0) warnings.push(used === pages.length ? `all ${used} pages read with OCR` : `${used} of ${pages.length} pages read with OCR`);
-  return { ok: true, document: { kind: 'pdf', method: used === pages.length ? 'ocr' : 'text-layer', pages, warnings }, cacheable: true };
+  return { ok: true, document: { kind: 'pdf', method: used === pages.length ? 'ocr' : 'text-layer', pages, warnings, engine }, cacheable: true };
 }
 
 function startsWith(bytes: Uint8Array, prefix: string, anywhere = false): boolean {

@@ -20,6 +20,8 @@ export interface OcrEngineOptions {
   pdftoppm?: string;
   /** Pages read at the same time, across all documents (the run's --jobs). */
   concurrency: number;
+  /** Slots shared with the PDF readers, so that readers and OCR together never exceed --jobs processes. */
+  slots?: Limiter;
   /** Time limit for the OCR of one document. */
   documentTimeoutMs: number;
 }
@@ -65,7 +67,7 @@ export class OcrEngine {
   constructor(private readonly options: OcrEngineOptions) {
     this.tesseract = options.tesseract ?? process.env.POLICY_CODE_TESSERACT ?? 'tesseract';
     this.pdftoppm = options.pdftoppm ?? process.env.POLICY_CODE_PDFTOPPM ?? 'pdftoppm';
-    this.limiter = new Limiter(options.concurrency);
+    this.limiter = options.slots ?? new Limiter(options.concurrency);
   }
 
   /** Whether both programs run and Tesseract has the chi_sim model; checked once per run. */
