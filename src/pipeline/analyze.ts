@@ -19,6 +19,8 @@ import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
+import { XlsxWriter } from '../io/XlsxWriter.js';
+import type { Table } from '../core/tables/Table.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
@@ -113,6 +115,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const extraction = options.extraction ?? {};
   const tokens = new TokenCache(extraction.cacheDir ?? defaultCacheDir(), dictionary, extraction.useCache !== false);
   const phase = new ExtractPhase(extraction);
+  // Loads exceljs on the other core while documents are read and coded (a shard writes no tables).
+  const xlsx = options.shard ? null : new XlsxWriter();
   const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false, extractionSpace(phase.engine));
   const prepared = { hits: 0, misses: 0 };
   const total = documentFiles.length;
@@ -204,6 +208,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     if (options.signal?.aborted) throw interrupted(emitted);
   } catch (err) {
     await stage.abort();
+    await xlsx?.close();
     throw err;
   } finally {
     await phase.close();
@@ -242,13 +247,15 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]! })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      const made = await summaryOutputs(outlines, summaries, tableOptions);
+      const made = await summaryOutputs(outlines, summaries, { ...tableOptions, ...(xlsx ? { xlsx: (t: readonly Table[]) => xlsx.write(t) } : {}) });
       for (const [name, content] of made.files) await stage.put(name, content);
       await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...(engines[k] ? { pdf_engine: engines[k] } : {}) })), skipped, tables: made.manifest }, null, 2) + '\n');
     }
   } catch (err) {
     await stage.abort();
     throw err;
+  } finally {
+    await xlsx?.close();
   }
   const outputs = await stage.commit();
   return {

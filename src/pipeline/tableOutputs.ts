@@ -3,12 +3,12 @@ import { figureData } from '../core/tables/figureData.js';
 import type { ProvinceNames } from '../core/tables/provinceTables.js';
 import { describeConditions, selectDocuments, type Condition } from '../core/tables/selectDocuments.js';
 import type { SummariesFile } from '../core/tables/summariesFile.js';
+import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
 import { buildFigures } from '../export/figures.js';
 import { toLatex } from '../export/latex.js';
 import { toMarkdown } from '../export/markdown.js';
 import { renderPng } from '../io/renderPng.js';
-import { toXlsx } from '../io/toXlsx.js';
 
 export interface TableOutputOptions {
   /** Which documents enter the tables (all when empty). */
@@ -21,6 +21,8 @@ export interface TableOutputOptions {
    * is slow: resvg re-reads the 19 MB font collection for every text element, seconds per figure.
    */
   fontFiles: string[];
+  /** Writes tables.xlsx (analyze: an XlsxWriter started with the run); default toXlsx, loaded only now. */
+  xlsx?: (tables: readonly Table[]) => Promise<Uint8Array>;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], provinceNames: 'zh', bom: true, fontFiles: [] };
@@ -47,7 +49,8 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`tables/${t.name}.md`, toMarkdown(t));
     files.set(`tables/${t.name}.tex`, toLatex(t));
   }
-  files.set(XLSX_FILE, await toXlsx(tables));
+  // exceljs takes half a second to load: only a run that writes tables pays for it.
+  files.set(XLSX_FILE, await (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables));
   const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, options.provinceNames));
   const pngs = options.fontFiles.length > 0 ? await Promise.all(figures.map((f) => renderPng(f.svg, options.fontFiles))) : [];
   figures.forEach((f, i) => {
