@@ -5,7 +5,6 @@ import type { ExtractedDocument, Page, SourceKind } from '../../core/types.js';
 import type { OcrEngine } from '../ocr/OcrEngine.js';
 import { decodeText } from './decodeText.js';
 import { docxText } from './docxText.js';
-import { htmlText } from './htmlText.js';
 import type { PdfReader } from './PdfReader.js';
 
 /** File types policy-code reads, by extension; anything else is skipped and counted. */
@@ -43,7 +42,8 @@ export async function extractDocument(path: string, bytes: Uint8Array, ctx: Extr
         return textOutcome({ kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] });
       }
       case 'html': {
-        const { title, text, encoding } = htmlText(bytes);
+        // Loaded on first use (htmlparser2): a re-coding from the cache never reads a web page.
+        const { title, text, encoding } = (await import('./htmlText.js')).htmlText(bytes);
         const doc: ExtractedDocument = { kind: 'html', method: 'markup', pages: [{ number: 1, text }], warnings: encoding === 'utf-8' ? [] : [`decoded as ${encoding}`] };
         return textOutcome(title ? { ...doc, title } : doc);
       }
