@@ -272,7 +272,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   };
   try {
     if (options.shard) {
-      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]! })) };
+      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]!, ...(engines[k] ? { pdf_engine: engines[k] } : {}) })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
       const made = await summaryOutputs(outlines, summaries, { ...tableOptions, ...(xlsx ? { xlsx: (t: readonly Table[]) => xlsx.write(t) } : {}) });
