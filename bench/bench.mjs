@@ -31,6 +31,8 @@ const jobs = Number(arg('jobs', String(availableParallelism())));
 const seed = Number(arg('seed', '17'));
 const shared = [join(ROOT, '..', 'shared'), '/work/shared'].find((d) => existsSync(join(d, 'corpus')));
 if (!shared) throw new Error('../shared/corpus not found: the benchmark draws its sentences from its TXT documents');
+/** Bump when makeCorpus changes what it writes: corpora are kept in bench/.work by size, seed and this. */
+const GENERATOR = 2;
 const SOURCES = [join(shared, 'corpus'), join(shared, 'corpus2'), join(ROOT, 'scripts', 'sample-corpus')];
 if (!existsSync(CLI)) throw new Error('dist/ missing: run npm run build first');
 /** Resident memory (MB) of a process and all its descendants (the PDF readers are child processes), from /proc. */
@@ -121,7 +123,7 @@ console.log(`policy-code benchmark: sizes ${sizes.join(', ')}, jobs ${jobs}, ${c
 console.log(`load average at start: ${load()} (other processes on the machine slow every figure; ratios are measured in the same run)`);
 
 for (const n of sizes) {
-  const corpus = join(WORK, `gen-${n}-seed${seed}`);
+  const corpus = join(WORK, `gen-${n}-seed${seed}-v${GENERATOR}`);
   if (!existsSync(join(corpus, '.complete'))) {
     rmSync(corpus, { recursive: true, force: true });
     const t = performance.now();
@@ -130,7 +132,7 @@ for (const n of sizes) {
     console.log(`(generated ${n} distinct documents in ${fmt((performance.now() - t) / 1000)} s)`);
   }
   // The same PDFs alone (hard links), for the reading stage against pdftotext.
-  const pdfDir = join(WORK, `gen-${n}-seed${seed}-pdf`);
+  const pdfDir = `${corpus}-pdf`;
   if (!existsSync(pdfDir)) {
     mkdirSync(pdfDir, { recursive: true });
     for (const f of readdirSync(corpus).filter((x) => x.endsWith('.pdf'))) linkSync(join(corpus, f), join(pdfDir, f));

@@ -6,6 +6,7 @@
 // document is a near-duplicate of another, so a cold run really reads and codes every one.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /** A TrueType Song face when installed (subsets fast, like the SimSun of real notices), else Noto CJK (CFF, slow to subset). */
@@ -89,10 +90,12 @@ function renderPdf(file, lines, font) {
  */
 export async function makeCorpus(target, count, { seed = 17, sources }) {
   mkdirSync(target, { recursive: true });
-  const pool = sentencePool(sources);
-  if (pool.length < 200) throw new Error(`too few sentences (${pool.length}) in ${sources.join(', ')} to vary the documents`);
   const found = FONTS.find(([file]) => existsSync(file));
   const font = found ? { data: readFileSync(found[0]), family: found[1] } : null;
+  // Only sentences the font can draw: a missing glyph is text lost from the PDF (pdf.js reads NUL, poppler nothing).
+  const face = font && fontkit.create(font.data, font.family);
+  const pool = sentencePool(sources).filter((s) => !face || [...s].every((ch) => face.hasGlyphForCodePoint(ch.codePointAt(0))));
+  if (pool.length < 200) throw new Error(`too few sentences (${pool.length}) in ${sources.join(', ')} to vary the documents`);
   const names = [];
   for (let i = 0; i < count; i++) {
     const rand = prng(seed * 1_000_003 + i);

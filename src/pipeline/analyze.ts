@@ -122,6 +122,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   let pool: CodingPool | null = manual.codes === 0 && extraction.useCache !== false && phase.jobs > 1 ? new CodingPool({ codebooks: books.map((b) => b.codebook), cacheDir: extraction.cacheDir ?? defaultCacheDir(), space: extractionSpace(phase.engine), dictionary }, phase.jobs) : null;
   const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false, extractionSpace(phase.engine));
   const prepared = { hits: 0, misses: 0 };
+  let threaded = 0;
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
   // The engine that read each PDF (a file poppler cannot open is read by pdf-parse under auto).
@@ -177,6 +178,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         if ('threaded' in x && x.threaded) {
           const a = x.threaded;
           prepared.hits++;
+          threaded++;
           tokens.stats.hits += a.tokenHits;
           engines[k] = a.engine;
           timing.codingMs += a.ms;
@@ -257,6 +259,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
       prepared,
+      coded_in_threads: threaded,
       tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
     // coding: normalize, split, segment and match, on the main thread, without the dictionary's load.

@@ -9,6 +9,7 @@ import { compileCodebook } from '../core/coding/codeClause.js';
 import type { Codebook } from '../core/codebook/Codebook.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { csvRows } from '../export/csv.js';
+import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { processDocument } from './processDocument.js';
@@ -35,7 +36,7 @@ async function code(task: CodingTask & { given?: GivenMetadata }): Promise<Codin
     let textBytes = 0;
     for (const row of r.clauseRows) textBytes += Buffer.byteLength(String(row[5]));
     const csv = csvRows({ name: 'clauses', columns: [], rows: r.clauseRows });
-    return { k: task.k, ok: true, summary: r.summary, duplicateKey: r.duplicateKey, csv, textBytes, tokenHits: tokens.stats.hits, engine: ready.engine ?? null, ms: performance.now() - started };
+    return { k: task.k, ok: true, summary: r.summary, duplicateKey: r.duplicateKey, csv, textBytes, tokenHits: tokens.stats.hits, engine: ready.engine ?? (sourceKindOf(task.file) === 'pdf' ? 'pdf-parse' : null), ms: performance.now() - started };
   } catch (err) {
     if (err instanceof NeedsSegmenter) return { k: task.k, ok: false };
     throw err;

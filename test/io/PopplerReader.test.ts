@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
@@ -47,6 +49,20 @@ describe.skipIf(!POPPLER)(`PopplerReader${POPPLER ? '' : ' (skipped: pdftotext i
       expect(normalizeText(p.pages).text).toContain('加快电子病历上链存证');
     } finally {
       await pool.close();
+    }
+  });
+
+  it('reads a file whose name holds a line break (it cannot go through the shell loop)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-code-poppler-'));
+    try {
+      const odd = join(dir, 'a\nnotice.pdf');
+      copyFileSync(TEXT_PDF, odd);
+      const r = await reader().read(odd);
+      const plain = await reader().read(TEXT_PDF);
+      expect(r.ok).toBe(true);
+      expect(r).toEqual(plain);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
