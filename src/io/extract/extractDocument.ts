@@ -82,7 +82,12 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
   }
   const unusable = r.pages.map((p) => ({ page: p, reason: unusablePageReason(p.text) }));
   const garbagePages = unusable.filter((u) => u.reason === 'garbage').map((u) => u.page.number);
-  const blankPages = unusable.filter((u) => u.reason === 'no_text').map((u) => u.page.number);
+  const blank = unusable.filter((u) => u.reason === 'no_text');
+  // A nearly blank page with some text and no image (a text PDF's date or signature page) keeps its
+  // text layer: OCR could only read that text again (measured: 15 such pages were 34 of 42 s of an
+  // extract of 334 generated notices). A page with an image, or no text at all, is still read.
+  const images = blank.length > 0 ? await ctx.ocr.imagePages(path) : null;
+  const blankPages = blank.filter((u) => !images || images.has(u.page.number) || u.page.text.trim() === '').map((u) => u.page.number);
   if (garbagePages.length === 0 && blankPages.length === 0) {
     return { ok: true, document: { kind: 'pdf', method: 'text-layer', pages: r.pages, warnings, engine }, cacheable: true };
   }
