@@ -29,8 +29,7 @@ import { ExtractPhase, type Extracted } from './extractPhase.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
-import { clauseColumns, processDocument, type DocumentInput, type ProcessedDocument } from './processDocument.js';
-import { CodingPool } from './CodingPool.js';
+import { clauseColumns, processDocument, type DocumentInput } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import { summaryOutputs } from './summaryTables.js';
@@ -118,11 +117,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const phase = new ExtractPhase(extraction);
   // Loads exceljs on the other core while documents are read and coded (a shard writes no tables).
   const xlsx = options.shard ? null : new XlsxWriter();
-  // Documents whose entries are all cached are coded on every core; manual codes keep to the main thread.
-  let pool: CodingPool | null = manual.codes === 0 && extraction.useCache !== false && phase.jobs > 1 ? new CodingPool({ codebooks: books.map((b) => b.codebook), cacheDir: extraction.cacheDir ?? defaultCacheDir(), space: extractionSpace(phase.engine), dictionary }, phase.jobs) : null;
   const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false, extractionSpace(phase.engine));
   const prepared = { hits: 0, misses: 0 };
-  let threaded = 0;
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
   // The engine that read each PDF (a file poppler cannot open is read by pdf-parse under auto).
@@ -151,44 +147,20 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
       else timing.extracted++;
       byKind[e.kind] = { documents: (byKind[e.kind]?.documents ?? 0) + 1, ms: (byKind[e.kind]?.ms ?? 0) + e.ms };
     }
-    // New documents need the segmenter, which lives on the main thread: no pool beside its 300 MB.
-    if (timing.extracted > 0) await pool?.close();
-    if (timing.extracted > 0) pool = null;
 
     const t2 = performance.now();
     if (!options.shard) await clausesOut.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name)), { bom: tableOptions.bom }));
     const emitted = await mapInOrder(
       selected.length,
-      pool ? 32 : 8,
+      8,
       async (k) => {
         const e = extracted[k]!;
-        if (pool && !e.held) {
-          const threaded = await pool.code({ k, docId: documentId(selected[k]!.index, total), file: e.file, sha256: e.sha256 }, metadata.get(e.file));
-          if (threaded.ok) return { e, threaded };
-        }
         // A document prepared before (same content, same code) needs neither its pages nor normalizing.
         const ready = e.held ? null : await preparedCache.get(e.sha256);
         const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await phase.outcomeOf(options.corpus, e);
         return { e, outcome, extractedAgain, doc: await tokens.forDocument(e.sha256, segment) };
       },
-      async (k, x) => {
-        const e = x.e;
-        let r: ProcessedDocument;
-        let chunk: string;
-        if ('threaded' in x && x.threaded) {
-          const a = x.threaded;
-          prepared.hits++;
-          threaded++;
-          tokens.stats.hits += a.tokenHits;
-          engines[k] = a.engine;
-          timing.codingMs += a.ms;
-          timing.textBytes += a.textBytes;
-          const coded: ProcessedDocument = { summary: a.summary, clauseRows: [], duplicateKey: a.duplicateKey };
-          r = options.shard ? coded : markDuplicate(duplicates, coded);
-          if (options.shard) duplicateKeys.push(coded.duplicateKey);
-          chunk = r.summary.status === 'duplicate' ? '' : a.csv;
-        } else {
-        const { outcome, extractedAgain, doc } = x;
+      async (k, { e, outcome, extractedAgain, doc }) => {
         const t0 = performance.now();
         // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
         let input: DocumentInput;
@@ -211,7 +183,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         const coded = { ...processed, summary: structuredClone(processed.summary), duplicateKey: structuredClone(processed.duplicateKey) };
         // Documents come in id order, so each is checked against the earlier ones as it is coded; a
         // shard sees only its share, so there the merge decides (it gets every document's key).
-        r = options.shard ? coded : markDuplicate(duplicates, coded);
+        const r = options.shard ? coded : markDuplicate(duplicates, coded);
         if (options.shard) duplicateKeys.push(coded.duplicateKey);
         timing.codingMs += performance.now() - t0;
         if (extractedAgain) {
@@ -220,15 +192,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         }
         // The text coded (a duplicate is coded before it is recognised, so its clauses count here).
         for (const row of coded.clauseRows) timing.textBytes += Buffer.byteLength(String(row[5]));
-        chunk = csvRows({ name: 'clauses', columns: CLAUSE_TABLE_COLUMNS, rows: r.clauseRows });
-        await doc.save().catch(() => undefined);
-        if (toCache) await preparedCache.put(e.sha256, toCache).catch(() => undefined);
-        }
+        const chunk = csvRows({ name: 'clauses', columns: CLAUSE_TABLE_COLUMNS, rows: r.clauseRows });
         await clausesOut.write(chunk);
         const bytes = Buffer.byteLength(chunk);
         ranges.push([written, bytes]);
         written += bytes;
         summaries.push(r.summary);
+        await doc.save().catch(() => undefined);
+        if (toCache) await preparedCache.put(e.sha256, toCache).catch(() => undefined);
         options.onProgress?.(summaries.length, selected.length, e.file, 'code');
       },
       options.signal,
@@ -241,7 +212,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     throw err;
   } finally {
     await phase.close();
-    await pool?.close();
   }
 
   const codebook = loaded.codebook;
@@ -259,7 +229,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     cache: {
       extraction: { hits: timing.fromCache, extracted: timing.extracted },
       prepared,
-      coded_in_threads: threaded,
       tokens: { dictionary, ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
     // coding: normalize, split, segment and match, on the main thread, without the dictionary's load.

@@ -6,17 +6,18 @@ import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 /**
- * A re-coding whose documents are all cached is coded by worker threads (CodingPool) when --jobs > 1:
- * it must write exactly the bytes the main thread writes (--jobs 1), and a cold run writes.
+ * A re-coding after a weights-only edit takes everything from the caches (pages, prepared documents,
+ * tokens) and writes tables.xlsx from a worker thread: it must write exactly the bytes of a cold run
+ * with that codebook, whatever --jobs.
  */
-const work = mkdtempSync(join(tmpdir(), 'policy-code-recode-threads-'));
+const work = mkdtempSync(join(tmpdir(), 'policy-code-recode-cold-'));
 const cache = join(work, 'cache');
 const corpus = join(REPO_ROOT, 'corpus');
 const codebook = join(work, 'weights.yaml');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCli([...args, '--cache-dir', cache, '--quiet'], REPO_ROOT);
-const runJson = (out: string) => JSON.parse(readFileSync(join(work, out, 'run.json'), 'utf8')) as { cache: { coded_in_threads: number; prepared: { hits: number }; tokens: { misses: number; segmenter_loaded: boolean } } };
+const runJson = (out: string) => JSON.parse(readFileSync(join(work, out, 'run.json'), 'utf8')) as { cache: { extraction: { extracted: number }; prepared: { hits: number }; tokens: { misses: number; segmenter_loaded: boolean } } };
 const files = (out: string) => readdirSync(join(work, out)).filter((f) => /\.(csv|json|xlsx)$/.test(f) && f !== 'run.json').sort();
 
 beforeAll(() => {
@@ -27,15 +28,17 @@ beforeAll(() => {
   expect(run(['analyze', corpus, '--out', join(work, 'cold')]).code).toBe(0);
 }, 300_000);
 
-describe('re-coding in worker threads', () => {
-  it('codes every cached document in the threads and writes the bytes of the main thread and of a cold run', () => {
+describe('recode after a weights-only edit', () => {
+  it('reads nothing but the caches and writes the bytes of a cold run, with one job or two', () => {
     const threads = run(['recode', corpus, '--out', join(work, 'threads'), '--codebook', codebook, '--jobs', '2']);
     const main = run(['recode', corpus, '--out', join(work, 'main'), '--codebook', codebook, '--jobs', '1']);
     const cold = runCli(['analyze', corpus, '--out', join(work, 'weights-cold'), '--codebook', codebook, '--cache-dir', join(work, 'cold-cache'), '--quiet']);
     expect([threads.code, main.code, cold.code]).toEqual([0, 0, 0]);
-    expect(runJson('threads').cache.coded_in_threads).toBe(12);
-    expect(runJson('threads').cache.tokens).toMatchObject({ misses: 0, segmenter_loaded: false });
-    expect(runJson('main').cache.coded_in_threads).toBe(0);
+    for (const out of ['threads', 'main']) {
+      expect(runJson(out).cache.extraction.extracted).toBe(0);
+      expect(runJson(out).cache.prepared.hits).toBe(12);
+      expect(runJson(out).cache.tokens).toMatchObject({ misses: 0, segmenter_loaded: false });
+    }
     expect(files('threads')).toEqual(files('weights-cold'));
     expect(files('threads').length).toBeGreaterThan(10);
     for (const f of files('threads')) {
