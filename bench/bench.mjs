@@ -1,9 +1,11 @@
-// npm run bench [-- --sizes 250,1000,5000 --jobs N]
-// Builds corpora from the text PDFs and TXT files of ../shared/corpus (unique copies in
-// bench/.work) and measures, per size: cold analyze (empty cache), warm re-coding (same codebook,
-// a weights-only edit, a new term), coding throughput, peak RSS of the CLI and its PDF readers, and the
-// references side by side: poppler's pdftotext with the same number of parallel processes, and
-// nodejieba's raw cut over the same clause texts. Not part of npm test.
+// npm run bench [-- --sizes 250,1000,5000 --jobs N --seed S]
+// Generates corpora of all-distinct documents (bench/makeCorpus.mjs: seeded, a third text PDFs, the
+// rest TXT; kept in bench/.work for the next run) and measures, per size, side by side with their
+// references in the same run: cold analyze (empty cache) with the default PDF engine and with
+// pdf-parse, the PDF reading stage (extract --no-cache, with and without OCR of nearly blank pages)
+// against poppler's pdftotext with the same parallelism, warm re-coding (same codebook, a weights-only
+// edit, a new term), coding throughput against nodejieba's raw cut, and the peak RSS of the whole
+// process tree (the CLI, its PDF readers, OCR). Not part of npm test.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -12,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
-import { buildCorpus } from './buildCorpus.mjs';
+import { linkSync } from 'node:fs';
+import { makeCorpus } from './makeCorpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -25,8 +28,12 @@ function arg(name, fallback) {
 }
 const sizes = arg('sizes', '250,1000,5000').split(',').map(Number);
 const jobs = Number(arg('jobs', String(availableParallelism())));
-const shared = [join(ROOT, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d));
-if (!shared) throw new Error('../shared/corpus not found: the benchmark builds its corpora from it');
+const seed = Number(arg('seed', '17'));
+const shared = [join(ROOT, '..', 'shared'), '/work/shared'].find((d) => existsSync(join(d, 'corpus')));
+if (!shared) throw new Error('../shared/corpus not found: the benchmark draws its sentences from its TXT documents');
+/** Bump when makeCorpus changes what it writes: corpora are kept in bench/.work by size, seed and this. */
+const GENERATOR = 2;
+const SOURCES = [join(shared, 'corpus'), join(shared, 'corpus2'), join(ROOT, 'scripts', 'sample-corpus')];
 if (!existsSync(CLI)) throw new Error('dist/ missing: run npm run build first');
 /** Resident memory (MB) of a process and all its descendants (the PDF readers are child processes), from /proc. */
 function treeRssMb(root) {
@@ -116,41 +123,64 @@ console.log(`policy-code benchmark: sizes ${sizes.join(', ')}, jobs ${jobs}, ${c
 console.log(`load average at start: ${load()} (other processes on the machine slow every figure; ratios are measured in the same run)`);
 
 for (const n of sizes) {
-  const corpus = join(WORK, `corpus-${n}`);
-  if (!existsSync(corpus) || readdirSync(corpus).length !== n) {
+  const corpus = join(WORK, `gen-${n}-seed${seed}-v${GENERATOR}`);
+  if (!existsSync(join(corpus, '.complete'))) {
     rmSync(corpus, { recursive: true, force: true });
-    buildCorpus(shared, corpus, n);
+    const t = performance.now();
+    await makeCorpus(corpus, n, { seed, sources: SOURCES });
+    writeFileSync(join(corpus, '.complete'), '');
+    console.log(`(generated ${n} distinct documents in ${fmt((performance.now() - t) / 1000)} s)`);
+  }
+  // The same PDFs alone (hard links), for the reading stage against pdftotext.
+  const pdfDir = `${corpus}-pdf`;
+  if (!existsSync(pdfDir)) {
+    mkdirSync(pdfDir, { recursive: true });
+    for (const f of readdirSync(corpus).filter((x) => x.endsWith('.pdf'))) linkSync(join(corpus, f), join(pdfDir, f));
   }
   const cache = join(WORK, `cache-${n}`);
   const out = join(WORK, `out-${n}`);
-  rmSync(cache, { recursive: true, force: true });
+  for (const d of [cache, `${cache}-pdf-parse`, `${cache}-extract`]) rmSync(d, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   const env = { POLICY_CODE_CACHE_DIR: cache };
+  const cli = (args, e = env) => timed(process.execPath, [CLI, ...args, '--quiet', '--jobs', String(jobs)], e);
 
-  const cold = await timed(process.execPath, [CLI, 'analyze', corpus, '--out', out, '--quiet', '--jobs', String(jobs)], env);
+  const cold = await cli(['analyze', corpus, '--out', out]);
   const coldRun = runJson(out);
+  const coldPdfParse = await cli(['analyze', corpus, '--out', `${out}-pdf-parse`, '--pdf-engine', 'pdf-parse'], { POLICY_CODE_CACHE_DIR: `${cache}-pdf-parse` });
+  const coldPdfParseRun = runJson(`${out}-pdf-parse`);
+  const sameTables = ['clauses.csv', 'instruments.csv'].every((t) => readFileSync(join(out, t), 'utf8') === readFileSync(join(`${out}-pdf-parse`, t), 'utf8'));
   const docs = readCsv(join(out, 'documents.csv'));
   const pages = docs.reduce((a, d) => a + Number(d.pages), 0);
   const pdfs = docs.filter((d) => d.file.endsWith('.pdf'));
   const pdfPages = pdfs.reduce((a, d) => a + Number(d.pages), 0);
   const textMb = coldRun.text_bytes / 1e6;
 
-  const recodeArgs = (codebook, o) => [CLI, 'recode', corpus, '--out', o, '--codebook', codebook, '--quiet', '--jobs', String(jobs)];
-  const warm = await timed(process.execPath, recodeArgs(CODEBOOK, `${out}-warm`), env);
+  const recodeArgs = (codebook, o) => ['recode', corpus, '--out', o, '--codebook', codebook];
+  const warm = await cli(recodeArgs(CODEBOOK, `${out}-warm`));
   const warmRun = runJson(`${out}-warm`);
-  const weights = await timed(process.execPath, recodeArgs(variants.weights, `${out}-weights`), env);
-  const newTerm = await timed(process.execPath, recodeArgs(variants.newTerm, `${out}-new-term`), env);
+  const weights = await cli(recodeArgs(variants.weights, `${out}-weights`));
+  const weightsRun = runJson(`${out}-weights`);
+  const newTerm = await cli(recodeArgs(variants.newTerm, `${out}-new-term`));
   const newTermRun = runJson(`${out}-new-term`);
+  // Byte-identical to a cold run with the same codebook: the cold run with the edited codebook is the reference.
+  const weightsCold = await cli(['analyze', corpus, '--out', `${out}-weights-cold`, '--codebook', variants.weights, '--no-cache'], { POLICY_CODE_CACHE_DIR: `${cache}-extract` });
+  const identical = readdirSync(`${out}-weights`).filter((f) => f !== 'run.json' && f.includes('.')).every((f) => readFileSync(join(`${out}-weights`, f)).equals(readFileSync(join(`${out}-weights-cold`, f))));
 
-  // References, in the same run. pdftotext: the same PDFs, `jobs` processes at a time.
+  // The reading stage: extract --no-cache over the PDFs alone, against pdftotext with `jobs` processes.
   const list = join(WORK, `pdfs-${n}.txt`);
-  writeFileSync(list, pdfs.map((d) => join(corpus, d.file)).join('\n') + '\n');
+  writeFileSync(list, readdirSync(pdfDir).sort().map((f) => join(pdfDir, f)).join('\n') + '\n');
+  const noOcr = { POLICY_CODE_CACHE_DIR: `${cache}-extract`, POLICY_CODE_TESSERACT: join(WORK, 'no-tesseract') };
+  const extractArgs = (engine) => ['extract', pdfDir, '--out', join(WORK, `extract-${n}`), '--no-cache', '--pdf-engine', engine];
   const t0 = performance.now();
   execFileSync('sh', ['-c', `xargs -P ${jobs} -I{} pdftotext -q {} /dev/null < "${list}"`]);
   const popplerS = (performance.now() - t0) / 1000;
+  const extractAuto = await cli(extractArgs('auto'), { POLICY_CODE_CACHE_DIR: `${cache}-extract` });
+  const extractAutoText = await cli(extractArgs('auto'), noOcr);
+  const extractPdfParseText = await cli(extractArgs('pdf-parse'), noOcr);
   const raw = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'rawCut.mjs'), join(out, 'clauses.csv')], { encoding: 'utf8', maxBuffer: 1 << 28 }));
-  // The extraction stage alone (the worker pool, warm parsers), on the smallest size only: per-page speed does not depend on the size.
-  const extractOnly = n === sizes[0] ? JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'extractOnly.mjs'), list, String(jobs)], { encoding: 'utf8' })) : null;
+  // The reading stage alone, in-process (no start-up, no hashing, no cache), on the smallest size only.
+  const stage = (engine) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'extractOnly.mjs'), list, String(jobs), engine], { encoding: 'utf8' }));
+  const extractOnly = n === sizes[0] ? { poppler: stage('poppler'), pdfParse: stage('pdf-parse') } : null;
 
   const r = {
     documents: n,
@@ -159,49 +189,60 @@ for (const n of sizes) {
     pdfPages,
     textMb,
     clauses: coldRun.counts.clauses,
+    pdf_engine: coldRun.pdf_engine,
+    engines_same_tables: sameTables,
     cold_s: cold.s,
-    cold_pages_per_s: pages / cold.s,
-    cold_docs_per_s: n / cold.s,
-    cold_pdf_pages_per_s: pdfPages / cold.s,
     cold_rss_mb: cold.rssMb,
+    cold_pdf_parse_s: coldPdfParse.s,
+    cold_pdf_parse_rss_mb: coldPdfParse.rssMb,
     cold_coding_mb_per_s: textMb / (coldRun.timings_ms.coding / 1000),
     segmenter_load_s: coldRun.timings_ms.segmenter_load / 1000,
+    cold_timings_ms: coldRun.timings_ms,
+    cold_pdf_parse_timings_ms: coldPdfParseRun.timings_ms,
     warm_s: warm.s,
     warm_rss_mb: warm.rssMb,
-    warm_extraction: warmRun.cache.extraction,
     warm_prepared: warmRun.cache.prepared,
     warm_tokens: warmRun.cache.tokens,
     warm_timings_ms: warmRun.timings_ms,
-    cold_timings_ms: coldRun.timings_ms,
     duplicates: coldRun.counts.duplicate,
     weights_edit_s: weights.s,
+    weights_edit_rss_mb: weights.rssMb,
+    weights_edit_timings_ms: weightsRun.timings_ms,
+    weights_edit_identical_to_cold: identical,
+    weights_cold_s: weightsCold.s,
     new_term_s: newTerm.s,
     new_term_rss_mb: newTerm.rssMb,
     new_term_coding_mb_per_s: textMb / (newTermRun.timings_ms.coding / 1000),
     poppler_s: popplerS,
     poppler_pages_per_s: pdfPages / popplerS,
+    extract_auto_s: extractAuto.s,
+    extract_auto_rss_mb: extractAuto.rssMb,
+    extract_auto_text_only_s: extractAutoText.s,
+    extract_pdf_parse_text_only_s: extractPdfParseText.s,
+    extract_pdf_parse_rss_mb: extractPdfParseText.rssMb,
     raw_cut_mb_per_s: raw.mbPerS,
-    extract_only: extractOnly && { ...extractOnly, pages_per_s: extractOnly.pages / (extractOnly.ms / 1000) },
+    extract_only: extractOnly,
   };
   results.push(r);
-  console.log(`\n== ${n} documents (${pdfs.length} PDFs, ${pages} pages, ${fmt(textMb, 2)} MB of clause text, ${r.clauses} clauses)`);
-  console.log(`cold analyze        ${fmt(r.cold_s)} s   ${fmt(r.cold_pages_per_s)} pages/s   ${fmt(r.cold_docs_per_s)} docs/s   peak RSS ${fmt(r.cold_rss_mb, 0)} MB   (dictionary load ${fmt(r.segmenter_load_s)} s)`);
-  console.log(`  phases            extraction ${fmt(r.cold_timings_ms.extract_phase / 1000)} s, coding ${fmt(r.cold_timings_ms.code_phase / 1000)} s (of which the dictionary load ${fmt(r.segmenter_load_s)} s); ${r.duplicates} documents are copies recognised as duplicates (coded, then counted once)`);
-  console.log(`warm re-code        ${fmt(r.warm_s, 2)} s   same codebook (prepared documents from the cache ${r.warm_prepared?.hits ?? 'n/a'}, prepared again ${r.warm_prepared?.misses ?? 'n/a'}; token hits ${r.warm_tokens.hits}, misses ${r.warm_tokens.misses})   peak RSS ${fmt(r.warm_rss_mb, 0)} MB`);
-  console.log(`                    inside: finding the files ${fmt(r.warm_timings_ms.extract_phase / 1000, 2)} s, coding phase ${fmt(r.warm_timings_ms.code_phase / 1000, 2)} s (processing ${fmt(r.warm_timings_ms.coding / 1000, 2)} s, the rest reading cache entries and writing clauses.csv); the remainder is start-up and writing the tables`);
-  console.log(`                    ${fmt(r.weights_edit_s, 2)} s   weights-only codebook edit (tokens reused)`);
-  console.log(`                    ${fmt(r.new_term_s, 2)} s   codebook with a new term (every clause segmented again)   peak RSS ${fmt(r.new_term_rss_mb, 0)} MB`);
-  console.log(`coding              ${fmt(r.new_term_coding_mb_per_s, 2)} MB/s (re-code with new term)   ${fmt(r.cold_coding_mb_per_s, 2)} MB/s (cold run, sharing the cores with extraction)`);
-  console.log(`  reference         ${fmt(r.raw_cut_mb_per_s, 2)} MB/s nodejieba raw cut   ratio ${fmt(r.new_term_coding_mb_per_s / r.raw_cut_mb_per_s, 2)} (target >= 0.5)`);
-  console.log(`extraction          ${fmt(r.cold_pdf_pages_per_s)} PDF pages/s end to end (cold analyze, all stages)   reference pdftotext -P ${jobs}: ${fmt(r.poppler_pages_per_s)} pages/s   ratio ${fmt(r.cold_pdf_pages_per_s / r.poppler_pages_per_s, 2)}`);
-  if (r.extract_only) console.log(`  stage alone       ${fmt(r.extract_only.pages_per_s)} pages/s (worker pool, ${jobs} warm parsers)   ratio ${fmt(r.extract_only.pages_per_s / r.poppler_pages_per_s, 2)} (target >= 0.3)`);
+  const ratio = (s) => fmt(popplerS / s, 2);
+  console.log(`\n== ${n} distinct documents (${pdfs.length} PDFs, ${pages} pages of which ${pdfPages} in PDFs, ${fmt(textMb, 2)} MB of clause text, ${r.clauses} clauses); default PDF engine here: ${r.pdf_engine}`);
+  console.log(`cold analyze        ${fmt(r.cold_s)} s   peak tree RSS ${fmt(r.cold_rss_mb, 0)} MB   (extraction ${fmt(r.cold_timings_ms.extract_phase / 1000)} s, coding ${fmt(r.cold_timings_ms.code_phase / 1000)} s incl. dictionary load ${fmt(r.segmenter_load_s)} s)`);
+  console.log(`  --pdf-engine pdf-parse  ${fmt(r.cold_pdf_parse_s)} s   peak tree RSS ${fmt(r.cold_pdf_parse_rss_mb, 0)} MB   (extraction ${fmt(r.cold_pdf_parse_timings_ms.extract_phase / 1000)} s); clauses.csv and instruments.csv ${sameTables ? 'identical' : 'DIFFER'} between the engines`);
+  console.log(`extract --no-cache  PDFs only (${pdfs.length} files, ${pdfPages} pages); reference pdftotext -P ${jobs}: ${fmt(popplerS, 2)} s (${fmt(r.poppler_pages_per_s)} pages/s)`);
+  console.log(`  default engine    ${fmt(r.extract_auto_s, 2)} s = ${ratio(r.extract_auto_s)}x pdftotext (with OCR of nearly blank pages)   peak tree RSS ${fmt(r.extract_auto_rss_mb, 0)} MB`);
+  console.log(`  text layers only  ${fmt(r.extract_auto_text_only_s, 2)} s = ${ratio(r.extract_auto_text_only_s)}x (default engine)   ${fmt(r.extract_pdf_parse_text_only_s, 2)} s = ${ratio(r.extract_pdf_parse_text_only_s)}x (pdf-parse)   (OCR switched off)`);
+  if (extractOnly) console.log(`  stage alone       poppler ${fmt(extractOnly.poppler.pages / (extractOnly.poppler.ms / 1000))} pages/s, pdf-parse ${fmt(extractOnly.pdfParse.pages / (extractOnly.pdfParse.ms / 1000))} pages/s (in-process readers, ${jobs} at a time)`);
+  console.log(`re-code             ${fmt(r.warm_s, 2)} s same codebook (prepared hits ${r.warm_prepared?.hits}, token hits ${r.warm_tokens.hits}, misses ${r.warm_tokens.misses})   peak tree RSS ${fmt(r.warm_rss_mb, 0)} MB`);
+  console.log(`                    ${fmt(r.weights_edit_s, 2)} s weights-only edit (target <= 2 s at 1,000 documents)   peak tree RSS ${fmt(r.weights_edit_rss_mb, 0)} MB; outputs ${identical ? 'byte-identical' : 'NOT identical'} to a cold run with that codebook (${fmt(r.weights_cold_s)} s)`);
+  console.log(`                    ${fmt(r.new_term_s, 2)} s codebook with a new term (every clause segmented again)   peak tree RSS ${fmt(r.new_term_rss_mb, 0)} MB`);
+  console.log(`coding              ${fmt(r.new_term_coding_mb_per_s, 2)} MB/s (re-code with new term)   reference nodejieba raw cut ${fmt(r.raw_cut_mb_per_s, 2)} MB/s   ratio ${fmt(r.new_term_coding_mb_per_s / r.raw_cut_mb_per_s, 2)}`);
 }
 
 if (results.length > 1) {
   const a = results[0];
   console.log('\n== scaling (per document; flat = linear time, flat RSS = memory does not grow with the corpus)');
   for (const r of results) {
-    console.log(`${String(r.documents).padStart(5)} docs: cold ${fmt((r.cold_s / r.documents) * 1000, 1)} ms/doc (x${fmt(r.cold_s / r.documents / (a.cold_s / a.documents), 2)}), warm ${fmt((r.warm_s / r.documents) * 1000, 2)} ms/doc, peak RSS cold ${fmt(r.cold_rss_mb, 0)} MB / warm ${fmt(r.warm_rss_mb, 0)} MB / new term ${fmt(r.new_term_rss_mb, 0)} MB`);
+    console.log(`${String(r.documents).padStart(5)} docs: cold ${fmt((r.cold_s / r.documents) * 1000, 1)} ms/doc (x${fmt(r.cold_s / r.documents / (a.cold_s / a.documents), 2)}), weights-only re-code ${fmt((r.weights_edit_s / r.documents) * 1000, 2)} ms/doc, peak tree RSS cold ${fmt(r.cold_rss_mb, 0)} MB (pdf-parse ${fmt(r.cold_pdf_parse_rss_mb, 0)} MB) / re-code ${fmt(r.weights_edit_rss_mb, 0)} MB / new term ${fmt(r.new_term_rss_mb, 0)} MB`);
   }
 }
 console.log(`\nload average at end: ${load()}`);

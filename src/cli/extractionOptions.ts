@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { DEFAULT_LIMITS } from '../io/extract/extractDocument.js';
-import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
+import { PDF_ENGINE_CHOICES, type PdfEngineChoice } from '../io/extract/PdfReader.js';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_PDF_ENGINE, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
 
 export interface ExtractionFlags {
   jobs?: string;
@@ -12,6 +13,7 @@ export interface ExtractionFlags {
   maxTextMb?: string;
   timeout?: string;
   ocrTimeout?: string;
+  pdfEngine?: string;
 }
 
 const MB = 1024 * 1024;
@@ -28,6 +30,11 @@ function positive(flag: string, value: string): number {
   return n;
 }
 
+function pdfEngine(value: string): PdfEngineChoice {
+  if (!(PDF_ENGINE_CHOICES as readonly string[]).includes(value)) throw new UserError('usage', `--pdf-engine takes ${PDF_ENGINE_CHOICES.join(', ')} (got '${value}')`);
+  return value as PdfEngineChoice;
+}
+
 /** The options that control reading documents, shared by every command that extracts. */
 export function withExtractionOptions(command: Command): Command {
   return command
@@ -38,7 +45,8 @@ export function withExtractionOptions(command: Command): Command {
     .option('--max-unpacked-mb <mb>', `largest unpacked size of the XML in a .docx and of each compressed stream in a PDF; larger files are refused unread (default: ${DEFAULT_LIMITS.maxUnpackedBytes / MB})`)
     .option('--max-text-mb <mb>', `HTML and text files larger than this are refused (default: ${DEFAULT_LIMITS.maxTextBytes / MB})`)
     .option('--timeout <seconds>', `time limit for reading one PDF's text layer (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
-    .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`);
+    .option('--ocr-timeout <seconds>', `time limit for the OCR of one document (default: ${DEFAULT_OCR_TIMEOUT_MS / 1000})`)
+    .option('--pdf-engine <engine>', `reads PDF text layers: poppler (pdftotext, fast), pdf-parse (built in), or auto: poppler when installed (default: ${DEFAULT_PDF_ENGINE})`);
 }
 
 export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
@@ -51,5 +59,6 @@ export function extractorOptions(flags: ExtractionFlags): ExtractorOptions {
     ...(flags.maxTextMb ? { maxTextBytes: Math.round(positive('--max-text-mb', flags.maxTextMb) * MB) } : {}),
     ...(flags.timeout ? { timeoutMs: positive('--timeout', flags.timeout) * 1000 } : {}),
     ...(flags.ocrTimeout ? { ocrTimeoutMs: positive('--ocr-timeout', flags.ocrTimeout) * 1000 } : {}),
+    ...(flags.pdfEngine ? { pdfEngine: pdfEngine(flags.pdfEngine) } : {}),
   };
 }

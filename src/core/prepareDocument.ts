@@ -17,6 +17,8 @@ export interface PreparedDocument {
   pages: number;
   title?: string;
   warnings: string[];
+  /** The program that read a PDF's text layer. */
+  engine?: ExtractedDocument['engine'];
   text: string;
   classification: Classification;
   /** Clauses of a policy text, with an empty document id (ids begin with '-'): see clausesOf. */
@@ -37,6 +39,7 @@ export function prepareDocument(doc: ExtractedDocument, unit: CodingUnit): Prepa
     pages: doc.pages.length,
     ...(doc.title !== undefined ? { title: doc.title } : {}),
     warnings: doc.warnings,
+    ...(doc.engine !== undefined ? { engine: doc.engine } : {}),
     text,
     classification,
     clauses: policy ? splitClauses('', text, { unit }) : [],

@@ -42,6 +42,8 @@ export interface ExtractedDocument {
   title?: string;
   /** Non-fatal remarks, e.g. "2 pages read with OCR". */
   warnings: string[];
+  /** The program that read a PDF's text layer (run.json lists it per document). */
+  engine?: 'pdf-parse' | 'poppler';
 }
 
 /** Where a metadata value came from, most trusted first. */

@@ -11,6 +11,15 @@ import { writeFileAtomic } from './atomicWrite.js';
 export const EXTRACTOR_VERSION = 4;
 
 /**
+ * The part of the cache a run reads and fills, by its PDF engine: the engines give slightly
+ * different text, and a run must code the text of the engine it was asked for. pdf-parse keeps the
+ * folder it always had, so existing caches stay valid.
+ */
+export function extractionSpace(engine: 'pdf-parse' | 'poppler'): string {
+  return engine === 'poppler' ? `v${EXTRACTOR_VERSION}-poppler` : `v${EXTRACTOR_VERSION}`;
+}
+
+/**
  * Where the cache lives unless --cache-dir says otherwise: $POLICY_CODE_CACHE_DIR, else
  * $XDG_CACHE_HOME/policy-code, else ~/.cache/policy-code.
  */
@@ -53,11 +62,13 @@ export class ExtractionCache {
   constructor(
     readonly dir: string,
     private readonly readEntries = true,
+    /** extractionSpace() of the run's PDF engine. */
+    private readonly space = extractionSpace('pdf-parse'),
   ) {}
 
   /** The file that holds (or would hold) the entry for a content hash. */
   entryPath(sha256: string): string {
-    return join(this.dir, 'extract', `v${EXTRACTOR_VERSION}`, sha256.slice(0, 2), `${sha256}.json`);
+    return join(this.dir, 'extract', this.space, sha256.slice(0, 2), `${sha256}.json`);
   }
 
   async get(sha256: string): Promise<ExtractedDocument | null> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -39,7 +39,8 @@ export class TokenCache {
     let known: Record<string, number[]> = {};
     if (this.readEntries && docSha) {
       try {
-        const parsed = JSON.parse(await readFile(this.entryPath(docSha), 'utf8')) as { dictionary?: string; clauses?: Record<string, number[]> };
+        // Synchronously, as PreparedCache.get (why there).
+        const parsed = JSON.parse(readFileSync(this.entryPath(docSha), 'utf8')) as { dictionary?: string; clauses?: Record<string, number[]> };
         if (parsed.dictionary === this.dictionary && parsed.clauses && typeof parsed.clauses === 'object') known = parsed.clauses;
       } catch {
         // missing or unreadable: every clause is cut and the entry rewritten

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
 /** Where Debian's fonts-noto-cjk (and a few other systems) put Noto Sans CJK. */
 const CJK_FONT_CANDIDATES = [
@@ -27,6 +27,8 @@ export async function renderPng(svg: string, fontFiles: readonly string[]): Prom
     fitTo: { mode: 'zoom', value: 2 },
     background: '#ffffff',
   };
+  // Loaded on first use: only --png needs it, and every run would pay its start-up otherwise.
+  const { renderAsync } = await import('@resvg/resvg-js');
   // Off the main thread: parsing the CJK font collections takes about a second per figure.
   return (await renderAsync(svg, options)).asPng();
 }

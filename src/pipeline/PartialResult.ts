@@ -55,5 +55,5 @@ export interface PartInfo {
    * `duplicate_key` is what duplicate detection compares: a shard sees only its share of the corpus,
    * so the merge, which sees all of it, decides which documents repeat an earlier one.
    */
-  parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number]; duplicate_key: DuplicateCandidate }>;
+  parts: Array<{ index: number; summary: DocumentSummary; clauses: [number, number]; duplicate_key: DuplicateCandidate; pdf_engine?: string }>;
 }

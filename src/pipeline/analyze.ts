@@ -20,11 +20,13 @@ import { loadCodebooks } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords, dictionaryId, segment, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
+import { XlsxWriter } from '../io/XlsxWriter.js';
+import type { Table } from '../core/tables/Table.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { prepareDocument, withUnit, type PreparedDocument } from '../core/prepareDocument.js';
 import { DEFAULT_UNIT, type CodingUnit } from '../core/clauses/segmentText.js';
-import { defaultCacheDir } from '../io/ExtractionCache.js';
-import { type ExtractorOptions } from './extractStage.js';
+import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
+import { DEFAULT_PDF_ENGINE, type ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
 import { loadManualOverrides, type NotApplied } from './manualOverrides.js';
 import { mapInOrder } from './mapInOrder.js';
@@ -122,12 +124,16 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const dictionary = dictionaryId();
   const extraction = options.extraction ?? {};
   const tokens = new TokenCache(extraction.cacheDir ?? defaultCacheDir(), dictionary, extraction.useCache !== false);
-  const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false);
+  const phase = new ExtractPhase(extraction);
+  // Loads exceljs on the other core while documents are read and coded (a shard writes no tables).
+  const xlsx = options.shard ? null : new XlsxWriter();
+  const preparedCache = new PreparedCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false, extractionSpace(phase.engine));
   const prepared = { hits: 0, misses: 0 };
   const total = documentFiles.length;
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
+  // The engine that read each PDF (a file poppler cannot open is read by pdf-parse under auto).
+  const engines: Array<string | null> = new Array(selected.length).fill(null);
 
-  const phase = new ExtractPhase(extraction);
   const stage = await OutputStage.open(options.out);
   options.onStage?.(stage);
   const clausesOut = stage.stream(options.shard ? PART_CLAUSES : 'clauses.csv');
@@ -170,6 +176,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
         // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
         let input: DocumentInput;
         let toCache: PreparedDocument | null = null;
+        // An entry cached before engines were recorded was read by pdf-parse, the only engine then.
+        if (outcome.ok && sourceKindOf(e.file) === 'pdf') engines[k] = ('prepared' in outcome ? outcome.prepared.engine : outcome.document.engine) ?? 'pdf-parse';
         if (!outcome.ok || 'prepared' in outcome) {
           input = outcome;
           if (outcome.ok) prepared.hits++;
@@ -211,6 +219,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     if (options.signal?.aborted) throw interrupted(emitted);
   } catch (err) {
     await stage.abort();
+    await xlsx?.close();
     throw err;
   } finally {
     await phase.close();
@@ -225,7 +234,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     corpus: options.corpus,
     unit,
     rerun: rerunSettings(options.corpus, books.map((b) => b.file), hasMetadata ? metadataPath : null, manual.file, unit),
-    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs },
+    options: { codebooks: options.codebooks, metadata: options.metadata ?? null, manual: options.manual ?? null, unit: options.unit ?? null, jobs: phase.jobs, pdf_engine: extraction.pdfEngine ?? DEFAULT_PDF_ENGINE },
+    pdf_engine: phase.engine,
     metadata: metadataHash ? { file: metadataPath, sha256: metadataHash } : null,
     counts: { ...runCounts(files.length, skipped.length, summaries), from_cache: timing.fromCache, manual_codes_applied: manual.applied() },
     manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, file: n.file, text: n.text, reason: n.reason })) },
@@ -247,16 +257,18 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   };
   try {
     if (options.shard) {
-      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]! })) };
+      const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: total, corpus_files: documentFiles, skipped, run, tables: tableOptions, parts: selected.map((d, k) => ({ index: d.index, summary: summaries[k]!, clauses: ranges[k]!, duplicate_key: duplicateKeys[k]!, ...(engines[k] ? { pdf_engine: engines[k] } : {}) })) };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      const made = await summaryOutputs(outlines, summaries, tableOptions);
+      const made = await summaryOutputs(outlines, summaries, { ...tableOptions, ...(xlsx ? { xlsx: (t: readonly Table[]) => xlsx.write(t) } : {}) });
       for (const [name, content] of made.files) await stage.put(name, content);
-      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d) => ({ file: d.file, sha256: d.sha256 })), skipped, tables: made.manifest }, null, 2) + '\n');
+      await stage.put('run.json', JSON.stringify({ ...run, inputs: summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...(engines[k] ? { pdf_engine: engines[k] } : {}) })), skipped, tables: made.manifest }, null, 2) + '\n');
     }
   } catch (err) {
     await stage.abort();
     throw err;
+  } finally {
+    await xlsx?.close();
   }
   const outputs = await stage.commit();
   if (!options.shard) {

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractOutcome } from '../io/extract/extractDocument.js';
-import { ExtractionCache, defaultCacheDir } from '../io/ExtractionCache.js';
+import { ExtractionCache, defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { FileHashes } from '../io/FileHashes.js';
-import { Extractor, type ExtractorOptions } from './extractStage.js';
+import type { PdfEngine } from '../io/extract/PdfReader.js';
+import { Extractor, pdfEngineOf, type ExtractorOptions } from './extractStage.js';
 import { mapInOrder } from './mapInOrder.js';
 
 /**
@@ -31,13 +32,16 @@ export interface Extracted {
  */
 export class ExtractPhase {
   readonly jobs: number;
+  /** The engine PDFs are read with (resolved from --pdf-engine). */
+  readonly engine: PdfEngine;
   private readonly reader: ExtractionCache;
   private fallback: Extractor | null = null;
 
   constructor(private readonly options: ExtractorOptions) {
     this.jobs = Math.max(1, options.jobs ?? availableParallelism());
     // Reads entries even under --no-cache: those this run wrote are how its documents reach coding.
-    this.reader = new ExtractionCache(options.cacheDir ?? defaultCacheDir(), true);
+    this.engine = pdfEngineOf(options);
+    this.reader = new ExtractionCache(options.cacheDir ?? defaultCacheDir(), true, extractionSpace(this.engine));
   }
 
   /** Extracts the files (relative to root); returns how many were done before `signal` stopped it. */

@@ -120,7 +120,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
         from_cache: parts.reduce((n, { info }) => n + Number((info.run.counts as { from_cache?: number } | undefined)?.from_cache ?? 0), 0),
         manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
       },
-      inputs: documents.map((d) => ({ file: d.file, sha256: d.sha256 })),
+      inputs: byIndex.map((p) => ({ file: p.summary.file, sha256: p.summary.sha256, ...(p.pdf_engine ? { pdf_engine: p.pdf_engine } : {}) })),
       skipped: first.skipped,
       tables: made.manifest,
     };

@@ -6,13 +6,13 @@ import type { Lang } from '../core/tables/Language.js';
 import type { ProvinceSet } from '../core/tables/provinceTables.js';
 import { describeConditions, selectDocuments, type Condition } from '../core/tables/selectDocuments.js';
 import type { SummariesFile } from '../core/tables/summariesFile.js';
+import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
 import { buildFigures } from '../export/figures.js';
 import { toLatex } from '../export/latex.js';
 import { toMarkdown } from '../export/markdown.js';
 import { methodsEn, methodsZh } from '../export/methodsText.js';
 import { renderPng } from '../io/renderPng.js';
-import { toXlsx } from '../io/toXlsx.js';
 import { VERSION } from './version.js';
 
 export interface TableOutputOptions {
@@ -31,6 +31,8 @@ export interface TableOutputOptions {
   fontFiles: string[];
   /** Agreement figures for the methods text (from evaluate --json or agreement --json), if any. */
   reliability?: ReliabilityFacts | null;
+  /** Writes tables.xlsx (analyze: an XlsxWriter started with the run); default toXlsx, loaded only now. */
+  xlsx?: (tables: readonly Table[]) => Promise<Uint8Array>;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
@@ -70,7 +72,8 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`tables/${t.name}.md`, toMarkdown(t));
     if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
-  files.set(XLSX_FILE, await toXlsx(tables));
+  // exceljs takes half a second to load: only a run that writes tables pays for it.
+  files.set(XLSX_FILE, await (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables));
   const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
   files.set('methods.md', methodsZh(facts));
   files.set('methods.en.md', methodsEn(facts));

@@ -17,4 +17,9 @@ describe('normalizeText', () => {
     const { text } = normalizeText([{ number: 1, text: '自 2020 年 10 月起，⼀律执行ＡＢＣ１２。' }]);
     expect(text).toBe('自2020年10月起，一律执行ABC12。');
   });
+
+  it('drops the NUL pdf.js gives for a glyph its font cannot map, as poppler does (the engines then agree)', () => {
+    const { text } = normalizeText([{ number: 1, text: '举办“广州好\u0000工”系列招聘会。' }]);
+    expect(text).toBe('举办“广州好工”系列招聘会。');
+  });
 });

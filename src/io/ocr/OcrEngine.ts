@@ -20,6 +20,8 @@ export interface OcrEngineOptions {
   pdftoppm?: string;
   /** Pages read at the same time, across all documents (the run's --jobs). */
   concurrency: number;
+  /** Slots shared with the PDF readers, so that readers and OCR together never exceed --jobs processes. */
+  slots?: Limiter;
   /** Time limit for the OCR of one document. */
   documentTimeoutMs: number;
 }
@@ -59,13 +61,15 @@ function run(file: string, args: string[], timeoutMs: number): Promise<RunResult
 export class OcrEngine {
   private readonly tesseract: string;
   private readonly pdftoppm: string;
+  private readonly pdfimages: string;
   private readonly limiter: Limiter;
   private availability: Promise<OcrAvailability> | null = null;
 
   constructor(private readonly options: OcrEngineOptions) {
     this.tesseract = options.tesseract ?? process.env.POLICY_CODE_TESSERACT ?? 'tesseract';
     this.pdftoppm = options.pdftoppm ?? process.env.POLICY_CODE_PDFTOPPM ?? 'pdftoppm';
-    this.limiter = new Limiter(options.concurrency);
+    this.pdfimages = process.env.POLICY_CODE_PDFIMAGES ?? 'pdfimages';
+    this.limiter = options.slots ?? new Limiter(options.concurrency);
   }
 
   /** Whether both programs run and Tesseract has the chi_sim model; checked once per run. */
@@ -79,6 +83,21 @@ export class OcrEngine {
       return { ok: true };
     })();
     return this.availability;
+  }
+
+  /**
+   * The pages of a PDF that hold an image (poppler's pdfimages, from the same package as pdftoppm);
+   * null when that cannot be told, and then every page counts as one.
+   */
+  async imagePages(pdfPath: string): Promise<Set<number> | null> {
+    const list = await run(this.pdfimages, ['-list', pdfPath], 30_000);
+    if (!list.ok) return null;
+    const pages = new Set<number>();
+    for (const line of list.stdout.split('\n').slice(2)) {
+      const page = Number(line.trim().split(/\s+/)[0]);
+      if (Number.isInteger(page) && page > 0) pages.add(page);
+    }
+    return pages;
   }
 
   /** OCR of the given pages (1-based) of a PDF. The time limit counts from the document's first page. */
