@@ -12,6 +12,12 @@ export type PdfReading = PdfResult & { engine: PdfEngine };
 
 /** Reads the text layer of PDFs, a bounded number at a time, each with a time limit. */
 export interface PdfReader {
+  /**
+   * Whether the reader itself refuses a PDF whose streams inflate past the limit (pdf-parse checks in
+   * its reader process); for one that does not (pdftotext inflates whatever it is given: 23 GB for a
+   * stream bomb, measured), the check runs before it is called.
+   */
+  readonly boundsStreams: boolean;
   read(path: string): Promise<PdfReading>;
   close(): Promise<void>;
 }
@@ -19,6 +25,7 @@ export interface PdfReader {
 /** pdf-parse's reader processes behind the PdfReader interface, each read taking one of the run's slots. */
 export function pdfParseReader(pool: PdfPool, slots: Limiter): PdfReader {
   return {
+    boundsStreams: true,
     read: async (path) => ({ ...(await slots.run(() => pool.read(path))), engine: 'pdf-parse' }),
     close: () => pool.close(),
   };

@@ -38,6 +38,8 @@ export class PopplerReader implements PdfReader {
   private dir: string | null = null;
   private started = 0;
 
+  readonly boundsStreams = false;
+
   constructor(private readonly options: PopplerReaderOptions) {
     this.pdftotext = options.pdftotext ?? process.env.POLICY_CODE_PDFTOTEXT ?? 'pdftotext';
   }

@@ -8,6 +8,7 @@ import { decodeText } from './decodeText.js';
 import { docxText } from './docxText.js';
 import type { LibreOffice } from './LibreOffice.js';
 import type { PdfReader } from './PdfReader.js';
+import { pdfStreamProblem } from './pdfStreamProblem.js';
 
 /** File types policy-code reads, by extension; anything else is skipped and counted. */
 export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc' };
@@ -122,6 +123,8 @@ async function extractPdf(path: string, bytes: Uint8Array, ctx: ExtractContext):
   if (!startsWith(bytes, '%PDF-') && !startsWith(bytes.subarray(0, 1024), '%PDF-', true)) {
     return { ok: false, status: 'failed', message: 'not a PDF: the file has no %PDF header' };
   }
+  const bomb = ctx.pdfPool.boundsStreams ? null : pdfStreamProblem(bytes, ctx.limits.maxUnpackedBytes);
+  if (bomb) return { ok: false, status: 'refused', message: `refused: ${bomb}` };
   const r = await ctx.pdfPool.read(path);
   if (!r.ok) return { ok: false, status: r.reason === 'refused' ? 'refused' : 'failed', message: r.reason === 'refused' ? `refused: ${r.message}` : r.message };
   const warnings: string[] = [];
