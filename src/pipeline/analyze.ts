@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compileCodebook } from '../core/coding/codeClause.js';
+import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import { Interrupted } from '../core/errors.js';
 import { UNREAD_STATUSES } from '../core/types.js';

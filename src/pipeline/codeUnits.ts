@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { compileCodebook, codeClause } from '../core/coding/codeClause.js';
+import { compileCodebook } from '../core/coding/compileCodebook.js';
+import { codeClause } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { UserError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
-import { compileCodebook } from '../core/coding/codeClause.js';
+import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { diffCodings, type CodingDiff } from '../core/coding/diffCodings.js';
 import type { Table } from '../core/tables/Table.js';

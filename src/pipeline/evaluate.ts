@@ -1,4 +1,5 @@
-import { compileCodebook, codeClause } from '../core/coding/codeClause.js';
+import { compileCodebook } from '../core/coding/compileCodebook.js';
+import { codeClause } from '../core/coding/codeClause.js';
 import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { UserError } from '../core/errors.js';

@@ -1,4 +1,4 @@
-import type { CompiledCodebook } from '../core/coding/codeClause.js';
+import type { CompiledCodebook } from '../core/coding/compileCodebook.js';
 import { codeClauses } from '../core/coding/codeClauses.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { applyManualCode } from '../core/review/applyManualCode.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCodebook, codeClause } from '../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
+import { codeClause } from '../../src/core/coding/codeClause.js';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
 
 const book = (extra: Record<string, unknown> = {}) => {

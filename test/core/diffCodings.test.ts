@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
-import { compileCodebook, codeClause } from '../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
+import { codeClause } from '../../src/core/coding/codeClause.js';
 import { diffCodings } from '../../src/core/coding/diffCodings.js';
 
 const book = (taxKeywords: string[]) => {

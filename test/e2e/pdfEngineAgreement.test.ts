@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileCodebook } from '../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
 import { codebookTerms } from '../../src/core/codebook/Codebook.js';
 import { prepareDocument } from '../../src/core/prepareDocument.js';
 import { pdftotextAvailable } from '../../src/io/extract/resolvePdfEngine.js';

@@ -8,7 +8,7 @@ import { sha256 } from '../../src/io/hash.js';
 import { PreparedCache, preparingCodeHash } from '../../src/io/PreparedCache.js';
 import { processDocument } from '../../src/pipeline/processDocument.js';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
-import { compileCodebook } from '../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-code-prepared-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codebookTerms } from '../../src/core/codebook/Codebook.js';
-import { compileCodebook, type CompiledCodebook } from '../../src/core/coding/codeClause.js';
+import { compileCodebook, type CompiledCodebook } from '../../src/core/coding/compileCodebook.js';
 import { codeClauses } from '../../src/core/coding/codeClauses.js';
 import { loadCodebook } from '../../src/io/readCodebook.js';
 import { addWords, segment } from '../../src/io/segmenter.js';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codebookTerms } from '../../src/core/codebook/Codebook.js';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
-import { compileCodebook, codeClause, type CompiledCodebook } from '../../src/core/coding/codeClause.js';
+import { compileCodebook, type CompiledCodebook } from '../../src/core/coding/compileCodebook.js';
+import { codeClause } from '../../src/core/coding/codeClause.js';
 import { matchedTermsCell } from '../../src/core/coding/describeCoding.js';
 import { addWords, segment } from '../../src/io/segmenter.js';
 

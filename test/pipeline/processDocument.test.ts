@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
-import { compileCodebook } from '../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
 import { prepareDocument } from '../../src/core/prepareDocument.js';
 import { clauseColumns, processDocument } from '../../src/pipeline/processDocument.js';
 

@@ -1,5 +1,6 @@
 import type { Coding } from '../types.js';
-import { codeClause, mentionsScope, type CompiledCodebook } from './codeClause.js';
+import { mentionsScope, type CompiledCodebook } from './compileCodebook.js';
+import { codeClause } from './codeClause.js';
 
 /** A unit to code, with the keys that group it into its article and document for the scope filter. */
 export interface ScopedUnit {

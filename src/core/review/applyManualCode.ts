@@ -1,4 +1,4 @@
-import type { CompiledCodebook } from '../coding/codeClause.js';
+import type { CompiledCodebook } from '../coding/compileCodebook.js';
 import type { Coding } from '../types.js';
 import { manualCategories, type ManualCode } from './manualCodes.js';
 

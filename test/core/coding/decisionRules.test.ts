@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../../src/core/codebook/validateCodebook.js';
-import { codeClause, compileCodebook } from '../../../src/core/coding/codeClause.js';
+import { compileCodebook } from '../../../src/core/coding/compileCodebook.js';
+import { codeClause } from '../../../src/core/coding/codeClause.js';
 import { headingSpan } from '../../../src/core/coding/decisionRules.js';
 import { uncertainFirst } from '../../../src/core/review/uncertainFirst.js';
 import { agreementByConfidence } from '../../../src/core/reliability/agreementByConfidence.js';
