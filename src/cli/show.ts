@@ -6,7 +6,7 @@ import { inferMetadata } from '../core/metadata/inferMetadata.js';
 import { normalizeText } from '../core/text/normalizeText.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { listInputs } from '../io/listInputs.js';
-import { documentId } from '../pipeline/analyze.js';
+import { documentId } from '../pipeline/corpusDocuments.js';
 import { Extractor } from '../pipeline/extractStage.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';

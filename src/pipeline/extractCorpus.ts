@@ -6,7 +6,7 @@ import type { ProblemDocument } from '../export/errorsSummary.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { listInputs } from '../io/listInputs.js';
 import { writeOutputs } from '../io/writeOutputs.js';
-import { documentId } from './analyze.js';
+import { documentId } from './corpusDocuments.js';
 import { Extractor, type ExtractedFile, type ExtractorOptions } from './extractStage.js';
 
 export interface ExtractCorpusOptions {

@@ -6,7 +6,7 @@ import { outlineOf } from '../core/tables/CodebookOutline.js';
 import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
-import { runCounts } from './analyze.js';
+import { runCounts } from './runManifest.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
 import { clauseColumns } from './processDocument.js';
 import { markDuplicate } from './markDuplicates.js';

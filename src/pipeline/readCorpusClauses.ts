@@ -3,7 +3,7 @@ import { normalizeText } from '../core/text/normalizeText.js';
 import type { Clause } from '../core/types.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { listInputs } from '../io/listInputs.js';
-import { documentId } from './analyze.js';
+import { documentId } from './corpusDocuments.js';
 import { Extractor } from './extractStage.js';
 
 /** One corpus document cut into clauses, with the same id `analyze` gives it. */
