@@ -7,27 +7,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { textPdf } from './fixturePdf.mjs';
 
 const ROOT = join(process.cwd(), 'test', 'fixtures', 'pdf-engines');
-const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const FONT_NAME = 'NotoSansCJKsc-Regular';
 
-/** A text PDF whose pages hold the given lines (fixed dates: the same bytes on every run). */
-function textPdf(pages) {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A5', margin: 40, info: { CreationDate: new Date(0), ModDate: new Date(0), Producer: 'policy-code fixtures' } });
-    const chunks = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.font(FONT, FONT_NAME).fontSize(11);
-    pages.forEach((lines, i) => {
-      if (i > 0) doc.addPage();
-      for (const l of lines) doc.text(l).moveDown(0.5);
-    });
-    doc.end();
-  });
-}
 
 const body = [
   '某市人民政府办公室关于推进电子证照应用的通知',

@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph } from 'docx';
+import { textPdf } from './fixturePdf.mjs';
 
 // Only this folder belongs to this script: other fixtures live beside it in test/fixtures.
 const ROOT = join(process.cwd(), 'test', 'fixtures', 'extract');
-const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const FONT_NAME = 'NotoSansCJKsc-Regular';
 
 /** A short notice; each fixture carries a phrase of its own so that tests can tell them apart. */
 const notice = (phrase) => [
@@ -31,25 +30,6 @@ function write(caseName, file, data) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, file), data);
   return join(dir, file);
-}
-
-/** A PDF with a real text layer in an embedded CJK font; pages separated, a running header on each. */
-function textPdf(pages, header) {
-  return new Promise((resolve) => {
-    // Fixed dates keep the output byte-identical from one run of this script to the next.
-    const doc = new PDFDocument({ size: 'A5', margin: 40, info: { CreationDate: new Date(0), ModDate: new Date(0), Producer: 'policy-code fixtures' } });
-    const chunks = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.font(FONT, FONT_NAME).fontSize(11);
-    pages.forEach((lines, i) => {
-      if (i > 0) doc.addPage();
-      if (header) doc.text(header, { align: 'center' }).moveDown();
-      for (const l of lines) doc.text(l).moveDown(0.5);
-      doc.text(`— ${i + 1} —`, 40, 500, { align: 'center', lineBreak: false });
-    });
-    doc.end();
-  });
 }
 
 /** A PDF whose only page is a picture of a text page: no text layer, like a scan. */
@@ -69,7 +49,7 @@ mkdirSync(ROOT, { recursive: true });
 
 // Formats that read.
 const header = '某市人民政府公报';
-const twoPages = await textPdf([notice('加快电子病历上链存证'), ['四、各区要建立工作台账，按季度报送进展。', '五、市卫生健康委负责解释。']], header);
+const twoPages = await textPdf([notice('加快电子病历上链存证'), ['四、各区要建立工作台账，按季度报送进展。', '五、市卫生健康委负责解释。']], { header, pageNumbers: true });
 write('a-text-pdf-with-a-running-header-on-every-page', 'notice.pdf', twoPages);
 write('a-utf-8-text-file-reads', 'notice.txt', notice('推动检验结果互认共享').join('\n') + '\n');
 write('a-gbk-text-file-is-detected-and-decoded', 'notice.txt', Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: notice('建设全市统一的健康档案平台').join('\r\n') + '\r\n' })));
@@ -89,7 +69,7 @@ write('a-word-file-reads', 'notice.docx', await Packer.toBuffer(docx));
 const tmp = join(tmpdir(), `policy-code-fixtures-${process.pid}`);
 mkdirSync(tmp, { recursive: true });
 const scanSource = join(tmp, 'scan-source.pdf');
-writeFileSync(scanSource, await textPdf([notice('推进医保结算区块链应用')]));
+writeFileSync(scanSource, await textPdf([notice('推进医保结算区块链应用')], { pageNumbers: true }));
 execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-singlefile', scanSource, join(tmp, 'scan')]);
 write('a-scan-without-a-text-layer-needs-ocr', 'scan.pdf', await imagePdf(readFileSync(join(tmp, 'scan.png'))));
 
