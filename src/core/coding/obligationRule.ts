@@ -28,7 +28,7 @@ export interface ObligationWords {
 const PHRASE_BREAK = /[，,、：:（）()]/u;
 /** How far before its modal a subject is looked for: a sentence without stops must not cost its length per modal. */
 const SUBJECT_REACH = 160;
-const ASIDE = /[（(][^（）()]*[）)]/gu;
+const ASIDE = /[（(][^（）()]*[）)]|“[^”]*”/gu;
 
 /**
  * The subject of a modal: the first actor between the sentence start and the modal whose phrase
@@ -65,7 +65,8 @@ function decide(o: ObligationRule, who: 'market' | 'government' | undefined, pro
  * obliged to enforce, is regulation; a government body obliged to organise is strategy (a body obliged
  * to do anything else, such as to buy, is left to the vocabulary); a prohibition nobody is named for
  * is regulation. A sentence about getting a measure (享受, 申请) states the measure's condition, and a
- * modal in brackets belongs to an aside such as a responsibility tag: neither is rule 2.
+ * modal in brackets or quotation marks belongs to an aside (a responsibility tag, a slogan such as
+ * “谁推荐、谁负责”): neither is rule 2.
  */
 export function obligationMatches(text: string, parts: readonly Span[], words: ObligationWords, o: ObligationRule): Match[] {
   const prohibitions = new Set(words.prohibition);

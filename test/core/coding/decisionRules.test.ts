@@ -52,9 +52,10 @@ describe('decision rules in the coder', () => {
     expect(enforce.decidedBy).toBe('rule 2: obligation.enforcement');
   });
 
-  it('an actor after an object marker is not the subject, and a modal in brackets is an aside', () => {
+  it('an actor after an object marker is not the subject, and a modal in brackets or quotes is an aside', () => {
     expect(code(['对', '企业', '，', '部门', '应当', '组织', '。']).decidedBy).toBe('rule 2: obligation.government');
     expect(code(['规划', '。', '（', '部门', '应当', '组织', '）']).matches.some((m) => m.rule)).toBe(false);
+    expect(code(['按照', '“', '企业', '应当', '规范', '”', '的', '原则', '规划', '。']).matches.some((m) => m.rule)).toBe(false);
   });
 
   it('money given is financial (rule 3); a none formula wins over every term', () => {
