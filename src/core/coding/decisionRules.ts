@@ -3,7 +3,7 @@ import type { Match } from '../types.js';
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { TermIndex } from './termIndex.js';
-import { ENUMERATOR, sentences, type Span } from './unitParts.js';
+import { enumeratorLength, sentences, type Span } from './unitParts.js';
 
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
@@ -97,7 +97,7 @@ export function noneRuleOf(text: string, rules: CompiledRules): { label: string;
     if (!m) continue;
     const sentence = sentences(text).find((s) => m.index >= s.start && m.index < s.end) ?? { start: 0, end: text.length };
     const rest = text.slice(0, sentence.start) + text.slice(sentence.end);
-    return { label: r.label, sentence, whole: rest.replace(ENUMERATOR, '').replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT };
+    return { label: r.label, sentence, whole: rest.slice(enumeratorLength(rest)).replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT };
   }
   return null;
 }
@@ -110,9 +110,8 @@ export function noneRuleOf(text: string, rules: CompiledRules): { label: string;
  * heading in Chinese legal drafting, so they are not read as one.
  */
 export function headingSpan(text: string, maxLength: number): Span | null {
-  const enumerator = ENUMERATOR.exec(text);
-  if (!enumerator) return null;
-  const start = enumerator[0].length;
+  const start = enumeratorLength(text);
+  if (start === 0) return null;
   const rest = text.slice(start, start + maxLength + 1);
   const stop = rest.search(/[。：:\n]/u);
   if (stop > 0) return { start, end: start + stop };

@@ -1,6 +1,6 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
-import { bySentence, ENUMERATOR, within, type Span } from './unitParts.js';
+import { bySentence, enumeratorLength, within, type Span } from './unitParts.js';
 
 /** Rule 2 as the coder applies it (compiled from the codebook's `rules.obligation`). */
 export interface ObligationRule {
@@ -35,7 +35,9 @@ const ASIDE = /[（(][^（）()]*[）)]|“[^”]*”/gu;
  * (from the last comma) does not open with an object marker (对企业…, 向申请人…).
  */
 function subjectOf(text: string, from: number, to: number, o: ObligationRule): 'market' | 'government' | undefined {
-  const region = text.slice(Math.max(from, to - SUBJECT_REACH), to).replace(ENUMERATOR, (e) => ' '.repeat(e.length));
+  const slice = text.slice(Math.max(from, to - SUBJECT_REACH), to);
+  const lead = enumeratorLength(slice);
+  const region = ' '.repeat(lead) + slice.slice(lead);
   const found: Array<{ at: number; who: 'market' | 'government'; length: number }> = [];
   for (const [re, who] of [[o.market, 'market'], [o.government, 'government']] as const) {
     for (const m of region.matchAll(re)) found.push({ at: m.index, who, length: m[0].length });

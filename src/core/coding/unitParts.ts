@@ -1,3 +1,4 @@
+import { matchMarker, type MarkerLevel } from '../clauses/markers.js';
 import type { Found } from './termIndex.js';
 
 /** [start, end) of a part of a unit's text. */
@@ -25,8 +26,20 @@ export function within<T>(found: ReadonlyArray<Found<T>>, span: Span): Array<Fou
   return found.filter((f) => f.start >= span.start && f.end <= span.end);
 }
 
-/** The enumerator that opens an item: （三）, 三、, 3. */
-export const ENUMERATOR = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,3}[、.．](?!\d))\s*/u;
+const ITEM_LEVELS = new Set<MarkerLevel>(['l1', 'l2', 'l3', 'l4']);
+
+/**
+ * Characters taken by the enumerator that opens an item (（三）, 三、, 3., ①) with the white space
+ * around it, as the clause splitter reads markers; 0 when there is none. An article's 第X条 is not an
+ * item's enumerator.
+ */
+export function enumeratorLength(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const marker = matchMarker(text.slice(lead));
+  if (!marker || !ITEM_LEVELS.has(marker.level)) return 0;
+  const after = text.slice(lead + marker.length);
+  return lead + marker.length + (after.length - after.trimStart().length);
+}
 
 /**
  * The found terms (sorted by start) of each sentence, in one walk: a long unit has many sentences,
