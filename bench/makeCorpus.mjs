@@ -8,21 +8,11 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, wr
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+// The project's own seeded generator (the bench builds dist/ before it runs).
+import { seededRandom as prng } from '../dist/core/sampling/seededRandom.js';
 
 /** A TrueType Song face when installed (subsets fast, like the SimSun of real notices), else Noto CJK (CFF, slow to subset). */
 const FONTS = [['/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf', undefined], ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular']];
-
-/** mulberry32: a small seeded PRNG, enough to vary texts reproducibly. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROVINCES = [['广东', '粤'], ['浙江', '浙'], ['江苏', '苏'], ['山东', '鲁'], ['四川', '川'], ['湖南', '湘'], ['湖北', '鄂'], ['河南', '豫'], ['福建', '闽'], ['安徽', '皖'], ['北京', '京'], ['上海', '沪'], ['天津', '津'], ['重庆', '渝'], ['河北', '冀'], ['陕西', '陕'], ['辽宁', '辽'], ['吉林', '吉'], ['江西', '赣'], ['云南', '云'], ['贵州', '黔'], ['广西', '桂'], ['海南', '琼'], ['山西', '晋']];
 const KINDS = ['实施方案', '若干措施', '管理办法', '指导意见', '行动计划', '实施细则', '工作方案'];
