@@ -66,6 +66,7 @@ export function validateCodebook(raw: unknown): CodebookResult {
   input.scope?.patterns?.forEach((p, i) => checkRegex(p, ['scope', 'patterns', i]));
 
   const seenIds = new Map<string, Array<string | number>>();
+  const leafIds = new Set<string>();
   // Keyed by the category's place, not its id, so that a duplicate id does not hide a duplicate keyword.
   const seenTerms = new Map<string, { id: string; at: string }>();
   const walk = (cats: CategoryInput[], at: Array<string | number>) => {
@@ -81,9 +82,11 @@ export function validateCodebook(raw: unknown): CodebookResult {
       if (c.children) {
         if (c.keywords?.length) problems.push({ path: [...here, 'keywords'], message: `'${c.id}' has children, so it cannot have keywords; keywords belong to the leaves` });
         if (c.patterns?.length) problems.push({ path: [...here, 'patterns'], message: `'${c.id}' has children, so it cannot have patterns; patterns belong to the leaves` });
+        if (c.topics?.length) problems.push({ path: [...here, 'topics'], message: `'${c.id}' has children, so it cannot have topics; topics belong to the leaves` });
         walk(c.children, [...here, 'children']);
         return;
       }
+      leafIds.add(c.id);
       if (!c.keywords?.length && !c.patterns?.length) {
         problems.push({ path: here, message: `category '${c.id}' has no keywords and no patterns (empty rules): it could never be coded; give it at least one, or children` });
       }
@@ -108,7 +111,6 @@ export function validateCodebook(raw: unknown): CodebookResult {
     });
   };
   walk(input.categories, ['categories']);
-  const leafIds = new Set([...seenIds.keys()].filter((id) => !hasChildren(input.categories, id)));
   problems.push(...ruleProblems(input.rules, leafIds, checkRegex));
   if (problems.length > 0) return { ok: false, problems };
 
@@ -127,10 +129,6 @@ export function validateCodebook(raw: unknown): CodebookResult {
       rules: resolveRules(input.rules),
     },
   };
-}
-
-function hasChildren(cats: CategoryInput[], id: string): boolean {
-  return cats.some((c) => (c.id === id && c.children !== undefined) || hasChildren(c.children ?? [], id));
 }
 
 /** A decision rule must name codable categories (leaves) and use safe patterns. */

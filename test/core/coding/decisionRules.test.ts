@@ -92,6 +92,13 @@ describe('decision rules in the coder', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.path.join('.'))).toContain('rules.money.category');
   });
+
+  it('topics on a category with children are a codebook problem: only leaves are coded', () => {
+    const bad = { ...raw, categories: [{ ...raw.categories[0]!, topics: ['区块链'] }] };
+    const r = validateCodebook(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.path.join('.'))).toContain('categories.0.topics');
+  });
 });
 
 describe('review and evaluation by confidence', () => {
