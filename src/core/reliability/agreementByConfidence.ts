@@ -1,4 +1,4 @@
-import { cohenKappa } from './agreementCoefficients.js';
+import { cohenKappa, percentAgreement } from './agreementCoefficients.js';
 
 /** A unit's human primary, the coder's primary and the coder's confidence in it. */
 export interface ConfidentUnit {
@@ -19,13 +19,13 @@ export interface AgreementSlice {
 }
 
 function sliceOf(name: string, units: readonly ConfidentUnit[]): AgreementSlice {
-  const agree = units.filter((u) => u.human === u.auto).length;
+  const pairs = units.map((u) => [u.human, u.auto]);
   return {
     slice: name,
     units: units.length,
-    minConfidence: units.length ? Math.min(...units.map((u) => u.confidence)) : NaN,
-    agreement: units.length ? agree / units.length : NaN,
-    kappa: units.length ? cohenKappa(units.map((u) => [u.human, u.auto])).value : NaN,
+    minConfidence: units.reduce((min, u) => Math.min(min, u.confidence), units.length ? Infinity : NaN),
+    agreement: percentAgreement(pairs).value,
+    kappa: cohenKappa(pairs).value,
   };
 }
 
