@@ -6,7 +6,7 @@ import { codebookTerms } from '../core/codebook/Codebook.js';
 import { compileCodebook, type CompiledCodebook } from '../core/coding/compileCodebook.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { outlineOf, type CodebookOutline } from '../core/tables/CodebookOutline.js';
-import { selectDocuments } from '../core/tables/selectDocuments.js';
+import { checkConditions } from '../core/tables/selectDocuments.js';
 import { sha256 } from '../io/hash.js';
 import { loadCodebooks, type LoadedCodebook } from '../io/readCodebook.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
@@ -48,7 +48,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
   const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
   // A filter naming an unknown field or category is a usage error before anything is read.
-  selectDocuments([], tableOptions.conditions, outlines);
+  checkConditions(tableOptions.conditions, outlines);
   const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
   const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
   const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();

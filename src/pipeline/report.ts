@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { selectDocuments } from '../core/tables/selectDocuments.js';
+import { checkConditions } from '../core/tables/selectDocuments.js';
 import { parseSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
@@ -39,7 +39,7 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const summariesPath = join(options.from, SUMMARIES_FILE);
   const text = await readText(summariesPath, `${summariesPath} not found: report needs the output folder of 'policy-code analyze'`);
   const summaries = parseSummaries(text, summariesPath);
-  selectDocuments([], options.tables.conditions, summaries.codebooks);
+  checkConditions(options.tables.conditions, summaries.codebooks);
   let previous: Record<string, unknown> = {};
   try {
     previous = JSON.parse(await readFile(join(options.from, 'run.json'), 'utf8')) as Record<string, unknown>;

@@ -91,11 +91,20 @@ export function selectDocuments(
   conditions: readonly Condition[],
   codebooks: readonly CodebookOutline[],
 ): DocumentSummary[] {
-  const tests: Test[] = conditions.map((c) => {
+  const tests = testsOf(conditions, codebooks);
+  return docs.filter((d) => tests.every((t) => t(d)));
+}
+
+function testsOf(conditions: readonly Condition[], codebooks: readonly CodebookOutline[]): Test[] {
+  return conditions.map((c) => {
     const alternatives = c.values.map((v) => valueTest(c.field, v, codebooks));
     return (d) => alternatives.some((t) => t(d));
   });
-  return docs.filter((d) => tests.every((t) => t(d)));
+}
+
+/** Throws the usage error of a misspelt filter (unknown field, category, province, level or year), before anything is read. */
+export function checkConditions(conditions: readonly Condition[], codebooks: readonly CodebookOutline[]): void {
+  testsOf(conditions, codebooks);
 }
 
 /** Conditions as they are written in run.json and on the command line. */
