@@ -100,12 +100,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.0.0 (dev 0.767, halves 0.727/0.802, top 70 % 0.860; dev2 0.537, halves
- * 0.463/0.602, top 70 % 0.627), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.1.0 (dev 0.767, halves 0.727/0.802, top 70 % 0.868; dev2 0.623, halves
+ * 0.559/0.679, top 70 % 0.716), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.745, half: 0.7, confident: 0.83 },
-  { set: 'dev2-units', units: 274, kappa: 0.51, half: 0.43, confident: 0.59 },
+  { set: 'dev-units', units: 225, kappa: 0.745, half: 0.7, confident: 0.84 },
+  { set: 'dev2-units', units: 274, kappa: 0.6, half: 0.53, confident: 0.69 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
