@@ -52,7 +52,7 @@ function ruleLines(rules: DecisionRules): string[] {
   const lines: string[] = [];
   for (const r of rules.none) lines.push(`  none.${r.id}${ref(r.manual)}: /${r.pattern}/`);
   const h = rules.heading;
-  if (h) lines.push(`  heading${ref(h.manual)}: evidence in an item's lead ×${h.weight} where it reaches ${h.minWeight} (lead up to ${h.maxLength} characters)`);
+  if (h) lines.push(`  heading${ref(h.manual)}: terms of weight ${h.minWeight} or more in an item's lead ×${h.weight} (lead up to ${h.maxLength} characters)`);
   const o = rules.obligation;
   if (o) {
     lines.push(

@@ -100,8 +100,8 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.1.0 (dev 0.767, halves 0.727/0.802, top 70 % 0.868; dev2 0.623, halves
- * 0.559/0.679, top 70 % 0.716), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.1.0 (dev 0.772, halves 0.727/0.813, top 70 % 0.868; dev2 0.623, halves
+ * 0.559/0.679, top 70 % 0.722), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.745, half: 0.7, confident: 0.84 },

@@ -87,13 +87,10 @@ function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebo
   const heading = compiled.rules.heading;
   const lead = heading ? headingSpan(text, heading.maxLength) : null;
   const counted = allowed.flatMap((m) => (!m.topic || measured.has(m.category) ? [m] : fund(m)));
-  const inLead = (m: Match) => lead !== null && m.start >= lead.start && m.end <= lead.end;
-  // Only a heading that names a measure (evidence of at least min_weight) codes its item.
-  const named = new Map<string, number>();
-  for (const m of counted) if (inLead(m)) named.set(m.category, (named.get(m.category) ?? 0) + m.weight);
-  const kept = counted.map((m) =>
-    heading && inLead(m) && named.get(m.category)! >= heading.minWeight ? { ...m, weight: m.weight * heading.weight, heading: true as const } : m,
-  );
+  // Only the name of a measure (a term of at least min_weight) in the heading codes its item; the
+  // carriers around it (推进, 完善, 机制) name no measure, in a heading or elsewhere.
+  const names = (m: Match) => heading !== null && lead !== null && m.start >= lead.start && m.end <= lead.end && m.weight >= heading.minWeight;
+  const kept = counted.map((m) => (names(m) ? { ...m, weight: m.weight * heading!.weight, heading: true as const } : m));
   return kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
 }
 

@@ -72,6 +72,14 @@ describe('decision rules in the coder', () => {
     expect(c.runnerUp).toBe('plan');
   });
 
+  it('a carrier in a heading (推进 at 0.5) names no measure: it is not multiplied, the body decides', () => {
+    const c = code(['（一）', '推进', '规划', '。', '规范', '，', '规范', '。']);
+    expect(c.scores.plan).toBe(1 * 3 + 0.5);
+    expect(c.matches.find((m) => m.term === '推进')!.heading).toBeUndefined();
+    const carrierOnly = code(['（一）', '推进', '。', '规范', '。']);
+    expect([carrierOnly.primary, carrierOnly.decidedBy]).toEqual(['law', 'terms']);
+  });
+
   it('finds the lead of an enumerated item, not of an article', () => {
     expect(headingSpan('（三）加大财政支持力度。对企业给予补贴。', 30)).toEqual({ start: 3, end: 11 });
     expect(headingSpan('3.实验室建设。制定标准。', 30)).toEqual({ start: 2, end: 7 });
