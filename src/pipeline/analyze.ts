@@ -18,7 +18,7 @@ import { ExtractPhase, type Extracted } from './extractPhase.js';
 import type { NotApplied } from './manualOverrides.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
 import { planRun, type RunPlan } from './planRun.js';
-import { clauseColumns } from './processDocument.js';
+import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { runManifest, type ExtractionRecord } from './runManifest.js';
 import { summaryOutputs } from './summaryTables.js';
 import type { TableOutputOptions } from './tableOutputs.js';

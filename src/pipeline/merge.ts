@@ -8,7 +8,7 @@ import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './runManifest.js';
 import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
-import { clauseColumns } from './processDocument.js';
+import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { markDuplicate } from './markDuplicates.js';
 import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
@@ -88,7 +88,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     .flatMap(({ dir, info }) => info.parts.map((p) => ({ ...p, dir })))
     .sort((a, b) => a.index - b.index)
     .map((p) => {
-      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], duplicateKey: p.duplicate_key });
+      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], textBytes: 0, duplicateKey: p.duplicate_key });
       if (r.summary === p.summary) return p;
       return r.summary.status === 'duplicate' ? { ...p, summary: r.summary, clauses: [0, 0] as [number, number] } : { ...p, summary: r.summary };
     });
