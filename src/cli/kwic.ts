@@ -45,7 +45,7 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           width,
           substring: opts.substring === true,
-          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+          ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
           onProgress: progress.tick,
         });
         progress.end();

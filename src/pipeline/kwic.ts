@@ -31,7 +31,8 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
   const t = term.trim();
   if (t.length === 0) throw new UserError('usage', 'the term to search for is empty');
   const books = await loadCodebooks(options.codebooks);
-  const documents = await readCorpusClauses(corpus, options);
+  // Clauses as analyze with these codebooks cuts them: in the main codebook's unit.
+  const documents = await readCorpusClauses(corpus, { ...options, unit: options.unit ?? books[0]?.codebook.unit });
   // The coder's dictionary plus the term itself: the term is found wherever the coder could match it.
   for (const b of books) addWords(codebookTerms(b.codebook));
   addWords([t]);
