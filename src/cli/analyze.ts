@@ -15,7 +15,7 @@ import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags 
 export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
 
 /** The --unit flag, checked: a misspelt unit is a usage error before anything is read. */
-export function parseUnit(value: string | undefined): CodingUnit | undefined {
+function parseUnit(value: string | undefined): CodingUnit | undefined {
   if (value === undefined) return undefined;
   if (!(CODING_UNITS as readonly string[]).includes(value)) throw new UserError('usage', `--unit ${value}: the unit is item or sentence`);
   return value as CodingUnit;

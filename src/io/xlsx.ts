@@ -7,7 +7,7 @@ import { writeFileAtomic } from './atomicWrite.js';
 import { zipSizeProblem } from './zipSizeProblem.js';
 
 /** A filled review sheet is a few megabytes of XML at most; more is an archive bomb, not a sheet. */
-export const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
+const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
 
 /**
  * exceljs takes about a second to import; loaded on first use, so that commands that never touch a

@@ -11,7 +11,7 @@ import { loadCodebook } from '../io/readCodebook.js';
  * `secondary`, or a filled review sheet (`coder_primary`, `coder_secondary`). A row with an empty
  * primary is a missing value, as is a unit the file does not list.
  */
-export async function readCoderCodes(file: string): Promise<CoderCodes> {
+async function readCoderCodes(file: string): Promise<CoderCodes> {
   const table = await readSheet(file);
   const has = (c: string) => table.columns.includes(c);
   const idColumn = has('unit_id') ? 'unit_id' : 'clause_id';

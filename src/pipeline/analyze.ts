@@ -66,7 +66,7 @@ export interface AnalyzeReport {
 /**
  * Runs the whole job on a corpus folder: read, split, code, count, and write the tables. Two phases:
  * extraction fills the cache with every core busy (ExtractPhase), then coding streams the documents
- * back from the cache in corpus order, once the PDF workers are gone, so peak memory is the larger
+ * back from the cache in corpus order, once the PDF reader processes are gone, so peak memory is the larger
  * of the two, never their sum. A bounded number of documents is in flight at a time: clause rows go
  * to disk as each document is coded and only the small per-document summaries stay in memory, so
  * memory does not grow with the corpus. Every output is staged under a temporary name and renamed

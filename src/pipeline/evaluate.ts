@@ -26,7 +26,7 @@ export interface GoldUnit {
  * optional `secondary`. Rows without a primary are not coded and are left out. Every problem
  * (duplicate ids, codes the codebook does not know) is reported at once.
  */
-export async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
+async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
   const probe = await readCsvTable(file);
   const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
   const table = await readCsvTable(file, [idColumn, 'text', 'primary']);

@@ -15,7 +15,7 @@ export interface Description {
 }
 
 /** Quantile by linear interpolation between order statistics (type 7, the default of R and Excel). */
-export function quantile(sorted: readonly number[], p: number): number {
+function quantile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
