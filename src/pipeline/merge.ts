@@ -8,7 +8,7 @@ import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './runManifest.js';
-import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartialResult.js';
 import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { markDuplicate } from './markDuplicates.js';
 import { runNotes } from '../export/runNotes.js';
@@ -25,7 +25,7 @@ export interface MergeOptions {
 }
 
 /** The codebooks a shard was coded with, the main one first. */
-function recorded(info: PartInfo): RecordedCodebook[] {
+function recorded(info: PartInfo): Array<PartInfo['run']['codebook']> {
   return [info.run.codebook, ...(info.run.further_codebooks ?? [])];
 }
 
