@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { toTextTable } from '../export/textTable.js';
 import { evaluate, evaluationJson, evaluationTables } from '../pipeline/evaluate.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { writeReportTables } from '../pipeline/writeReportTables.js';
 import { EXIT, runAction } from './exitCodes.js';
 

@@ -3,7 +3,7 @@ import { toCsv } from '../export/csv.js';
 import { padEnd, padStart } from '../export/textTable.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { kwic } from '../pipeline/kwic.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors.js';
 import { agreementReport, type AgreementReport, type CoderCodes, type UnitCodes } from '../core/reliability/agreementReport.js';
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import type { Table } from '../core/tables/Table.js';
-import { round } from '../core/tables/describe.js';
+import { round } from '../core/tables/round.js';
 import { readSheet } from '../io/readSheet.js';
 import { loadCodebook } from '../io/readCodebook.js';
 

@@ -10,9 +10,9 @@ import { segment } from '../io/segmenter.js';
 import type { TokenCache } from '../io/TokenCache.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { documentId } from './corpusDocuments.js';
-import type { ExtractPhase, Extracted } from './extractPhase.js';
+import type { ExtractPhase, Extracted } from './ExtractPhase.js';
 import { mapInOrder } from './mapInOrder.js';
-import { markDuplicate } from './markDuplicates.js';
+import { markDuplicate } from './markDuplicate.js';
 import type { RunPlan } from './planRun.js';
 import { processDocument, type DocumentInput } from './processDocument.js';
 

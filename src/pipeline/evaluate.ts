@@ -8,7 +8,7 @@ import { confidenceTable, confusionTable, evaluationSummaryTable, instrumentScor
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import { keyTerms, misfiringTerms, type KeyTerm, type MisfiringTerm, type SuggestionUnit } from '../core/reliability/suggestTerms.js';
 import type { Table } from '../core/tables/Table.js';
-import { round } from '../core/tables/describe.js';
+import { round } from '../core/tables/round.js';
 import { NONE } from '../core/types.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';

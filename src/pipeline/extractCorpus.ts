@@ -7,7 +7,7 @@ import { sourceKindOf } from '../io/extract/extractDocument.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 import { corpusDocuments, documentId } from './corpusDocuments.js';
 import { extractInOrder } from './extractInOrder.js';
-import { Extractor, type ExtractedFile, type ExtractorOptions } from './extractStage.js';
+import { Extractor, type ExtractedFile, type ExtractorOptions } from './Extractor.js';
 
 export interface ExtractCorpusOptions {
   corpus: string;

@@ -1,4 +1,4 @@
-import type { Extractor, ExtractedFile } from './extractStage.js';
+import type { Extractor, ExtractedFile } from './Extractor.js';
 import { mapInOrder } from './mapInOrder.js';
 
 /**

@@ -8,12 +8,12 @@ import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './runManifest.js';
-import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartialResult.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartInfo.js';
 import { clauseColumns } from '../core/tables/clauseColumns.js';
-import { markDuplicate } from './markDuplicates.js';
+import { markDuplicate } from './markDuplicate.js';
 import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
-import { summaryOutputs } from './summaryTables.js';
+import { summaryOutputs } from './summaryOutputs.js';
 import { VERSION } from './version.js';
 import { writeReportHtml } from './writeReportHtml.js';
 

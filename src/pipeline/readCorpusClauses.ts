@@ -3,7 +3,7 @@ import { clausesOf, prepareDocument } from '../core/prepareDocument.js';
 import type { Clause } from '../core/types.js';
 import { corpusDocuments, documentId } from './corpusDocuments.js';
 import { extractInOrder } from './extractInOrder.js';
-import { Extractor, type ExtractedFile, type ExtractorOptions } from './extractStage.js';
+import { Extractor, type ExtractedFile, type ExtractorOptions } from './Extractor.js';
 
 /** One corpus document cut into clauses, with the same id and clauses `analyze` gives it. */
 export interface CorpusDocument {

@@ -7,7 +7,7 @@ import { prepareDocument, type PreparedDocument } from '../core/prepareDocument.
 import type { DocumentMetadata, ExtractedDocument } from '../core/types.js';
 import { corpusDocuments, documentId } from './corpusDocuments.js';
 import { corpusMetadata } from './corpusMetadata.js';
-import { Extractor, type ExtractorOptions } from './extractStage.js';
+import { Extractor, type ExtractorOptions } from './Extractor.js';
 import { readRerunSettings } from './rerunSettings.js';
 
 export interface ShowOptions {

@@ -8,7 +8,7 @@ import { prepareDocument } from '../../src/core/prepareDocument.js';
 import { pdftotextAvailable } from '../../src/io/extract/resolvePdfEngine.js';
 import { loadCodebooks } from '../../src/io/readCodebook.js';
 import { addWords, segment } from '../../src/io/segmenter.js';
-import { Extractor } from '../../src/pipeline/extractStage.js';
+import { Extractor } from '../../src/pipeline/Extractor.js';
 import { CLAUSE_COLUMNS } from '../../src/core/tables/clauseColumns.js';
 import { processDocument } from '../../src/pipeline/processDocument.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';

@@ -5,7 +5,7 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 import { ExtractionCache, defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { FileHashes } from '../io/FileHashes.js';
 import type { PdfEngine } from '../io/extract/PdfReader.js';
-import { Extractor, pdfEngineOf, type ExtractorOptions } from './extractStage.js';
+import { Extractor, pdfEngineOf, type ExtractorOptions } from './Extractor.js';
 import { mapInOrder } from './mapInOrder.js';
 
 /**
