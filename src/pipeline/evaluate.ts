@@ -14,7 +14,7 @@ import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 
-export interface GoldUnit {
+interface GoldUnit {
   unitId: string;
   text: string;
   primary: string;
