@@ -12,7 +12,7 @@ import { loadCodebooks } from '../dist/io/readCodebook.js';
 import { outlineOf } from '../dist/core/tables/CodebookOutline.js';
 import { serializeSummaries } from '../dist/core/tables/summariesFile.js';
 import { csvHeader, csvRows } from '../dist/export/csv.js';
-import { CLAUSE_COLUMNS } from '../dist/pipeline/processDocument.js';
+import { CLAUSE_COLUMNS } from '../dist/core/tables/clauseColumns.js';
 
 // The coder's confidence, runner-up and deciding rule (issue 11), whether or not this build writes them.
 const COLUMNS = [...new Set([...CLAUSE_COLUMNS, 'confidence', 'runner_up', 'decided_by', 'auto_primary'])];

@@ -4,8 +4,8 @@ import { runNotes } from '../export/runNotes.js';
 import { analyze } from '../pipeline/analyze.js';
 import { CODING_UNITS, type CodingUnit } from '../core/clauses/segmentText.js';
 import { UserError } from '../core/errors.js';
-import { parseShard } from '../pipeline/PartialResult.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { parseShard } from '../pipeline/parseShard.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { interruptOnSignals } from './interrupt.js';
@@ -15,7 +15,7 @@ import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags 
 export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
 
 /** The --unit flag, checked: a misspelt unit is a usage error before anything is read. */
-export function parseUnit(value: string | undefined): CodingUnit | undefined {
+function parseUnit(value: string | undefined): CodingUnit | undefined {
   if (value === undefined) return undefined;
   if (!(CODING_UNITS as readonly string[]).includes(value)) throw new UserError('usage', `--unit ${value}: the unit is item or sentence`);
   return value as CodingUnit;

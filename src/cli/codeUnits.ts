@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { toCsv } from '../export/csv.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { codedUnitsTable, codeUnitsWith, readUnits } from '../pipeline/codeUnits.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
 
 export function codeUnitsCommand(): Command {

@@ -79,7 +79,7 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
     .action(
       runAction(async (oldFile: string, newFile: string, corpus: string, opts: { csv?: string; countsCsv?: string; jobs?: string; quiet?: boolean }) => {
         const progress = progressReporter(opts.quiet === true, 'codebook diff');
-        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}), onProgress: progress.tick });
+        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick });
         progress.end();
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const { diff } = report;

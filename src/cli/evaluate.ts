@@ -2,11 +2,11 @@ import { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { toTextTable } from '../export/textTable.js';
 import { evaluate, evaluationJson, evaluationTables } from '../pipeline/evaluate.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { writeReportTables } from '../pipeline/writeReportTables.js';
 import { EXIT, runAction } from './exitCodes.js';
 
-export function positiveInteger(flag: string, value: string): number {
+function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UserError('usage', `${flag} takes a whole number of 1 or more (got '${value}')`);
   return n;

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { DEFAULT_LIMITS } from '../io/extract/extractDocument.js';
 import { PDF_ENGINE_CHOICES, type PdfEngineChoice } from '../io/extract/PdfReader.js';
-import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_PDF_ENGINE, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/extractStage.js';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_OCR_TIMEOUT_MS, DEFAULT_PDF_ENGINE, DEFAULT_TIMEOUT_MS, type ExtractorOptions } from '../pipeline/Extractor.js';
 
 export interface ExtractionFlags {
   jobs?: string;

@@ -3,7 +3,7 @@ import { toCsv } from '../export/csv.js';
 import { padEnd, padStart } from '../export/textTable.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { kwic } from '../pipeline/kwic.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
@@ -45,18 +45,17 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           width,
           substring: opts.substring === true,
-          ...(opts.jobs ? { jobs: parseJobs(opts.jobs) } : {}),
+          ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
           onProgress: progress.tick,
         });
         progress.end();
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
-        const rows = report.table.rows;
-        const idWidth = Math.max(0, ...rows.map((r) => String(r[0]).length));
-        const lines = rows.map((r) => {
-          // Clause text keeps its line breaks; a concordance line must stay on one line.
-          const [id, , , left, t, right, boundary, segmentedAs] = r.map((c) => String(c).replace(/\s+/g, ' '));
-          const why = segmentedAs!.includes('|') ? `cut as ${segmentedAs}` : `inside the word ${segmentedAs}`;
-          return `${padEnd(id!, idWidth)}  ${padStart(left!, width * 2)} 【${t}】 ${right}${boundary === 'no' ? `  (not matched: ${why})` : ''}`;
+        const idWidth = Math.max(0, ...report.lines.map((o) => o.clauseId.length));
+        // Clause text keeps its line breaks; a concordance line must stay on one line.
+        const flat = (s: string) => s.replace(/\s+/g, ' ');
+        const lines = report.lines.map((o) => {
+          const why = o.segmentedAs.includes('|') ? `cut as ${flat(o.segmentedAs)}` : `inside the word ${flat(o.segmentedAs)}`;
+          return `${padEnd(flat(o.clauseId), idWidth)}  ${padStart(flat(o.left), width * 2)} 【${flat(o.term)}】 ${flat(o.right)}${o.onBoundary ? '' : `  (not matched: ${why})`}`;
         });
         const summary =
           `${term.trim()}: ${report.onBoundary} occurrence${report.onBoundary === 1 ? '' : 's'} on word boundaries` +

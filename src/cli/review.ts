@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import { DEFAULT_CODEBOOK } from '../pipeline/version.js';
+import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { DEFAULT_MANUAL_FILE, exportReview, importReview } from '../pipeline/review.js';
 import { EXIT, runAction } from './exitCodes.js';
 

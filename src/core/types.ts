@@ -1,7 +1,7 @@
 /**
  * The nouns of policy-code. Data flows one way:
  * files -> ExtractedDocument -> normalized text -> Clause[] -> Coding[] -> tables.
- * Everything here is plain data so that it can cross worker threads and be cached as JSON.
+ * Everything here is plain data so that it can cross to and from the reader processes and be cached as JSON.
  */
 
 /** One page of extracted text, as the extractor gave it (raw, never edited afterwards). */

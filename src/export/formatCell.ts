@@ -1,4 +1,4 @@
-import { round } from '../core/tables/describe.js';
+import { round } from '../core/tables/round.js';
 import type { Cell, Table } from '../core/tables/Table.js';
 
 /**

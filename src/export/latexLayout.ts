@@ -25,7 +25,7 @@ const HEADING_PIECE = 3.6;
 
 const isCjk = (c: string) => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c);
 /** Latin Modern: capitals about 0.75 em (M and W 1 em), lower case and digits 0.5 em (a little over, to be safe). */
-export function widthEm(text: string): number {
+function widthEm(text: string): number {
   let w = 0;
   for (const c of text) w += isCjk(c) ? 1 : /[MW]/.test(c) ? 1 : /[A-Z]/.test(c) ? 0.78 : /[mw]/.test(c) ? 0.8 : 0.52;
   return w;

@@ -33,7 +33,7 @@ export interface ReportOverview {
 }
 
 /** Light, distinct backgrounds (ColorBrewer Set3) for <mark>, one per instrument in codebook order. */
-export const MARK_COLOURS = ['#8dd3c7', '#ffffb3', '#bebada', '#fb8072', '#80b1d3', '#fdb462', '#b3de69', '#fccde5', '#d9d9d9', '#bc80bd', '#ccebc5', '#ffed6f'];
+const MARK_COLOURS = ['#8dd3c7', '#ffffb3', '#bebada', '#fb8072', '#80b1d3', '#fdb462', '#b3de69', '#fccde5', '#d9d9d9', '#bc80bd', '#ccebc5', '#ffed6f'];
 
 /** JSON that can sit inside <script>: no `</script>`, no `<!--`, whatever the clause texts hold. */
 function scriptJson(value: unknown): string {

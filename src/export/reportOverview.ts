@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The tables the overview shows, in this order; the others are in the CSV files beside the page. */
-export const OVERVIEW_TABLES = ['instruments', 'dimensions', 'province_summary', 'years'];
+const OVERVIEW_TABLES = ['instruments', 'dimensions', 'province_summary', 'years'];
 
 /** A cell that filters the clause browser when clicked: the ids of instruments and dimensions. */
 function linkFor(table: Table, column: string, cell: string): string | null {
@@ -20,7 +20,7 @@ function linkFor(table: Table, column: string, cell: string): string | null {
 }
 
 /** A table as the paper formats print it (its own headings, shares as percentages), each cell tagged with its column id. */
-export function tableHtml(table: Table): string {
+function tableHtml(table: Table): string {
   const head = headings(table, 'paper');
   const numeric = table.columns.map((_, i) => isNumericColumn(table, i));
   const rows = table.rows.map((r) => {

@@ -3,7 +3,7 @@
  * the Noto CJK family (the PNG renderer loads it explicitly) with generic fallbacks for browsers.
  */
 
-export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 
 export interface Bar {
   label: string;

@@ -1,7 +1,7 @@
 import type { Cell, Table } from '../core/tables/Table.js';
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomicWrite.js';
  * Version of everything that produces the cached raw pages (readers, OCR settings). Bump it when
  * extraction changes: old entries then sit under another version and are never read again.
  */
-export const EXTRACTOR_VERSION = 4;
+const EXTRACTOR_VERSION = 4;
 
 /**
  * The part of the cache a run reads and fills, by its PDF engine: the engines give slightly

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 
-export const LOCK_FILE = '.policy-code.lock';
+const LOCK_FILE = '.policy-code.lock';
 
 interface Holder {
   pid: number;

@@ -1,14 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Table } from '../core/tables/Table.js';
-
-/** The compiled thread script; under the test runner (sources in src/) the built copy in dist/. */
-function threadPath(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const path = here.replace(/XlsxWriter\.(ts|js)$/, 'xlsxThread.js').replace(/([/\\])src([/\\])io([/\\])/, '$1dist$2io$3');
-  return existsSync(path) ? path : null;
-}
+import { scriptBeside } from './scriptBeside.js';
 
 /**
  * Writes tables.xlsx in a worker thread started with the run: loading exceljs and zipping the
@@ -17,18 +9,17 @@ function threadPath(): string | null {
  * of toXlsx, which the thread runs.
  */
 export class XlsxWriter {
-  private readonly worker: Worker | null;
+  private readonly worker: Worker;
 
   constructor() {
-    const path = threadPath();
-    this.worker = path ? new Worker(path) : null;
+    const script = scriptBeside(import.meta.url, 'xlsxThread');
+    this.worker = new Worker(script.path, { execArgv: script.execArgv });
     // An idle thread must not keep the run alive, and its failure must not end it (write() reports it).
-    this.worker?.unref();
-    this.worker?.on('error', () => undefined);
+    this.worker.unref();
+    this.worker.on('error', () => undefined);
   }
 
   async write(tables: readonly Table[]): Promise<Uint8Array> {
-    if (!this.worker) return (await import('./toXlsx.js')).toXlsx(tables);
     const worker = this.worker;
     worker.ref();
     try {
@@ -43,6 +34,6 @@ export class XlsxWriter {
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    await this.worker.terminate();
   }
 }

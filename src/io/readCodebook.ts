@@ -79,7 +79,7 @@ function syntaxProblem(file: string, text: string, counter: LineCounter, doc: Do
   };
 }
 
-export function formatProblem(p: LocatedProblem): string {
+function formatProblem(p: LocatedProblem): string {
   return `${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 

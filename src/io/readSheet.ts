@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { readCsvTable } from './readCsvTable.js';
-import { readXlsxRows } from './xlsx.js';
+import { readXlsxRows } from './readXlsxRows.js';
 
 export interface SheetTable {
   columns: string[];

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors.js';
 import { agreementReport, type AgreementReport, type CoderCodes, type UnitCodes } from '../core/reliability/agreementReport.js';
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import type { Table } from '../core/tables/Table.js';
-import { round } from '../core/tables/describe.js';
+import { round } from '../core/tables/round.js';
 import { readSheet } from '../io/readSheet.js';
 import { loadCodebook } from '../io/readCodebook.js';
 
@@ -11,7 +11,7 @@ import { loadCodebook } from '../io/readCodebook.js';
  * `secondary`, or a filled review sheet (`coder_primary`, `coder_secondary`). A row with an empty
  * primary is a missing value, as is a unit the file does not list.
  */
-export async function readCoderCodes(file: string): Promise<CoderCodes> {
+async function readCoderCodes(file: string): Promise<CoderCodes> {
   const table = await readSheet(file);
   const has = (c: string) => table.columns.includes(c);
   const idColumn = has('unit_id') ? 'unit_id' : 'clause_id';

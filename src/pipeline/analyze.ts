@@ -13,14 +13,15 @@ import { dictionaryId } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { XlsxWriter } from '../io/XlsxWriter.js';
 import { codePhase, type CodedRun } from './codePhase.js';
-import type { ExtractorOptions } from './extractStage.js';
-import { ExtractPhase, type Extracted } from './extractPhase.js';
+import type { ExtractorOptions } from './Extractor.js';
+import { ExtractPhase, type Extracted } from './ExtractPhase.js';
 import type { NotApplied } from './manualOverrides.js';
-import { PART_CLAUSES, PART_INFO, type PartInfo, type Shard } from './PartialResult.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartInfo.js';
+import type { Shard } from './parseShard.js';
 import { planRun, type RunPlan } from './planRun.js';
-import { clauseColumns } from './processDocument.js';
+import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { runManifest, type ExtractionRecord } from './runManifest.js';
-import { summaryOutputs } from './summaryTables.js';
+import { summaryOutputs } from './summaryOutputs.js';
 import type { TableOutputOptions } from './tableOutputs.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
@@ -66,7 +67,7 @@ export interface AnalyzeReport {
 /**
  * Runs the whole job on a corpus folder: read, split, code, count, and write the tables. Two phases:
  * extraction fills the cache with every core busy (ExtractPhase), then coding streams the documents
- * back from the cache in corpus order, once the PDF workers are gone, so peak memory is the larger
+ * back from the cache in corpus order, once the PDF reader processes are gone, so peak memory is the larger
  * of the two, never their sum. A bounded number of documents is in flight at a time: clause rows go
  * to disk as each document is coded and only the small per-document summaries stay in memory, so
  * memory does not grow with the corpus. Every output is staged under a temporary name and renamed

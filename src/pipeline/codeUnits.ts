@@ -10,7 +10,7 @@ import type { Coding } from '../core/types.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 
-export const CODED_UNIT_COLUMNS = ['unit_id', 'primary', 'instruments', 'matched_terms', 'confidence', 'runner_up', 'decided_by'];
+const CODED_UNIT_COLUMNS = ['unit_id', 'primary', 'instruments', 'matched_terms', 'confidence', 'runner_up', 'decided_by'];
 
 export interface Unit {
   unitId: string;

@@ -27,7 +27,8 @@ export interface CodebookDiffReport {
  */
 export async function codebookDiff(oldFile: string, newFile: string, corpus: string, options: ReadCorpusOptions = {}): Promise<CodebookDiffReport> {
   const [oldLoaded, newLoaded] = [await loadCodebook(oldFile), await loadCodebook(newFile)];
-  const documents = await readCorpusClauses(corpus, options);
+  // Both versions code the same clauses, cut as a recode with the new version would cut them.
+  const documents = await readCorpusClauses(corpus, { ...options, unit: options.unit ?? newLoaded.codebook.unit ?? oldLoaded.codebook.unit });
   addWords([...codebookTerms(oldLoaded.codebook), ...codebookTerms(newLoaded.codebook)]);
   const compiled = [compileCodebook(oldLoaded.codebook), compileCodebook(newLoaded.codebook)];
   const before: Coding[] = [];

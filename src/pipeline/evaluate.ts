@@ -8,13 +8,13 @@ import { confidenceTable, confusionTable, evaluationSummaryTable, instrumentScor
 import { unitCodes } from '../core/reliability/parseCodes.js';
 import { keyTerms, misfiringTerms, type KeyTerm, type MisfiringTerm, type SuggestionUnit } from '../core/reliability/suggestTerms.js';
 import type { Table } from '../core/tables/Table.js';
-import { round } from '../core/tables/describe.js';
+import { round } from '../core/tables/round.js';
 import { NONE } from '../core/types.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 
-export interface GoldUnit {
+interface GoldUnit {
   unitId: string;
   text: string;
   primary: string;
@@ -26,7 +26,7 @@ export interface GoldUnit {
  * optional `secondary`. Rows without a primary are not coded and are left out. Every problem
  * (duplicate ids, codes the codebook does not know) is reported at once.
  */
-export async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
+async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
   const probe = await readCsvTable(file);
   const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
   const table = await readCsvTable(file, [idColumn, 'text', 'primary']);

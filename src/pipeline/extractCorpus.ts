@@ -1,13 +1,13 @@
 import { inferMetadata } from '../core/metadata/inferMetadata.js';
-import type { Table } from '../core/tables/Table.js';
+import type { Cell, Table } from '../core/tables/Table.js';
 import { normalizeText } from '../core/text/normalizeText.js';
 import { toCsv } from '../export/csv.js';
 import type { ProblemDocument } from '../export/errorsSummary.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
-import { listInputs } from '../io/listInputs.js';
 import { writeOutputs } from '../io/writeOutputs.js';
-import { documentId } from './corpusDocuments.js';
-import { Extractor, type ExtractedFile, type ExtractorOptions } from './extractStage.js';
+import { corpusDocuments, documentId } from './corpusDocuments.js';
+import { extractInOrder } from './extractInOrder.js';
+import { Extractor, type ExtractedFile, type ExtractorOptions } from './Extractor.js';
 
 export interface ExtractCorpusOptions {
   corpus: string;
@@ -23,22 +23,36 @@ export interface ExtractCorpusReport {
   outputs: string[];
 }
 
-export const EXTRACT_COLUMNS = ['doc_id', 'file', 'sha256', 'kind', 'method', 'title', 'pages', 'chars', 'status', 'message'];
+/** One row of an extraction run's documents.csv, by column name. */
+interface ExtractionRow {
+  doc_id: string;
+  file: string;
+  sha256: string;
+  kind: string;
+  method: string;
+  title: string;
+  pages: number;
+  chars: number;
+  status: string;
+  message: string;
+}
+
+const EXTRACT_COLUMNS: ReadonlyArray<keyof ExtractionRow> = ['doc_id', 'file', 'sha256', 'kind', 'method', 'title', 'pages', 'chars', 'status', 'message'];
+
+function extractionRow(f: ExtractCorpusReport['files'][number]): ExtractionRow {
+  const o = f.outcome;
+  const row = { doc_id: f.docId, file: f.file, sha256: f.sha256 };
+  if (!o.ok) return { ...row, kind: sourceKindOf(f.file) ?? '', method: '', title: '', pages: 0, chars: 0, status: o.status, message: o.message };
+  const { text } = normalizeText(o.document.pages);
+  const title = inferMetadata(text, f.file, undefined, o.document.title).title.value ?? '';
+  const status = text.trim().length === 0 ? 'empty' : 'ok';
+  const message = status === 'empty' ? 'no text in the file' : o.document.warnings.join('; ');
+  return { ...row, kind: o.document.kind, method: o.document.method, title, pages: o.document.pages.length, chars: text.length, status, message };
+}
 
 /** documents.csv of an extraction run: one row per document, in corpus order, without timings. */
-export function extractionTable(files: ExtractCorpusReport['files']): Table {
-  return {
-    name: 'documents',
-    columns: EXTRACT_COLUMNS,
-    rows: files.map((f) => {
-      const o = f.outcome;
-      if (!o.ok) return [f.docId, f.file, f.sha256, sourceKindOf(f.file) ?? '', '', '', 0, 0, o.status, o.message];
-      const { text } = normalizeText(o.document.pages);
-      const title = inferMetadata(text, f.file, undefined, o.document.title).title.value ?? '';
-      const status = text.trim().length === 0 ? 'empty' : 'ok';
-      return [f.docId, f.file, f.sha256, o.document.kind, o.document.method, title, o.document.pages.length, text.length, status, status === 'empty' ? 'no text in the file' : o.document.warnings.join('; ')];
-    }),
-  };
+function extractionTable(rows: readonly ExtractionRow[]): Table {
+  return { name: 'documents', columns: [...EXTRACT_COLUMNS], rows: rows.map((r) => EXTRACT_COLUMNS.map((c): Cell => r[c])) };
 }
 
 /**
@@ -47,29 +61,10 @@ export function extractionTable(files: ExtractCorpusReport['files']): Table {
  * `analyze` gives the same folder.
  */
 export async function extractCorpus(options: ExtractCorpusOptions): Promise<ExtractCorpusReport> {
-  const all = await listInputs(options.corpus);
-  const documents = all.filter((f) => sourceKindOf(f) !== null);
-  const skipped = all.filter((f) => sourceKindOf(f) === null);
-  const extractor = new Extractor(options.extraction);
-  const files: ExtractCorpusReport['files'] = new Array(documents.length);
-  let next = 0;
-  let done = 0;
-  try {
-    const worker = async () => {
-      while (next < documents.length) {
-        const i = next++;
-        files[i] = { ...(await extractor.extract(options.corpus, documents[i]!)), docId: documentId(i, documents.length) };
-        options.onProgress?.(++done, documents.length, documents[i]!);
-      }
-    };
-    await Promise.all(Array.from({ length: extractor.jobs * 2 }, worker));
-  } finally {
-    await extractor.close();
-  }
-  const table = extractionTable(files);
-  const problems = table.rows
-    .filter((r) => r[8] !== 'ok')
-    .map((r) => ({ docId: String(r[0]), file: String(r[1]), status: String(r[8]), message: String(r[9]) }));
-  const outputs = await writeOutputs(options.out, new Map([['documents.csv', toCsv(table)]]));
+  const { documents, skipped } = await corpusDocuments(options.corpus);
+  const files = await extractInOrder(new Extractor(options.extraction), options.corpus, documents, (x, i) => ({ ...x, docId: documentId(i, documents.length) }), options.onProgress);
+  const rows = files.map(extractionRow);
+  const problems = rows.filter((r) => r.status !== 'ok').map((r) => ({ docId: r.doc_id, file: r.file, status: r.status, message: r.message }));
+  const outputs = await writeOutputs(options.out, new Map([['documents.csv', toCsv(extractionTable(rows))]]));
   return { files, skipped, problems, outputs };
 }

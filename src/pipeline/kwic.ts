@@ -15,7 +15,35 @@ export interface KwicOptions extends ReadCorpusOptions {
   substring: boolean;
 }
 
+/** One occurrence of the term, with its context. */
+export interface KwicLine {
+  clauseId: string;
+  file: string;
+  /** Offset of the term in the clause text. */
+  start: number;
+  left: string;
+  term: string;
+  right: string;
+  onBoundary: boolean;
+  /** The tokens the segmenter made where the term is. */
+  segmentedAs: string;
+}
+
+/** The kwic CSV's columns, each beside its value. */
+const KWIC_COLUMNS: ReadonlyArray<{ name: string; value(o: KwicLine): string | number }> = [
+  { name: 'clause_id', value: (o) => o.clauseId },
+  { name: 'file', value: (o) => o.file },
+  { name: 'start', value: (o) => o.start },
+  { name: 'left', value: (o) => o.left },
+  { name: 'term', value: (o) => o.term },
+  { name: 'right', value: (o) => o.right },
+  { name: 'word_boundary', value: (o) => (o.onBoundary ? 'yes' : 'no') },
+  { name: 'segmented_as', value: (o) => o.segmentedAs },
+];
+
 export interface KwicReport {
+  /** The occurrences listed: on word boundaries, and with `substring` the others too. */
+  lines: KwicLine[];
   table: Table;
   /** Occurrences on word boundaries (where the coder would match the term). */
   onBoundary: number;
@@ -31,11 +59,12 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
   const t = term.trim();
   if (t.length === 0) throw new UserError('usage', 'the term to search for is empty');
   const books = await loadCodebooks(options.codebooks);
-  const documents = await readCorpusClauses(corpus, options);
+  // Clauses as analyze with these codebooks cuts them: in the main codebook's unit.
+  const documents = await readCorpusClauses(corpus, { ...options, unit: options.unit ?? books[0]?.codebook.unit });
   // The coder's dictionary plus the term itself: the term is found wherever the coder could match it.
   for (const b of books) addWords(codebookTerms(b.codebook));
   addWords([t]);
-  const rows: Table['rows'] = [];
+  const lines: KwicLine[] = [];
   let onBoundary = 0;
   let insideWords = 0;
   for (const d of documents) {
@@ -44,7 +73,7 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
       for (const o of findOccurrences(c.text, segment(c.text), t, options.width)) {
         if (o.onBoundary) onBoundary++;
         else insideWords++;
-        if (o.onBoundary || options.substring) rows.push([c.id, d.file, o.start, o.left, o.term, o.right, o.onBoundary ? 'yes' : 'no', o.segmentedAs]);
+        if (o.onBoundary || options.substring) lines.push({ clauseId: c.id, file: d.file, start: o.start, left: o.left, term: o.term, right: o.right, onBoundary: o.onBoundary, segmentedAs: o.segmentedAs });
       }
     }
   }
@@ -55,7 +84,8 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
     ]),
   );
   return {
-    table: { name: 'kwic', columns: ['clause_id', 'file', 'start', 'left', 'term', 'right', 'word_boundary', 'segmented_as'], rows },
+    lines,
+    table: { name: 'kwic', columns: KWIC_COLUMNS.map((c) => c.name), rows: lines.map((o) => KWIC_COLUMNS.map((c) => c.value(o))) },
     onBoundary,
     insideWords,
     keywordOf,

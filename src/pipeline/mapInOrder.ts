@@ -1,7 +1,7 @@
 /**
  * Runs `start` on items 0..count-1 with at most `window` of them in flight, and hands the results
  * to `emit` strictly in index order. The window bounds memory (only that many documents are held
- * at once, whatever the corpus size) while keeping the extraction workers busy when one document
+ * at once, whatever the corpus size) while keeping the PDF readers and OCR busy when one document
  * is slow. `start` must not reject (failures are values); `emit` runs one at a time.
  * When `signal` aborts, nothing new is started or emitted, waiting stops at once, and the number of
  * items emitted so far is returned.

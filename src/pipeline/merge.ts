@@ -2,17 +2,18 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { UNREAD_STATUSES } from '../core/types.js';
+import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { outlineOf } from '../core/tables/CodebookOutline.js';
 import { csvHeader } from '../export/csv.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { runCounts } from './runManifest.js';
-import { PART_CLAUSES, PART_INFO, type PartInfo, type RecordedCodebook } from './PartialResult.js';
-import { clauseColumns } from './processDocument.js';
-import { markDuplicate } from './markDuplicates.js';
+import { PART_CLAUSES, PART_INFO, type PartInfo } from './PartInfo.js';
+import { clauseColumns } from '../core/tables/clauseColumns.js';
+import { markDuplicate } from './markDuplicate.js';
 import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
-import { summaryOutputs } from './summaryTables.js';
+import { summaryOutputs } from './summaryOutputs.js';
 import { VERSION } from './version.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
@@ -24,7 +25,7 @@ export interface MergeOptions {
 }
 
 /** The codebooks a shard was coded with, the main one first. */
-function recorded(info: PartInfo): RecordedCodebook[] {
+function recorded(info: PartInfo): Array<PartInfo['run']['codebook']> {
   return [info.run.codebook, ...(info.run.further_codebooks ?? [])];
 }
 
@@ -49,14 +50,8 @@ async function readPart(dir: string): Promise<PartInfo> {
   return info;
 }
 
-/**
- * Combines the partial results of `analyze --shard i/n` runs into the tables one run over the whole
- * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
- * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
- */
-export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string }> {
-  if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
-  const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
+/** Stops the merge, with every reason at once, unless the parts are the shards of one run. */
+function checkParts(parts: ReadonlyArray<{ dir: string; info: PartInfo }>): void {
   const first = parts[0]!.info;
   const problems: string[] = [];
   const seen = new Map<number, string>();
@@ -72,6 +67,39 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length > 0) problems.push(`missing shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}`);
   if (problems.length > 0) throw new UserError('input', `cannot merge ${parts.length} partial result${parts.length === 1 ? '' : 's'}`, problems);
+}
+
+/** run.json of the merged output: the first shard's run, with every shard's counts and inputs. */
+function mergedRun(parts: ReadonlyArray<{ dir: string; info: PartInfo }>, byIndex: ReadonlyArray<PartInfo['parts'][number]>, documents: readonly DocumentSummary[], manifest: unknown): Record<string, unknown> {
+  const first = parts[0]!.info;
+  return {
+    tool: 'policy-code',
+    version: VERSION,
+    codebook: first.run.codebook,
+    further_codebooks: first.run.further_codebooks,
+    corpus: first.run.corpus,
+    merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
+    counts: {
+      ...runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
+      from_cache: parts.reduce((n, { info }) => n + Number((info.run.counts as { from_cache?: number } | undefined)?.from_cache ?? 0), 0),
+      manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
+    },
+    inputs: byIndex.map((p) => ({ file: p.summary.file, sha256: p.summary.sha256, ...(p.pdf_engine ? { pdf_engine: p.pdf_engine } : {}) })),
+    skipped: first.skipped,
+    tables: manifest,
+  };
+}
+
+/**
+ * Combines the partial results of `analyze --shard i/n` runs into the tables one run over the whole
+ * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
+ * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
+ */
+export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string }> {
+  if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
+  const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
+  checkParts(parts);
+  const first = parts[0]!.info;
 
   const want = recorded(first);
   const books = await loadCodebooks(options.codebooks ?? want.map((c) => c.file));
@@ -88,7 +116,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     .flatMap(({ dir, info }) => info.parts.map((p) => ({ ...p, dir })))
     .sort((a, b) => a.index - b.index)
     .map((p) => {
-      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], duplicateKey: p.duplicate_key });
+      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], textBytes: 0, duplicateKey: p.duplicate_key });
       if (r.summary === p.summary) return p;
       return r.summary.status === 'duplicate' ? { ...p, summary: r.summary, clauses: [0, 0] as [number, number] } : { ...p, summary: r.summary };
     });
@@ -108,22 +136,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     }
     const made = await summaryOutputs(books.map((b) => outlineOf(b.codebook, b.sha256)), documents, first.tables);
     for (const [name, content] of made.files) await stage.put(name, content);
-    const run = {
-      tool: 'policy-code',
-      version: VERSION,
-      codebook: first.run.codebook,
-      further_codebooks: first.run.further_codebooks,
-      corpus: first.run.corpus,
-      merged_from: parts.map(({ dir, info }) => ({ dir, shard: `${info.shard.index}/${info.shard.count}`, version: info.run.version })),
-      counts: {
-        ...runCounts(first.corpus_files.length + first.skipped.length, first.skipped.length, documents),
-        from_cache: parts.reduce((n, { info }) => n + Number((info.run.counts as { from_cache?: number } | undefined)?.from_cache ?? 0), 0),
-        manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
-      },
-      inputs: byIndex.map((p) => ({ file: p.summary.file, sha256: p.summary.sha256, ...(p.pdf_engine ? { pdf_engine: p.pdf_engine } : {}) })),
-      skipped: first.skipped,
-      tables: made.manifest,
-    };
+    const run = mergedRun(parts, byIndex, documents, made.manifest);
     await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
   } catch (err) {
     await stage.abort();

@@ -1,18 +1,14 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DEFAULT_UNIT, type CodingUnit } from '../core/clauses/segmentText.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import { compileCodebook, type CompiledCodebook } from '../core/coding/compileCodebook.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { outlineOf, type CodebookOutline } from '../core/tables/CodebookOutline.js';
 import { checkConditions } from '../core/tables/selectDocuments.js';
-import { sha256 } from '../io/hash.js';
 import { loadCodebooks, type LoadedCodebook } from '../io/readCodebook.js';
-import { readMetadataCsv } from '../io/readMetadataCsv.js';
 import { addWords } from '../io/segmenter.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { corpusDocuments } from './corpusDocuments.js';
+import { corpusMetadata } from './corpusMetadata.js';
 import { loadManualOverrides, type ManualOverrides } from './manualOverrides.js';
 import { DEFAULT_TABLE_OPTIONS, type TableOutputOptions } from './tableOutputs.js';
 
@@ -49,10 +45,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
   // A filter naming an unknown field or category is a usage error before anything is read.
   checkConditions(tableOptions.conditions, outlines);
-  const metadataPath = options.metadata ?? join(options.corpus, 'metadata.csv');
-  const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
-  const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();
-  const metadataFile = hasMetadata ? { path: metadataPath, sha256: sha256(await readFile(metadataPath)) } : null;
+  const { given: metadata, file: metadataFile } = await corpusMetadata(options.corpus, options.metadata);
   const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id));
   for (const b of books) addWords(codebookTerms(b.codebook));
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);

@@ -1,6 +1,5 @@
 import type { CompiledCodebook } from '../core/coding/compileCodebook.js';
 import { codeClauses } from '../core/coding/codeClauses.js';
-import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { applyManualCode } from '../core/review/applyManualCode.js';
 import type { ManualCode } from '../core/review/manualCodes.js';
 import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
@@ -8,6 +7,7 @@ import { inferMetadata, provenanceCell, type GivenMetadata } from '../core/metad
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { Cell } from '../core/tables/Table.js';
 import { clausesOf, type PreparedDocument } from '../core/prepareDocument.js';
+import { clauseRow, type CodedClause } from '../core/tables/clauseColumns.js';
 import { packClauseIds } from '../core/tables/codingTable.js';
 import { countCodes, countPairedCodes } from '../core/tables/countCodes.js';
 import { NONE, type Clause, type Coding, type DocumentMetadata, type DocumentStatus } from '../core/types.js';
@@ -18,13 +18,6 @@ export interface CodingIo {
   segment(text: string): string[];
   /** People's codes for a document's clauses, which replace the automatic ones (see pipeline/manualOverrides.ts). */
   manual?(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
-}
-
-export const CLAUSE_COLUMNS = ['clause_id', 'doc_id', 'chapter', 'article', 'item', 'text', 'primary', 'instruments', 'dimensions', 'matched_terms', 'confidence', 'runner_up', 'decided_by', 'in_scope', 'code_source', 'auto_primary'];
-
-/** clauses.csv's columns: the main codebook's, then four for each further codebook of the run. */
-export function clauseColumns(further: readonly string[]): string[] {
-  return [...CLAUSE_COLUMNS, ...further.flatMap((name) => [`${name}:primary`, `${name}:categories`, `${name}:matched_terms`, `${name}:in_scope`])];
 }
 
 /**
@@ -44,7 +37,10 @@ export function codeDocumentClauses(clauses: readonly Clause[], compiled: readon
 
 export interface ProcessedDocument {
   summary: DocumentSummary;
+  /** Rows of clauses.csv (core/tables/clauseColumns.ts). */
   clauseRows: Cell[][];
+  /** UTF-8 bytes of the clauses' text (a measure of the coding's work). */
+  textBytes: number;
   /** What duplicate detection compares; the text itself is not kept. */
   duplicateKey: DuplicateCandidate;
 }
@@ -52,105 +48,87 @@ export interface ProcessedDocument {
 /** A document ready for coding (core/prepareDocument.ts), or why it could not be read. */
 export type DocumentInput = { ok: true; prepared: PreparedDocument } | Extract<ExtractOutcome, { ok: false }>;
 
-/** Codes one prepared document; a failed extraction becomes a listed failure. */
-export function processDocument(
-  docId: string,
-  file: string,
-  sha: string,
-  outcome: DocumentInput,
-  given: GivenMetadata | undefined,
+/** One document of a run, as processDocument codes it. */
+export interface DocumentToCode {
+  docId: string;
+  file: string;
+  sha256: string;
+  input: DocumentInput;
+  /** Its row of metadata.csv, if any. */
+  given?: GivenMetadata | undefined;
+}
+
+/** What every document of a run is coded with. */
+export interface CodingSetup {
   /** The run's codebooks, the main one first. */
-  compiled: readonly CompiledCodebook[],
-  io: CodingIo,
-): ProcessedDocument {
-  if (!outcome.ok) {
+  compiled: readonly CompiledCodebook[];
+  io: CodingIo;
+}
+
+/** Codes one prepared document; a failed extraction, an empty text or a page that is not a policy becomes a listed document without clauses. */
+export function processDocument(doc: DocumentToCode, setup: CodingSetup): ProcessedDocument {
+  const { docId, file, sha256: sha, input, given } = doc;
+  const uncoded = (summary: DocumentSummary, meta: DocumentMetadata): ProcessedDocument => ({ summary, clauseRows: [], textBytes: 0, duplicateKey: duplicateKeyOf(docId, sha, meta, []) });
+  if (!input.ok) {
     const meta = inferMetadata('', file, given);
-    return {
-      summary: blankSummary(docId, file, sha, outcome.status, outcome.message, meta),
-      clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
-    };
+    return uncoded(blankSummary(docId, file, sha, input.status, input.message, meta), meta);
   }
-  const doc = outcome.prepared;
-  const text = doc.text;
-  const meta = inferMetadata(text, file, given, doc.title);
+  const prepared = input.prepared;
+  const text = prepared.text;
+  const meta = inferMetadata(text, file, given, prepared.title);
   if (text.trim().length === 0) {
-    return {
-      summary: blankSummary(docId, file, sha, doc.kind === 'pdf' ? 'needs_ocr' : 'empty', doc.kind === 'pdf' ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, doc.pages),
-      clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
-    };
+    const scan = prepared.kind === 'pdf';
+    return uncoded(blankSummary(docId, file, sha, scan ? 'needs_ocr' : 'empty', scan ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, prepared.pages), meta);
   }
-  const kind = doc.classification;
-  if (kind.kind === 'not_policy') {
-    return {
-      summary: { ...blankSummary(docId, file, sha, 'not_policy', kind.message, meta, doc.pages), chars: text.length },
-      clauseRows: [],
-      duplicateKey: duplicateKeyOf(docId, sha, meta, []),
-    };
-  }
-  const clauses = clausesOf(doc, docId);
+  const kind = prepared.classification;
+  if (kind.kind === 'not_policy') return uncoded({ ...blankSummary(docId, file, sha, 'not_policy', kind.message, meta, prepared.pages), chars: text.length }, meta);
+  const clauses = clausesOf(prepared, docId);
+  const coded = codedClauses(sha, file, clauses, setup);
+  const base = blankSummary(docId, file, sha, clauses.length === 0 ? 'empty' : 'ok', clauses.length === 0 ? 'no clauses found in the text' : [kind.message, ...prepared.warnings].filter(Boolean).join('; '), meta, prepared.pages);
+  return {
+    summary: { ...base, chars: text.length, ...clauseCounts(docId, coded, setup.compiled) },
+    clauseRows: coded.map(clauseRow),
+    textBytes: clauses.reduce((n, c) => n + Buffer.byteLength(c.text), 0),
+    duplicateKey: duplicateKeyOf(docId, sha, meta, prepared.fingerprint),
+  };
+}
+
+/** Each clause with its codes: the main codebook's (a person's manual code over it), and the further codebooks'. */
+function codedClauses(sha: string, file: string, clauses: readonly Clause[], { compiled, io }: CodingSetup): CodedClause[] {
   const codings = codeDocumentClauses(clauses, compiled, io);
-  const manualCodes = io.manual?.(sha, file, clauses) ?? clauses.map(() => undefined);
-  // A manual code replaces the automatic one in every count: pairs use the main code as written to
-  // clauses.csv, a reviewer's manual code included.
-  const main = codings[0]!.map((c, i) => {
+  const manualCodes = io.manual?.(sha, file, clauses) ?? [];
+  return clauses.map((clause, i) => {
+    const automatic = codings[0]![i]!;
     const manual = manualCodes[i];
-    return manual ? applyManualCode(c, manual, compiled[0]!) : c;
+    return {
+      clause,
+      coding: manual ? applyManualCode(automatic, manual, compiled[0]!) : automatic,
+      automatic,
+      manual: Boolean(manual),
+      further: codings.slice(1).map((cs) => cs[i]!),
+    };
   });
+}
+
+/**
+ * A document's counts for its summary. A manual code replaces the automatic one in every count:
+ * pairs use the main code as written to clauses.csv, a reviewer's manual code included.
+ */
+function clauseCounts(docId: string, coded: readonly CodedClause[], compiled: readonly CompiledCodebook[]): Partial<DocumentSummary> {
+  const main = coded.map((c) => c.coding);
   const further: DocumentSummary['further'] = {};
   compiled.slice(1).forEach((book, k) => {
-    further[book.codebook.name] = countPairedCodes(main, codings[k + 1]!);
+    further[book.codebook.name] = countPairedCodes(main, coded.map((c) => c.further[k]!));
   });
-  const clauseRows: Cell[][] = [];
-  let coded = 0;
-  let inScope = 0;
   const clauseIds: Record<string, string[]> = {};
-  clauses.forEach((clause, i) => {
-    const manual = manualCodes[i];
-    const coding = main[i]!;
-    if (coding.primary !== NONE) {
-      coded++;
-      (clauseIds[coding.primary] ??= []).push(clause.id);
-    }
-    if (coding.inScope) inScope++;
-    clauseRows.push([
-      clause.id,
-      docId,
-      clause.chapter,
-      clause.article,
-      clause.items.join('.'),
-      clause.text,
-      coding.primary,
-      coding.categories.join(';'),
-      coding.dimensions.join(';'),
-      matchedTermsCell(coding),
-      coding.confidence,
-      coding.runnerUp,
-      coding.decidedBy,
-      coding.inScope ? 'true' : 'false',
-      manual ? 'manual' : 'auto',
-      // The codebook's own primary, kept beside a person's code so that a reader sees what it replaced.
-      codings[0]![i]!.primary,
-      ...codings.slice(1).flatMap((cs) => {
-        const c = cs[i]!;
-        return [c.primary, c.categories.join(';'), matchedTermsCell(c), c.inScope ? 'true' : 'false'];
-      }),
-    ]);
-  });
+  for (const { clause, coding } of coded) if (coding.primary !== NONE) (clauseIds[coding.primary] ??= []).push(clause.id);
   return {
-    summary: {
-      ...blankSummary(docId, file, sha, clauses.length === 0 ? 'empty' : 'ok', clauses.length === 0 ? 'no clauses found in the text' : [kind.message, ...doc.warnings].filter(Boolean).join('; '), meta, doc.pages),
-      chars: text.length,
-      clauses: clauses.length,
-      codedClauses: coded,
-      inScopeClauses: inScope,
-      further,
-      clauseIds: Object.fromEntries(Object.entries(clauseIds).map(([code, ids]) => [code, packClauseIds(docId, ids)])),
-      ...countCodes(main),
-    },
-    clauseRows,
-    duplicateKey: duplicateKeyOf(docId, sha, meta, doc.fingerprint),
+    clauses: coded.length,
+    codedClauses: main.filter((c) => c.primary !== NONE).length,
+    inScopeClauses: main.filter((c) => c.inScope).length,
+    further,
+    clauseIds: Object.fromEntries(Object.entries(clauseIds).map(([code, ids]) => [code, packClauseIds(docId, ids)])),
+    ...countCodes(main),
   };
 }
 

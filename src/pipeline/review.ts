@@ -12,7 +12,7 @@ import { sha256 } from '../io/hash.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { readSheet } from '../io/readSheet.js';
-import { writeXlsx } from '../io/xlsx.js';
+import { writeXlsx } from '../io/writeXlsx.js';
 
 /** Where manual codes live unless --manual says otherwise: the project is the folder policy-code runs in. */
 export const DEFAULT_MANUAL_FILE = join('codings', 'manual.csv');

@@ -4,8 +4,8 @@ import { dictionaryId, segmenterCalls, segmenterLoaded, segmenterLoadMs } from '
 import type { TokenCache } from '../io/TokenCache.js';
 import type { AnalyzeOptions } from './analyze.js';
 import type { CodedRun } from './codePhase.js';
-import { DEFAULT_PDF_ENGINE } from './extractStage.js';
-import type { ExtractPhase } from './extractPhase.js';
+import { DEFAULT_PDF_ENGINE } from './Extractor.js';
+import type { ExtractPhase } from './ExtractPhase.js';
 import type { RunPlan } from './planRun.js';
 import { rerunSettings } from './rerunSettings.js';
 import { VERSION } from './version.js';

@@ -37,7 +37,7 @@ export interface TableOutputOptions {
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
 
-export const XLSX_FILE = 'tables.xlsx';
+const XLSX_FILE = 'tables.xlsx';
 
 export interface TableOutputs {
   /** Output files by path relative to the output folder. */

@@ -14,7 +14,7 @@ import type { ReportLanguage } from '../export/reportStrings.js';
 import { OutputStage } from '../io/OutputStage.js';
 import type { TableOutputOptions } from './tableOutputs.js';
 
-export const REPORT_HTML = 'report.html';
+const REPORT_HTML = 'report.html';
 
 /** Clauses per JSON block of the page: small enough to stream, few enough blocks to parse fast. */
 const CHUNK = 5000;

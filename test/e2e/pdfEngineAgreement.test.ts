@@ -8,9 +8,12 @@ import { prepareDocument } from '../../src/core/prepareDocument.js';
 import { pdftotextAvailable } from '../../src/io/extract/resolvePdfEngine.js';
 import { loadCodebooks } from '../../src/io/readCodebook.js';
 import { addWords, segment } from '../../src/io/segmenter.js';
-import { Extractor } from '../../src/pipeline/extractStage.js';
+import { Extractor } from '../../src/pipeline/Extractor.js';
+import { CLAUSE_COLUMNS } from '../../src/core/tables/clauseColumns.js';
 import { processDocument } from '../../src/pipeline/processDocument.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+
+const column = (name: string) => CLAUSE_COLUMNS.indexOf(name);
 
 /**
  * Whether `auto` (poppler where installed) may be the default PDF engine: on the real PDFs of
@@ -49,8 +52,8 @@ async function readAll(engine: 'pdf-parse' | 'poppler'): Promise<Map<string, Rea
         continue;
       }
       const prepared = prepareDocument(x.outcome.document);
-      const doc = processDocument('D001', file, x.sha256, { ok: true, prepared }, undefined, compiled, { segment });
-      const clauses = doc.clauseRows.map((r) => ({ text: String(r[5]).replace(/\s+/g, ''), codes: `${r[6]} ${r[7]}` }));
+      const doc = processDocument({ docId: 'D001', file, sha256: x.sha256, input: { ok: true, prepared } }, { compiled, io: { segment } });
+      const clauses = doc.clauseRows.map((r) => ({ text: String(r[column('text')]).replace(/\s+/g, ''), codes: `${r[column('primary')]} ${r[column('instruments')]}` }));
       out.set(file, { status: doc.summary.status, warnings: x.outcome.document.warnings, engine: x.outcome.document.engine, clauses });
     }
   } finally {

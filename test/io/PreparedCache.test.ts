@@ -6,6 +6,7 @@ import { clausesOf, prepareDocument } from '../../src/core/prepareDocument.js';
 import { FileHashes } from '../../src/io/FileHashes.js';
 import { sha256 } from '../../src/io/hash.js';
 import { PreparedCache, preparingCodeHash } from '../../src/io/PreparedCache.js';
+import { CLAUSE_COLUMNS } from '../../src/core/tables/clauseColumns.js';
 import { processDocument } from '../../src/pipeline/processDocument.js';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
@@ -31,10 +32,10 @@ describe('prepareDocument', () => {
     if (!r.ok) throw new Error('codebook');
     const compiled = [compileCodebook(r.codebook)];
     const io = { segment: (t: string) => t.split(/(补贴|监管)/).filter(Boolean) };
-    const fromPages = processDocument('D001', 'a.txt', SHA, { ok: true, prepared: prepareDocument(doc) }, undefined, compiled, io);
-    const fromPrepared = processDocument('D001', 'a.txt', SHA, { ok: true, prepared: JSON.parse(JSON.stringify(prepareDocument(doc))) }, undefined, compiled, io);
+    const fromPages = processDocument({ docId: 'D001', file: 'a.txt', sha256: SHA, input: { ok: true, prepared: prepareDocument(doc) } }, { compiled, io });
+    const fromPrepared = processDocument({ docId: 'D001', file: 'a.txt', sha256: SHA, input: { ok: true, prepared: JSON.parse(JSON.stringify(prepareDocument(doc))) } }, { compiled, io });
     expect(fromPrepared).toEqual(fromPages);
-    expect(fromPages.clauseRows.map((row) => [row[0], row[6]])).toEqual([['D001-0-1', 'fin'], ['D001-0-2', 'reg'], ['D001-0-3', 'none']]);
+    expect(fromPages.clauseRows.map((row) => [row[CLAUSE_COLUMNS.indexOf('clause_id')], row[CLAUSE_COLUMNS.indexOf('primary')]])).toEqual([['D001-0-1', 'fin'], ['D001-0-2', 'reg'], ['D001-0-3', 'none']]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfStreamProblem } from '../../src/io/extract/pdfStreamProblem.js';
-import { readXlsxRows } from '../../src/io/xlsx.js';
+import { readXlsxRows } from '../../src/io/readXlsxRows.js';
 import { zipSizeProblem } from '../../src/io/zipSizeProblem.js';
 import { docxBomb, entry, pdfBomb, zip } from '../../scripts/make-hostile-fixtures.mjs';
 import { REPO_ROOT, SHARED_DIR } from '../sharedDir.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unusablePageReason } from '../../src/core/text/garbageScore.js';
 import { OcrEngine } from '../../src/io/ocr/OcrEngine.js';
-import { Extractor } from '../../src/pipeline/extractStage.js';
+import { Extractor } from '../../src/pipeline/Extractor.js';
 import { REPO_ROOT } from '../sharedDir.js';
 import { spawnSync } from 'node:child_process';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
 import { prepareDocument } from '../../src/core/prepareDocument.js';
-import { clauseColumns, processDocument } from '../../src/pipeline/processDocument.js';
+import { clauseColumns } from '../../src/core/tables/clauseColumns.js';
+import { processDocument } from '../../src/pipeline/processDocument.js';
 
 const compile = (raw: unknown) => {
   const r = validateCodebook(raw);
@@ -26,7 +27,7 @@ const text = '第一条 运用区块链推动电子病历共享，给予补贴�
 const outcome = { ok: true as const, prepared: prepareDocument({ kind: 'txt', method: 'plain', pages: [{ number: 1, text }], warnings: [] }) };
 
 describe('processDocument with two codebooks', () => {
-  const r = processDocument('D001', 'a.txt', 'x', outcome, undefined, [instruments, domains], io);
+  const r = processDocument({ docId: 'D001', file: 'a.txt', sha256: 'x', input: outcome }, { compiled: [instruments, domains], io });
 
   it('writes the further codebook columns after the main ones', () => {
     const cols = clauseColumns(['dom']);

@@ -11,7 +11,7 @@ export interface SplitOptions {
   minPartChars: number;
 }
 
-export const DEFAULT_SPLIT_OPTIONS: SplitOptions = { unit: DEFAULT_UNIT, maxChars: 200, minPartChars: 12 };
+const DEFAULT_SPLIT_OPTIONS: SplitOptions = { unit: DEFAULT_UNIT, maxChars: 200, minPartChars: 12 };
 
 const SENTENCE_END = /[。！？；!?;]/;
 /** A paragraph with no sentence end and at most this many characters is a title, heading, signature or date. */

@@ -30,6 +30,33 @@ interface Atom {
   firsts: Array<string | null>;
 }
 
+interface Quantifier {
+  length: number;
+  /** Zero repetitions allowed (*, ?, {0,n}). */
+  optional: boolean;
+  unbounded: boolean;
+  /** More than one repetition allowed. */
+  repeated: boolean;
+}
+
+/** The quantifier at pattern[i] (*, +, ?, {n}, {n,}, {n,m}), or null. */
+function quantifierAt(pattern: string, i: number): Quantifier | null {
+  const c = pattern[i];
+  if (c === '*' || c === '+' || c === '?') return { length: 1, optional: c !== '+', unbounded: c !== '?', repeated: c !== '?' };
+  const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i)) : null;
+  if (!m) return null;
+  const unbounded = m[2] !== undefined && m[3] === '';
+  return { length: m[0].length, optional: Number(m[1]) === 0, unbounded, repeated: unbounded || (m[2] !== undefined ? Number(m[3]) > 1 : Number(m[1]) > 1) };
+}
+
+/** Why repeating the group just closed risks catastrophic backtracking, or null. */
+function repeatedGroupProblem(last: Atom | null, q: Quantifier): string | null {
+  if (last?.kind !== 'group' || !q.repeated) return null;
+  if (last.unbounded) return 'nested quantifiers: a repeated group contains another unbounded quantifier, e.g. (a+)+ (catastrophic backtracking)';
+  if (ambiguous(last.firsts)) return 'ambiguous alternation under a quantifier: alternatives of a repeated group could start with the same character, e.g. (税|税收)* (catastrophic backtracking)';
+  return null;
+}
+
 /** Returns why a pattern is refused, or null when it is allowed. */
 export function checkPattern(pattern: string): string | null {
   if (pattern.length > MAX_PATTERN_LENGTH) return `pattern is ${pattern.length} characters long; at most ${MAX_PATTERN_LENGTH} are allowed`;
@@ -53,6 +80,7 @@ export function checkPattern(pattern: string): string | null {
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i]!;
+    const q = quantifierAt(pattern, i);
     if (c === '\\') {
       const next = pattern[i + 1] ?? '';
       let end = i + 2;
@@ -86,32 +114,14 @@ export function checkPattern(pattern: string): string | null {
       f.atoms = 0;
       last = null;
       i++;
-    } else if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
-      let repeated: boolean;
-      let unbounded: boolean;
-      let len = 1;
-      let optional = c !== '+';
-      if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i))!;
-        len = m[0].length;
-        optional = Number(m[1]) === 0;
-        unbounded = m[2] !== undefined && m[3] === '';
-        repeated = unbounded || (m[2] !== undefined ? Number(m[3]) > 1 : Number(m[1]) > 1);
-      } else {
-        unbounded = c !== '?';
-        repeated = c !== '?';
-      }
-      if (last?.kind === 'group' && repeated) {
-        if (last.unbounded) return 'nested quantifiers: a repeated group contains another unbounded quantifier, e.g. (a+)+ (catastrophic backtracking)';
-        if (ambiguous(last.firsts)) {
-          return 'ambiguous alternation under a quantifier: alternatives of a repeated group could start with the same character, e.g. (税|税收)* (catastrophic backtracking)';
-        }
-      }
+    } else if (q) {
+      const problem = repeatedGroupProblem(last, q);
+      if (problem) return problem;
       const frame = stack[stack.length - 1]!;
-      if (unbounded) frame.unbounded = true;
+      if (q.unbounded) frame.unbounded = true;
       // An optional first atom means the alternative may start with whatever follows it.
-      if (optional && frame.atoms === 1) frame.firsts[frame.firsts.length - 1] = null;
-      i += len;
+      if (q.optional && frame.atoms === 1) frame.firsts[frame.firsts.length - 1] = null;
+      i += q.length;
       if (pattern[i] === '?') i++;
       last = null;
     } else {

@@ -174,4 +174,3 @@ export const codebookInputSchema = z
   })
   .strict();
 
-export type CodebookInput = z.infer<typeof codebookInputSchema>;

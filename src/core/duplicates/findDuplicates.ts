@@ -45,7 +45,7 @@ export interface DuplicateFinding {
 }
 
 /** Near-identical: at least this share of MinHash slots agree (estimated Jaccard of 5-grams). */
-export const NEAR_DUPLICATE_SIMILARITY = 0.8;
+const NEAR_DUPLICATE_SIMILARITY = 0.8;
 /** Two files with the same 文号 but less alike than this are parts of one document (a notice and its annex), not copies. */
 const SAME_NUMBER_MIN_SIMILARITY = 0.3;
 /** LSH bands of the fingerprint: 16 bands of 4 slots make pairs above ~0.5 similarity likely candidates. */
@@ -61,7 +61,7 @@ const differ = (x: string | null | undefined, y: string | null | undefined): boo
  * many places (a county copy of a provincial measure) has one text and many policies: the
  * researcher's own metadata.csv, or a 文号 or date of the texts, tells them apart.
  */
-export function toldApart(a: DuplicateCandidate, b: DuplicateCandidate): string | null {
+function toldApart(a: DuplicateCandidate, b: DuplicateCandidate): string | null {
   const checks: Array<[string, string | null | undefined, string | null | undefined]> = [
     ['title in metadata.csv', a.given?.title, b.given?.title],
     ['year in metadata.csv', a.given?.year, b.given?.year],

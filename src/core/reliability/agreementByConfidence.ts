@@ -29,8 +29,8 @@ function sliceOf(name: string, units: readonly ConfidentUnit[]): AgreementSlice 
   };
 }
 
-export const CONFIDENCE_BANDS: ReadonlyArray<readonly [number, number]> = [[0, 0.25], [0.25, 0.5], [0.5, 0.75], [0.75, 1.0001]];
-export const CONFIDENT_SHARES = [0.5, 0.7, 0.9, 1] as const;
+const CONFIDENCE_BANDS: ReadonlyArray<readonly [number, number]> = [[0, 0.25], [0.25, 0.5], [0.5, 0.75], [0.75, 1.0001]];
+const CONFIDENT_SHARES = [0.5, 0.7, 0.9, 1] as const;
 
 /**
  * Agreement with the human primary by confidence band, and for the most confident 50/70/90/100 %

@@ -1,5 +1,5 @@
 import type { Table } from '../tables/Table.js';
-import { round } from '../tables/describe.js';
+import { round } from '../tables/round.js';
 import type { Evaluation } from './evaluateCoder.js';
 
 const r3 = (x: number) => round(x, 3);

@@ -2,8 +2,6 @@ import type { CompiledCodebook } from '../coding/compileCodebook.js';
 import type { Coding } from '../types.js';
 import { manualCategories, type ManualCode } from './manualCodes.js';
 
-export type CodeSource = 'auto' | 'manual';
-
 /**
  * A person's code replaces the automatic one; the codebook's matches stay as the evidence of what
  * the codebook found, so a reader can see where person and codebook differ.

@@ -2,7 +2,7 @@ import type { Clause } from '../types.js';
 import type { ManualCode } from './manualCodes.js';
 
 /** The clause text as a manual code is matched on: whitespace and line breaks do not count. */
-export function normalizeClauseText(text: string): string {
+function normalizeClauseText(text: string): string {
   return text.replace(/\s+/g, '');
 }
 

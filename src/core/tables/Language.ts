@@ -7,7 +7,6 @@ import type { CodebookOutline } from './CodebookOutline.js';
  * The HTML report and any other consumer pass the same value and use the functions below.
  */
 export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** Fixed words of the tables, in both languages. */
 const WORDS = {

@@ -1,4 +1,4 @@
-import { NONE, type AdminLevel, type DocumentStatus } from '../types.js';
+import type { AdminLevel, DocumentStatus } from '../types.js';
 import type { CodebookOutline } from './CodebookOutline.js';
 import { categoriesTable, dimensionsTable } from './codeTables.js';
 import type { Counts, PairedCodeCounts } from './countCodes.js';
@@ -13,7 +13,7 @@ import type { Table } from './Table.js';
 /**
  * What the tables need to know of one document. Counts only, never the clauses themselves, so a
  * run can stream clauses to disk, `report` can rebuild the tables from summaries.json, and partial
- * runs (shards) can be merged from these summaries. Add fields freely; summariesSchema.ts checks
+ * runs (shards) can be merged from these summaries. Add fields freely; summariesFile.ts checks
  * only the fields the tables read, and keeps the others as they are.
  */
 export interface DocumentSummary {
@@ -117,5 +117,3 @@ export function buildTables(docs: readonly DocumentSummary[], codebooks: readonl
   }
   return tables;
 }
-
-export { NONE };

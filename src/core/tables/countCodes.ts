@@ -1,4 +1,4 @@
-import { NONE, type Coding } from '../types.js';
+import type { Coding } from '../types.js';
 
 /** Clauses per code: category id (or 'none') -> number of clauses. */
 export type Counts = Record<string, number>;
@@ -20,7 +20,7 @@ export interface PairedCodeCounts extends CodeCounts {
   pairCounts: Record<string, Counts>;
 }
 
-export function addCount(counts: Counts, key: string, n = 1): void {
+function addCount(counts: Counts, key: string, n = 1): void {
   counts[key] = (counts[key] ?? 0) + n;
 }
 
@@ -52,5 +52,3 @@ export function countPairedCodes(
   });
   return { ...countCodes(other), pairCounts };
 }
-
-export { NONE };

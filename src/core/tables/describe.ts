@@ -15,7 +15,7 @@ export interface Description {
 }
 
 /** Quantile by linear interpolation between order statistics (type 7, the default of R and Excel). */
-export function quantile(sorted: readonly number[], p: number): number {
+function quantile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -42,11 +42,4 @@ export function describe(values: readonly number[]): Description {
     min: sorted[0]!,
     max: sorted[n - 1]!,
   };
-}
-
-/** Rounds for tables: fixed decimals, no "-0", no exponent; NaN becomes an empty cell. */
-export function round(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) return '';
-  const s = value.toFixed(decimals);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }

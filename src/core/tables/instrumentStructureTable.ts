@@ -5,7 +5,7 @@ import { TOTAL } from './crosstabs.js';
 import { labelIn, pick, word, type Lang } from './Language.js';
 import type { Cell, Table } from './Table.js';
 
-export const SUBTOTAL = 'subtotal';
+const SUBTOTAL = 'subtotal';
 
 /**
  * The instrument table in the layout of the field's papers: dimension, instrument, clauses and

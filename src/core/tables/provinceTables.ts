@@ -5,9 +5,6 @@ import { describe } from './describe.js';
 import { labelIn, pick, provinceLabel as labelOfProvince, word, type Lang } from './Language.js';
 import type { Table } from './Table.js';
 
-/** Kept for callers that name the language of province names only. */
-export type ProvinceNames = Lang;
-
 /**
  * Which provinces the province tables list: `present` those with at least one policy, `all` the
  * 31 provincial-level divisions of the mainland, zeros included (what a mean over China means).
@@ -17,7 +14,7 @@ export type ProvinceSet = 'present' | 'all';
 export const UNKNOWN = '(unknown)';
 
 /** The 31 provincial-level divisions of the mainland (Taiwan, Hong Kong and Macao left out). */
-export const MAINLAND = PROVINCES.slice(0, 31).map((p) => p.name);
+const MAINLAND = PROVINCES.slice(0, 31).map((p) => p.name);
 
 const RANK = new Map(PROVINCES.map((p, i) => [p.name, i]));
 
@@ -40,7 +37,7 @@ export function paperWords(lang: Lang): Record<string, string> {
  * Order of province rows: most policies first, ties in the official order of the provinces
  * (北京, 天津, 河北, ...); central documents and unknown provinces last, as they are not provinces.
  */
-export function compareProvinces(a: [string | null, number], b: [string | null, number]): number {
+function compareProvinces(a: [string | null, number], b: [string | null, number]): number {
   const rank = (p: string | null) => (p === null ? 1e9 + 1 : p === NATIONAL ? 1e9 : (RANK.get(p) ?? 1e8));
   const isProvince = (p: string | null) => p !== null && p !== NATIONAL;
   if (isProvince(a[0]) !== isProvince(b[0])) return isProvince(a[0]) ? -1 : 1;
@@ -58,7 +55,7 @@ export function byProvince(docs: readonly DocumentSummary[], set: ProvinceSet = 
 }
 
 /** The note that names the province set of a table. */
-export function provinceSetNote(set: ProvinceSet, lang: Lang): string {
+function provinceSetNote(set: ProvinceSet, lang: Lang): string {
   return set === 'all'
     ? pick(lang, '注：列出全部 31 个省级行政区（不含港澳台），无政策的省份计为 0。', 'Note: all 31 provincial-level divisions of the mainland are listed; provinces without a policy count as 0.')
     : pick(lang, '注：仅列出至少有一项政策的省份，统计量仅基于这些省份。', 'Note: only provinces with at least one policy are listed, and the statistics are over these provinces only.');

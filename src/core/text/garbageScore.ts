@@ -49,9 +49,9 @@ export function garbageScore(text: string): GarbageScore {
 }
 
 /** Above this share of garbage a text layer is not trusted. Real pages of the corpus stay below 0.05. */
-export const GARBAGE_THRESHOLD = 0.2;
+const GARBAGE_THRESHOLD = 0.2;
 /** A page with fewer Chinese characters than this has no usable text layer (a scan, a seal, a blank page). */
-export const MIN_PAGE_CJK = 10;
+const MIN_PAGE_CJK = 10;
 
 /** Why a page's text layer cannot be used, or null when it can. */
 export function unusablePageReason(text: string): 'no_text' | 'garbage' | null {

@@ -33,7 +33,7 @@ const TERMINAL = /[。！？；：!?;:…」』”）)】]$/;
  * punctuation (，。、；：（）“”) is kept as it is, so the text still reads as Chinese. Zero-width
  * characters and NUL are dropped.
  */
-export function normalizeCharacters(s: string): string {
+function normalizeCharacters(s: string): string {
   // Zero-width spaces and stray byte order marks (Word exports have them) are invisible and split terms.
   // NUL is what pdf.js gives for a glyph its font cannot map (poppler gives nothing): never text.
   return s.replace(/[\u0000\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/g, (ch) =>

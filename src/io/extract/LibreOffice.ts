@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Limiter } from '../ocr/Limiter.js';
 
 /** The Debian command that makes .doc and .wps files readable; shown whenever LibreOffice is missing. */
-export const LIBREOFFICE_INSTALL_COMMAND = 'apt-get install -y --no-install-recommends libreoffice-writer-nogui';
+const LIBREOFFICE_INSTALL_COMMAND = 'apt-get install -y --no-install-recommends libreoffice-writer-nogui';
 
 export type ConversionResult = { ok: true; bytes: Uint8Array } | { ok: false; status: 'needs_conversion' | 'failed'; message: string };
 

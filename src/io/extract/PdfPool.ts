@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Page } from '../../core/types.js';
+import { scriptBeside } from '../scriptBeside.js';
 import type { PdfRequest, PdfResponse } from './pdfWorker.js';
 
 export type PdfResult = { ok: true; pages: Page[] } | { ok: false; reason: string; message: string };
@@ -23,14 +22,6 @@ export interface PdfPoolOptions {
   maxStreamBytes?: number;
 }
 
-/** The compiled worker script. Under the test runner (sources in src/) the built copy in dist/ is used. */
-function workerPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  const path = here.replace(/PdfPool\.(ts|js)$/, 'pdfWorker.js').replace(/([/\\])src([/\\])io([/\\])/, '$1dist$2io$3');
-  if (!existsSync(path)) throw new Error(`PDF worker not found at ${path}: run npm run build`);
-  return path;
-}
-
 const DEFAULT_RETIRE_RSS_MB = 320;
 
 interface Slot {
@@ -50,7 +41,7 @@ export class PdfPool {
   private closed = false;
   /** Readers replaced because their memory had grown past retireRssMb (for benchmarks). */
   retired = 0;
-  private readonly script = workerPath();
+  private readonly script = scriptBeside(import.meta.url, 'pdfWorker');
 
   constructor(private readonly options: PdfPoolOptions) {}
 
@@ -79,8 +70,8 @@ export class PdfPool {
   }
 
   private spawn(): Slot {
-    const worker = fork(this.script, [], {
-      execArgv: [`--max-old-space-size=${this.options.maxHeapMb}`],
+    const worker = fork(this.script.path, [], {
+      execArgv: [...this.script.execArgv, `--max-old-space-size=${this.options.maxHeapMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });

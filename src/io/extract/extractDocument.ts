@@ -11,7 +11,7 @@ import type { PdfReader } from './PdfReader.js';
 import { pdfStreamProblem } from './pdfStreamProblem.js';
 
 /** File types policy-code reads, by extension; anything else is skipped and counted. */
-export const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc' };
+const READERS: Record<string, SourceKind> = { '.pdf': 'pdf', '.txt': 'txt', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc' };
 
 export function sourceKindOf(file: string): SourceKind | null {
   return READERS[extname(file).toLowerCase()] ?? null;

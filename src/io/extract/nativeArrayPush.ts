@@ -1,6 +1,6 @@
 /**
  * pdf-parse loads pdfjs-dist's legacy build, which replaces Array.prototype.push with core-js's
- * polyfill (for a length edge case V8 handles differently): every push in the thread then runs
+ * polyfill (for a length edge case V8 handles differently): every push in the process then runs
  * through a generic JavaScript function, about a fifth of pdf.js's time on Chinese PDFs (profiled).
  * Import this module before pdf-parse, and call restoreNativePush() once pdf-parse has loaded.
  */

@@ -13,7 +13,7 @@ const STANDARD_FONTS_URL = join(pdfjsDir, 'standard_fonts') + '/';
 export type PdfFailure = 'encrypted' | 'corrupt' | 'failed' | 'refused';
 
 /** The largest a compressed stream may inflate to before pdf.js is given the file (--max-unpacked-mb). */
-export const DEFAULT_MAX_STREAM_BYTES = 100 * 1024 * 1024;
+const DEFAULT_MAX_STREAM_BYTES = 100 * 1024 * 1024;
 
 export class PdfError extends Error {
   constructor(

@@ -6,13 +6,13 @@ import type { Page } from '../../core/types.js';
 import { Limiter } from './Limiter.js';
 
 /** The Debian command that makes OCR available; shown to the user whenever it is missing. */
-export const OCR_INSTALL_COMMAND = 'apt-get install -y poppler-utils tesseract-ocr tesseract-ocr-chi-sim';
+const OCR_INSTALL_COMMAND = 'apt-get install -y poppler-utils tesseract-ocr tesseract-ocr-chi-sim';
 
 /**
  * Settings that change OCR output. They are part of the extractor version (ExtractionCache): psm 6
  * (one uniform block) because the default psm 3 dropped a whole line of a red-header page.
  */
-export const OCR_SETTINGS = { dpi: 300, psm: 6, lang: 'chi_sim' } as const;
+const OCR_SETTINGS = { dpi: 300, psm: 6, lang: 'chi_sim' } as const;
 
 export interface OcrEngineOptions {
   /** Executables; default from $POLICY_CODE_TESSERACT / $POLICY_CODE_PDFTOPPM, else found on PATH. */

@@ -2,47 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../core/errors.js';
-import type { Table } from '../core/tables/Table.js';
-import { writeFileAtomic } from './atomicWrite.js';
 import { zipSizeProblem } from './zipSizeProblem.js';
 
 /** A filled review sheet is a few megabytes of XML at most; more is an archive bomb, not a sheet. */
-export const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
+const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
 
-/**
- * exceljs takes about a second to import; loaded on first use, so that commands that never touch a
- * workbook (analyze, recode) do not pay for it at start-up.
- */
+/** exceljs loaded on first use (about a second to import), as in writeXlsx. */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
-}
-
-export interface XlsxOptions {
-  /** Column widths in characters, by column name. */
-  widths?: Record<string, number>;
-  /** Columns a coder fills in: highlighted and left unlocked. */
-  input?: readonly string[];
-}
-
-/** Writes tables as the sheets of one .xlsx workbook (exceljs), atomically. */
-export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Table; options?: XlsxOptions }>): Promise<void> {
-  const book = new (await excel()).Workbook();
-  book.creator = 'policy-code';
-  for (const { table, options } of sheets) {
-    const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c, key: c, width: options?.widths?.[c] ?? Math.min(40, Math.max(10, c.length + 2)) }));
-    for (const row of table.rows) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-    for (const name of options?.input ?? []) {
-      const col = sheet.getColumn(table.columns.indexOf(name) + 1);
-      col.eachCell((cell, n) => {
-        if (n > 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      });
-    }
-    const textCol = table.columns.indexOf('text');
-    if (textCol >= 0) sheet.getColumn(textCol + 1).alignment = { wrapText: true, vertical: 'top' };
-  }
-  await writeFileAtomic(file, new Uint8Array(await book.xlsx.writeBuffer()));
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -1,35 +1,16 @@
-import { UserError } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
+import type { Codebook } from '../core/codebook/Codebook.js';
 import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
+import type { LoadedCodebook } from '../io/readCodebook.js';
+import type { Shard } from './parseShard.js';
 import type { TableOutputOptions } from './tableOutputs.js';
-
-/** Which share of the documents a run processes: those whose index (in corpus order) mod count is index. */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
-/** Parses `i/n` (0 <= i < n). */
-export function parseShard(value: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index >= count) {
-    throw new UserError('usage', `--shard takes i/n with 0 <= i < n, e.g. 0/10 for the first of ten shards (got '${value}')`);
-  }
-  return { index, count };
-}
 
 export const PART_INFO = { file: 'part.json', format: 'policy-code-part/2' } as const;
 /** Clause rows of the shard's documents, CSV without header, in document order. */
 export const PART_CLAUSES = 'clauses.part.csv';
 
-export interface RecordedCodebook {
-  name: string;
-  version: string;
-  file: string;
-  sha256: string;
-}
+/** How run.json names a codebook of the run: what it is (name, version) and where it was read (file, sha256). */
+type CodebookRecord = Pick<Codebook, 'name' | 'version'> & Pick<LoadedCodebook, 'file' | 'sha256'>;
 
 /**
  * What a shard writes besides its clause rows: enough to rebuild every table of the whole run.
@@ -44,8 +25,8 @@ export interface PartInfo {
   skipped: string[];
   run: {
     version: string;
-    codebook: RecordedCodebook;
-    further_codebooks: RecordedCodebook[];
+    codebook: CodebookRecord;
+    further_codebooks: CodebookRecord[];
     corpus: string;
     [key: string]: unknown;
   };

@@ -5,12 +5,12 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 import { ExtractionCache, defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { FileHashes } from '../io/FileHashes.js';
 import type { PdfEngine } from '../io/extract/PdfReader.js';
-import { Extractor, pdfEngineOf, type ExtractorOptions } from './extractStage.js';
+import { Extractor, pdfEngineOf, type ExtractorOptions } from './Extractor.js';
 import { mapInOrder } from './mapInOrder.js';
 
 /**
  * One document after the extraction phase: its pages are in the extraction cache (read back by
- * `pagesOf` when it is coded), or, for the rare outcome that is not cached (a failure, an OCR that
+ * `outcomeOf` when it is coded), or, for the rare outcome that is not cached (a failure, an OCR that
  * could not finish, a cache that cannot be written), held here.
  */
 export interface Extracted {
@@ -25,9 +25,9 @@ export interface Extracted {
 
 /**
  * The extraction phase of a run: every document is extracted (or found in the cache) with the PDF
- * workers busy on every core, and nothing but failures is kept in memory. Coding comes after, once
- * the workers are gone, so the run's peak memory is the larger of the two phases (pdf.js workers,
- * or nodejieba's dictionary), never their sum; and a run stopped at any point has cached
+ * reader processes busy on every core, and nothing but failures is kept in memory. Coding comes
+ * after, once the readers are gone, so the run's peak memory is the larger of the two phases (pdf.js
+ * readers, or nodejieba's dictionary), never their sum; and a run stopped at any point has cached
  * everything it extracted.
  */
 export class ExtractPhase {
