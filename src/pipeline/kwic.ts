@@ -1,6 +1,6 @@
 import { codebookTerms } from '../core/codebook/Codebook.js';
 import { UserError } from '../core/errors.js';
-import { findOccurrences } from '../core/coding/findOccurrences.js';
+import { findOccurrences, type Occurrence } from '../core/coding/findOccurrences.js';
 import type { Table } from '../core/tables/Table.js';
 import { loadCodebooks } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
@@ -15,18 +15,10 @@ export interface KwicOptions extends ReadCorpusOptions {
   substring: boolean;
 }
 
-/** One occurrence of the term, with its context. */
-export interface KwicLine {
+/** One occurrence of the term, with its context, in the clause and file it stands in. */
+export interface KwicLine extends Occurrence {
   clauseId: string;
   file: string;
-  /** Offset of the term in the clause text. */
-  start: number;
-  left: string;
-  term: string;
-  right: string;
-  onBoundary: boolean;
-  /** The tokens the segmenter made where the term is. */
-  segmentedAs: string;
 }
 
 /** The kwic CSV's columns, each beside its value. */
@@ -73,7 +65,7 @@ export async function kwic(term: string, corpus: string, options: KwicOptions): 
       for (const o of findOccurrences(c.text, segment(c.text), t, options.width)) {
         if (o.onBoundary) onBoundary++;
         else insideWords++;
-        if (o.onBoundary || options.substring) lines.push({ clauseId: c.id, file: d.file, start: o.start, left: o.left, term: o.term, right: o.right, onBoundary: o.onBoundary, segmentedAs: o.segmentedAs });
+        if (o.onBoundary || options.substring) lines.push({ clauseId: c.id, file: d.file, ...o });
       }
     }
   }
