@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { RealCorpusLast } from './test/RealCorpusLast.js';
 
 export default defineConfig({
   test: {
@@ -11,5 +12,9 @@ export default defineConfig({
     pool: 'forks',
     // Tests never touch the user's extraction cache: every CLI they spawn inherits this one, fresh per run.
     env: { POLICY_CODE_CACHE_DIR: join(tmpdir(), `policy-code-test-cache-${process.pid}`) },
+    // One analyze of ../shared/corpus with OCR per run, in the background from the start (test/realCorpusRun.ts);
+    // the files that read it go last.
+    globalSetup: ['test/realCorpusRun.ts'],
+    sequence: { sequencer: RealCorpusLast },
   },
 });
