@@ -53,7 +53,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   const hasMetadata = options.metadata !== undefined || existsSync(metadataPath);
   const metadata: Map<string, GivenMetadata> = hasMetadata ? await readMetadataCsv(metadataPath) : new Map();
   const metadataFile = hasMetadata ? { path: metadataPath, sha256: sha256(await readFile(metadataPath)) } : null;
-  const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id));
+  const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id), options.out);
   for (const b of books) addWords(codebookTerms(b.codebook));
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
   return {
