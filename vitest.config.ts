@@ -10,11 +10,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Tests never touch the user's extraction cache: every CLI they spawn inherits this one, fresh per run.
+    // Tests never touch the user's extraction cache: every CLI they spawn inherits this one, fresh per run
+    // and removed at the end (test/removeTestCache.ts).
     env: { POLICY_CODE_CACHE_DIR: join(tmpdir(), `policy-code-test-cache-${process.pid}`) },
     // One analyze of ../shared/corpus with OCR per run, in the background from the start (test/realCorpusRun.ts);
     // the files that read it go last.
-    globalSetup: ['test/realCorpusRun.ts'],
+    globalSetup: ['test/removeTestCache.ts', 'test/realCorpusRun.ts'],
     sequence: { sequencer: RealCorpusLast },
   },
 });

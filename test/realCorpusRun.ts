@@ -9,9 +9,9 @@ import { sharedDir } from './sharedDir.js';
 /**
  * One analyze of ../shared/corpus (57 documents, about 76 pages of OCR) per test run, shared by
  * every test file that reads it (realCorpus, metadataAccuracy). Vitest's global setup starts it in
- * the background at the beginning of the run; in a whole test run with one job, so that the OCR
- * uses the core the test files leave idle (vitest runs one file at a time on two cores). The files
- * that read it run last (RealCorpusLast) and wait for it with `analyzedRealCorpus`.
+ * the background at the beginning of the run, so that the OCR uses the core the test files leave
+ * idle (vitest runs one file at a time on two cores); the files that read it run last
+ * (RealCorpusLast) and wait for it with `analyzedRealCorpus`.
  */
 export interface RealCorpusRun {
   /** The output folder of the run. */
@@ -31,9 +31,9 @@ declare module 'vitest' {
 /** The test files that read the shared run: the global setup starts it only when one of them is in the run. */
 export const REAL_CORPUS_READERS = ['test/e2e/realCorpus.test.ts', 'test/e2e/metadataAccuracy.test.ts'];
 
-/** The analyze command of the shared run: one job beside the other test files, else as many as there are cores. */
-export function realCorpusArgs(corpus: string, run: RealCorpusRun, besideOtherFiles: boolean): string[] {
-  return ['analyze', corpus, '--out', run.out, '--cache-dir', run.cache, ...(besideOtherFiles ? ['--jobs', '1'] : []), '--quiet'];
+/** The analyze command of the shared run. */
+export function realCorpusArgs(corpus: string, run: RealCorpusRun): string[] {
+  return ['analyze', corpus, '--out', run.out, '--cache-dir', run.cache, '--quiet'];
 }
 
 /** Vitest global setup: starts the shared run and provides where it writes; the teardown stops it and removes its folder. */
@@ -49,7 +49,7 @@ export default function setup(project: TestProject): () => Promise<void> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it)`);
   const dir = mkdtempSync(join(tmpdir(), 'policy-code-real-corpus-'));
   const run: RealCorpusRun = { out: join(dir, 'out'), cache: join(dir, 'cache'), result: join(dir, 'result.json') };
-  const child = spawn(process.execPath, [CLI, ...realCorpusArgs(join(shared, 'corpus'), run, !filters)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...realCorpusArgs(join(shared, 'corpus'), run)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const ended = new Promise<void>((resolve) => {
@@ -62,15 +62,18 @@ export default function setup(project: TestProject): () => Promise<void> {
   });
   project.provide('realCorpus', run);
   return async () => {
-    stop(child);
-    await ended;
+    await stop(child, ended);
     rmSync(dir, { recursive: true, force: true });
   };
 }
 
-/** Stops a run still going when the tests end (a filtered or failed run): Ctrl-C, as a user would. */
-function stop(child: ChildProcess): void {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+/** Stops a run still going when the tests end (its readers were filtered out, or failed): SIGTERM twice, which stops analyze at once. */
+async function stop(child: ChildProcess, ended: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const again = setTimeout(() => child.kill('SIGTERM'), 1000);
+  await ended;
+  clearTimeout(again);
 }
 
 export interface RealCorpusResult {
