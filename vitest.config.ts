@@ -13,9 +13,9 @@ export default defineConfig({
     // Tests never touch the user's extraction cache: every CLI they spawn inherits this one, fresh per run
     // and removed at the end (test/removeTestCache.ts).
     env: { POLICY_CODE_CACHE_DIR: join(tmpdir(), `policy-code-test-cache-${process.pid}`) },
-    // One analyze of ../shared/corpus with OCR per run, in the background from the start (test/realCorpusRun.ts);
-    // the files that read it go last.
-    globalSetup: ['test/removeTestCache.ts', 'test/realCorpusRun.ts'],
+    // dist/ rebuilt when a source is newer (test/buildCli.ts); one analyze of ../shared/corpus with OCR per run,
+    // in the background from the start (test/realCorpusRun.ts), the files that read it last.
+    globalSetup: ['test/buildCli.ts', 'test/removeTestCache.ts', 'test/realCorpusRun.ts'],
     sequence: { sequencer: RealCorpusLast },
   },
 });
