@@ -23,6 +23,13 @@ function readCsv(file: string): Row[] {
 
 if (!CHROMIUM) console.warn(`report.html tests ${CHROMIUM_MISSING}`);
 
+// One Chromium for the whole file, started by the first suite that needs it.
+let chromium: Promise<Browser> | null = null;
+const sharedBrowser = () => (chromium ??= launchChromium());
+afterAll(async () => {
+  await (await chromium)?.close();
+});
+
 describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromium', () => {
   const out = mkdtempSync(join(tmpdir(), 'policy-code-report-'));
   const report = join(out, 'report.html');
@@ -49,11 +56,8 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
     expect(r.stderr).toBe('');
     clauses = readCsv(join(out, 'clauses.csv'));
     instruments = readCsv(join(out, 'instruments.csv'));
-    browser = await launchChromium();
+    browser = await sharedBrowser();
     page = await openReport(browser, report, '', problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the codebook, the documents by status and the counts of instruments.csv', async () => {
@@ -200,11 +204,8 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'make-report-bench.mjs'), dir, '30000', '500']);
     expect(runCli(['report', dir]).code).toBe(0);
     clauses = readCsv(join(dir, 'clauses.csv'));
-    browser = await launchChromium();
+    browser = await sharedBrowser();
     page = await openReport(browser, join(dir, 'report.html'), '', problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('renders only the rows on screen, and the last clause at the end of the list', async () => {
