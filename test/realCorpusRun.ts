@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CLI } from './cli.js';
+import { startCli } from './cli.js';
 import { sharedDir } from './sharedDir.js';
 
 /**
@@ -46,10 +46,9 @@ export default function setup(project: TestProject): () => Promise<void> {
     project.provide('realCorpus', null);
     return async () => undefined;
   }
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it)`);
   const dir = mkdtempSync(join(tmpdir(), 'policy-code-real-corpus-'));
   const run: RealCorpusRun = { out: join(dir, 'out'), cache: join(dir, 'cache'), result: join(dir, 'result.json') };
-  const child = spawn(process.execPath, [CLI, ...realCorpusArgs(join(shared, 'corpus'), run)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = startCli(realCorpusArgs(join(shared, 'corpus'), run), dir, {}, ['ignore', 'ignore', 'pipe']);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const ended = new Promise<void>((resolve) => {
