@@ -94,7 +94,9 @@ describe.skipIf(!SHARED || !run)(`analyze on the real corpus${SHARED ? '' : ' (s
     }
     const fromCache = (dir: string) => (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { counts: { from_cache: number } }).counts.from_cache;
     expect(fromCache(out1)).toBe(0);
-    expect(fromCache(out2)).toBe(57);
+    // Without OCR, a document with pages that need it is not cached (the next run tries again); every document read is.
+    if (HAS_OCR) expect(fromCache(out2)).toBe(57);
+    else expect(fromCache(out2)).toBeGreaterThanOrEqual([...documents.values()].filter((d) => d.status === 'ok').length);
   });
 
   it('writes the same report.html twice, every evidence term of clauses.csv at its place in the clause', () => {
