@@ -32,7 +32,7 @@ declare module 'vitest' {
 export const REAL_CORPUS_READERS = ['test/e2e/realCorpus.test.ts', 'test/e2e/metadataAccuracy.test.ts'];
 
 /** The analyze command of the shared run. */
-export function realCorpusArgs(corpus: string, run: RealCorpusRun): string[] {
+function realCorpusArgs(corpus: string, run: RealCorpusRun): string[] {
   return ['analyze', corpus, '--out', run.out, '--cache-dir', run.cache, '--quiet'];
 }
 
