@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { CLI, type CliResult } from './cli.js';
+import { startCli, type CliResult } from './cli.js';
 
 /** Resident memory (MB) of a process and all its descendants (PDF readers, LibreOffice), from /proc. */
 export function treeRssMb(root: number): number {
@@ -31,12 +30,12 @@ export function treeRssMb(root: number): number {
 /** Runs the built CLI and samples the resident memory of its whole process tree every 50 ms. */
 export function runCliMeasured(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult & { peakRssMb: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startCli(args, cwd, env);
     let stdout = '';
     let stderr = '';
     let peak = 0;
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!))), 50);
     child.on('close', (code) => {
       clearInterval(sampler);

@@ -33,7 +33,7 @@ export function analyzeCommand(): Command {
     .option('-c, --codebook <file>', 'YAML codebook; repeat it to code with several (the first is the main one)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: <corpus>/metadata.csv if present)')
-    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv if present)')
+    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: codings/manual.csv here, else beside the output folder, if present)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--unit <unit>', UNIT_HELP)
     .option('--shard <i/n>', 'process only documents whose index mod n is i and write a partial result for `policy-code merge`');

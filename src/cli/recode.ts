@@ -13,7 +13,7 @@ export function recodeCommand(): Command {
     .option('-c, --codebook <file>', 'YAML codebook; repeat it for several (default: those of the run in --out)', collectCodebooks, [] as string[])
     .option('-o, --out <dir>', 'folder for the tables', 'output')
     .option('-m, --metadata <file>', 'CSV with file, title, province, year, ... (default: that of the run in --out)')
-    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: those of the run in --out, else codings/manual.csv if present)')
+    .option('--manual <file>', 'manual codes to apply over the automatic ones (default: those of the run in --out, else codings/manual.csv here or beside the output folder, if present)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--unit <unit>', UNIT_HELP.replace("the main codebook's unit, else item", 'that of the run in --out'));
   return addTableOptions(withExtractionOptions(command))

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
-import { DEFAULT_MANUAL_FILE, exportReview, importReview } from '../pipeline/review.js';
+import { exportReview, importReview } from '../pipeline/review.js';
 import { EXIT, runAction } from './exitCodes.js';
 
 function wholeNumber(flag: string, value: string, min: number): number {
@@ -51,23 +51,28 @@ function importCommand(): Command {
     .description('store the codes of a filled review sheet as manual codes, applied over the automatic ones from then on')
     .argument('<sheet>', 'a filled review sheet (.xlsx or .csv)')
     .option('--from <output>', "the output folder of the analysis the sheet was exported from", 'output')
-    .option('--manual <file>', 'the manual codes file to update', DEFAULT_MANUAL_FILE)
+    .option('--manual <file>', 'the manual codes file to update (default: the one the analysis in --from applied, else codings/manual.csv beside that output folder)')
     .option('-c, --codebook <file>', 'YAML codebook the codes are checked against', DEFAULT_CODEBOOK)
     .addHelpText(
       'after',
       `
 Examples:
   $ policy-code review import review.xlsx
+  $ policy-code review import review.csv --from results/      (into codings/manual.csv beside results/)
   $ policy-code review import review.csv --from results/ --manual codings/manual.csv
 
 Rows with a coder_primary are imported; rows left empty are skipped. Every problem (an unknown
 code or clause id, a clause whose text changed since the export, a clause listed twice) is
 reported at once, and then nothing is imported. Imported codes replace earlier manual codes
-of the same clauses; 'policy-code analyze' applies them (clauses.csv: code_source = manual).`,
+of the same clauses; 'policy-code analyze' applies them (clauses.csv: code_source = manual).
+Without --manual the codes go to the manual codes file the analysis in --from applied (its
+run.json), else to codings/manual.csv in the folder that holds the output folder, wherever
+import is run from; analyze and recode look there when the working folder has no
+codings/manual.csv.`,
     )
     .action(
-      runAction(async (sheet: string, opts: { from: string; manual: string; codebook: string }) => {
-        const r = await importReview({ sheet, from: opts.from, manual: opts.manual, codebook: opts.codebook });
+      runAction(async (sheet: string, opts: { from: string; manual?: string; codebook: string }) => {
+        const r = await importReview({ sheet, from: opts.from, codebook: opts.codebook, ...(opts.manual ? { manual: opts.manual } : {}) });
         process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
         return EXIT.ok;
       }),

@@ -3,7 +3,8 @@ import { UserError } from '../core/errors.js';
 import type { ManualCode } from '../core/review/manualCodes.js';
 import { placeManualCodes } from '../core/review/placeManualCodes.js';
 import { NONE, type Clause } from '../core/types.js';
-import { DEFAULT_MANUAL_FILE, readManualCodes } from './review.js';
+import { manualCodesFile } from './manualCodesFile.js';
+import { readManualCodes } from './review.js';
 
 /** A manual code that was not applied: where it was given, its text, and why. */
 export interface NotApplied {
@@ -25,13 +26,13 @@ export interface ManualOverrides {
 }
 
 /**
- * Loads the manual codes (`--manual FILE`, else codings/manual.csv in the working folder when it
- * exists). A code follows its document's content, not its id or file name, so it survives documents
+ * Loads the manual codes (`--manual FILE`, else codings/manual.csv in the working folder or beside
+ * the output folder `out` when it exists: manualCodesFile). A code follows its document's content, not its id or file name, so it survives documents
  * added, removed or renamed and a change of unit. A code is never dropped: one whose document or
  * text is gone, or whose category the codebook no longer has, is reported and left in the file.
  */
-export async function loadManualOverrides(given: string | undefined, labels: readonly string[]): Promise<ManualOverrides> {
-  const file = given ?? DEFAULT_MANUAL_FILE;
+export async function loadManualOverrides(given: string | undefined, labels: readonly string[], out: string): Promise<ManualOverrides> {
+  const file = given ?? manualCodesFile(out);
   if (given !== undefined && !existsSync(given)) throw new UserError('usage', `manual codes file not found: ${given}`);
   const all = existsSync(file) ? await readManualCodes(file) : [];
   const known = new Set([...labels, NONE]);

@@ -46,7 +46,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   // A filter naming an unknown field or category is a usage error before anything is read.
   checkConditions(tableOptions.conditions, outlines);
   const { given: metadata, file: metadataFile } = await corpusMetadata(options.corpus, options.metadata);
-  const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id));
+  const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id), options.out);
   for (const b of books) addWords(codebookTerms(b.codebook));
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);
   return {

@@ -13,9 +13,7 @@ import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { readSheet } from '../io/readSheet.js';
 import { writeXlsx } from '../io/writeXlsx.js';
-
-/** Where manual codes live unless --manual says otherwise: the project is the folder policy-code runs in. */
-export const DEFAULT_MANUAL_FILE = join('codings', 'manual.csv');
+import { importTarget } from './manualCodesFile.js';
 
 /** The hash that ties a manual code to the clause text a person read (first 16 hex digits of SHA-256). */
 export function clauseTextHash(text: string): string {
@@ -121,7 +119,8 @@ export async function writeManualCodes(file: string, codes: readonly ManualCode[
 export interface ImportOptions {
   sheet: string;
   from: string;
-  manual: string;
+  /** The manual codes file to update; default: importTarget(from). */
+  manual?: string;
   codebook: string;
 }
 
@@ -145,7 +144,8 @@ export async function importReview(options: ImportOptions): Promise<ImportReport
   if (check.problems.length > 0) {
     throw new UserError('input', `${options.sheet}: ${check.problems.length} problem${check.problems.length > 1 ? 's' : ''}; nothing was imported`, check.problems);
   }
-  const merged = mergeManualCodes(await readManualCodes(options.manual), check.codes);
-  await writeManualCodes(options.manual, merged);
-  return { imported: check.codes.length, blank: check.blank, total: merged.length, manual: options.manual };
+  const manual = options.manual ?? importTarget(options.from);
+  const merged = mergeManualCodes(await readManualCodes(manual), check.codes);
+  await writeManualCodes(manual, merged);
+  return { imported: check.codes.length, blank: check.blank, total: merged.length, manual };
 }

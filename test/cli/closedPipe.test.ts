@@ -1,16 +1,15 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../cli.js';
+import { startCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 /** Runs the CLI with its stdout a pipe whose reading end is closed before the program writes (`| head` that has had enough). */
 function withClosedStdout(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy();
+    const child = startCli(args, REPO_ROOT);
+    child.stdout!.destroy();
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
 }

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const DEFAULT = join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml');
 const DOMAINS = join(REPO_ROOT, 'codebooks', 'healthcare-blockchain-domains.zh.yaml');
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'codebooks');
@@ -14,23 +13,21 @@ const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-codebook-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8' });
-}
+const run = (...args: string[]) => runCli(args, tmp);
 const readCsv = (file: string) => parse(readFileSync(join(tmp, file), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
 
 describe('codebook check and show', () => {
   it('accepts the shipped codebooks (exit 0)', () => {
     const r = run('codebook', 'check', DEFAULT, DOMAINS);
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/healthcare-blockchain-domains 1\.0\.0, 7 categories/);
   });
 
   it('lists every problem with file:line and exits 2', () => {
     const file = join(FIXTURES, 'every-problem-is-reported-at-once', 'codebook.yaml');
     const r = run('codebook', 'check', file);
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid codebook');
     const expected = readFileSync(join(FIXTURES, 'every-problem-is-reported-at-once', 'expected.txt'), 'utf8').trimEnd().split('\n');
     for (const line of expected) expect(r.stderr).toContain(`  ${file}:${line}`);
@@ -38,13 +35,13 @@ describe('codebook check and show', () => {
 
   it('reports a missing file as a codebook error (exit 2)', () => {
     const r = run('codebook', 'check', 'no-such.yaml');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such.yaml: cannot read codebook: no such file');
   });
 
   it('shows the resolved tree, with inherited weights and the scope', () => {
     const r = run('codebook', 'show', DOMAINS);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('scope (article): 区块链');
     expect(r.stdout).toMatch(/^ {2}pharma_supply_chain {2}药品供应链与追溯/m);
     expect(r.stdout).toContain('供应链 (with 药品|药械|医疗器械|疫苗|耗材|医药|药物)');
@@ -69,7 +66,7 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
     expect(edited).not.toBe(text);
     writeFileSync(join(tmp, 'edited.yaml'), edited);
     const r = run('codebook', 'diff', DEFAULT, 'edited.yaml', 'corpus', '--csv', 'changed.csv', '--counts-csv', 'counts.csv', '-q');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const counts = readCsv('counts.csv');
     const sum = (k: string) => counts.reduce((a, c) => a + Number(c[k]), 0);
     expect(sum('before')).toBe(sum('after'));
@@ -90,7 +87,7 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
 
   it('kwic lists 税收 on word boundaries, and inside 非税收入 only with --substring', () => {
     const r = run('kwic', '税收', 'corpus', '-q', '--substring', '-w', '5', '-o', 'kwic.csv');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const rows = readCsv('kwic.csv');
     const onBoundary = rows.filter((x) => x.word_boundary === 'yes');
     const inside = rows.filter((x) => x.word_boundary === 'no');
@@ -107,7 +104,7 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
   it('analyze with two codebooks adds the second codebook columns and in-scope counts', () => {
     const r = run('analyze', 'corpus', '--codebook', DEFAULT, '--codebook', DOMAINS, '--out', 'out', '--quiet');
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const clauses = readCsv('out/clauses.csv');
     const d = 'healthcare-blockchain-domains';
     expect(Object.keys(clauses[0]!)).toEqual(expect.arrayContaining(['in_scope', `${d}:primary`, `${d}:categories`, `${d}:matched_terms`, `${d}:in_scope`]));
@@ -129,7 +126,7 @@ describe.skipIf(!shared)('on the real plain-text documents of ../shared/corpus',
 
   it('analyze refuses two codebooks with the same name (exit 2)', () => {
     const r = run('analyze', 'corpus', '--codebook', DEFAULT, '--codebook', DEFAULT, '--out', 'out2', '--quiet');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("both named 'rothwell-zegveld'");
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
 import { REPO_ROOT, SHARED_DIR, SHARED_MISSING, sharedPath } from '../sharedDir.js';
 
@@ -15,9 +15,14 @@ function readCsv(file: string): Array<Record<string, string>> {
   return parse(text, { columns: true, bom: true });
 }
 
+const made: string[] = [];
 function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `policy-code-${name}-`));
+  made.push(mkdtempSync(join(tmpdir(), `policy-code-${name}-`)));
+  return made.at(-1)!;
 }
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('analyze on the sample corpus (PDFs rendered by scripts/make-sample-corpus.mjs)', () => {
   let out: string;

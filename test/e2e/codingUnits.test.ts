@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
 
 /**
@@ -17,13 +17,12 @@ const FILES = [join('corpus', 'rx_liaoning_shenyang_youth_employment.txt'), join
 const present = shared !== null && FILES.every((f) => existsSync(join(shared, f)));
 if (!present) console.warn('codingUnits.test: skipped, ../shared/corpus and ../shared/corpus2 are not beside the repository');
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const CODEBOOK = join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-units-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Row = Record<string, string>;
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, 'cache') } });
+const run = (...args: string[]) => runCli(args, tmp, { POLICY_CODE_CACHE_DIR: join(tmp, 'cache') });
 const clauses = (out: string) => parse(readFileSync(join(tmp, out, 'clauses.csv'), 'utf8'), { columns: true, bom: true }) as Row[];
 const unitOf = (out: string) => (JSON.parse(readFileSync(join(tmp, out, 'run.json'), 'utf8')) as { unit: string }).unit;
 
@@ -31,10 +30,10 @@ describe.skipIf(!present)('the unit of coding on real documents', () => {
   beforeAll(() => {
     mkdirSync(join(tmp, 'corpus'));
     for (const f of FILES) copyFileSync(join(shared!, f), join(tmp, 'corpus', f.split('/')[1]!));
-    for (const unit of ['item', 'sentence']) expect(run('analyze', 'corpus', '--unit', unit, '--out', unit, '-q').status).toBe(0);
-    expect(run('analyze', 'corpus', '--out', 'default', '-q').status).toBe(0);
+    for (const unit of ['item', 'sentence']) expect(run('analyze', 'corpus', '--unit', unit, '--out', unit, '-q').code).toBe(0);
+    expect(run('analyze', 'corpus', '--out', 'default', '-q').code).toBe(0);
     writeFileSync(join(tmp, 'sentences.yaml'), readFileSync(CODEBOOK, 'utf8').replace(/^mode: (\w+)$/m, 'mode: $1\nunit: sentence'));
-    expect(run('analyze', 'corpus', '--codebook', 'sentences.yaml', '--out', 'from-codebook', '-q').status).toBe(0);
+    expect(run('analyze', 'corpus', '--codebook', 'sentences.yaml', '--out', 'from-codebook', '-q').code).toBe(0);
   }, 180_000);
 
   it('counts fewer, whole units as items: 87 items against 197 sentence parts', () => {
@@ -69,16 +68,16 @@ describe.skipIf(!present)('the unit of coding on real documents', () => {
   });
 
   it('refuses to merge shards cut in different units', () => {
-    expect(run('analyze', 'corpus', '--shard', '0/2', '--unit', 'item', '--out', 'part0', '-q').status).toBe(0);
-    expect(run('analyze', 'corpus', '--shard', '1/2', '--unit', 'sentence', '--out', 'part1', '-q').status).toBe(0);
+    expect(run('analyze', 'corpus', '--shard', '0/2', '--unit', 'item', '--out', 'part0', '-q').code).toBe(0);
+    expect(run('analyze', 'corpus', '--shard', '1/2', '--unit', 'sentence', '--out', 'part1', '-q').code).toBe(0);
     const r = run('merge', 'part0', 'part1', '--out', 'merged');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('part1: cut in unit sentence, but part0 in unit item (give every shard the same --unit)');
   });
 
   it('refuses an unknown unit with a usage error', () => {
     const r = run('analyze', 'corpus', '--unit', 'paragraph', '--out', 'bad');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('policy-code: error: --unit paragraph: the unit is item or sentence');
   });
 });

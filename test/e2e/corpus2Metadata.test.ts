@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { runCli } from '../cli.js';
+import { sharedDir } from '../sharedDir.js';
 
 /** Issue 13: a province is never guessed from places the body names in passing (../shared/corpus2 against its MANIFEST.tsv). */
 const shared = sharedDir();
@@ -24,8 +24,8 @@ describe.skipIf(!present)('metadata on ../shared/corpus2: no province from the b
   let stderr = '';
 
   beforeAll(() => {
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'analyze', corpus2!, '--out', join(tmp, 'out')], { cwd: tmp, encoding: 'utf8' });
-    expect([0, 1], r.stderr).toContain(r.status);
+    const r = runCli(['analyze', corpus2!, '--out', join(tmp, 'out')], tmp);
+    expect([0, 1], r.stderr).toContain(r.code);
     stderr = r.stderr;
     docs = parse(readFileSync(join(tmp, 'out', 'documents.csv'), 'utf8'), { columns: true, bom: true }) as Row[];
     const manifest = parse(readFileSync(join(corpus2!, 'MANIFEST.tsv'), 'utf8'), { columns: true, delimiter: '\t', relax_quotes: true }) as Row[];

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintSimilarity, textFingerprint } from '../../src/core/duplicates/textFingerprint.js';
+import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
@@ -15,9 +15,9 @@ type Row = Record<string, string>;
 
 function analyze(fixture: string): { documents: Row[]; provinces: Row[]; clauseDocs: Set<string> } {
   const out = join(tmp, fixture);
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'analyze', join(FIXTURES, fixture), '--out', out, '--quiet'], { encoding: 'utf8' });
+  const r = runCli(['analyze', join(FIXTURES, fixture), '--out', out, '--quiet'], tmp);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   const read = (name: string) => parse(readFileSync(join(out, name), 'utf8'), { columns: true, bom: true }) as Row[];
   return { documents: read('documents.csv'), provinces: read('provinces.csv'), clauseDocs: new Set(read('clauses.csv').map((c) => c.doc_id!)) };
 }

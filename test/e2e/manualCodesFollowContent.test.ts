@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { runCli } from '../cli.js';
+import { sharedDir } from '../sharedDir.js';
 
 /**
  * Issue 13: manual codes are keyed by content (the document's sha256 and the clause text), so they
@@ -16,12 +16,11 @@ const ADDED = 'med_nhc_2018_internet_diagnosis_rules.txt';
 const present = shared !== null && [...FILES, ADDED].every((f) => existsSync(join(shared, 'corpus', f)));
 if (!present) console.warn('manualCodesFollowContent.test: skipped, ../shared/corpus is not beside the repository');
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-manual-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Row = Record<string, string>;
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, 'cache') } });
+const run = (...args: string[]) => runCli(args, tmp, { POLICY_CODE_CACHE_DIR: join(tmp, 'cache') });
 const readCsv = (file: string): Row[] => parse(readFileSync(join(tmp, file), 'utf8'), { columns: true, bom: true });
 const flat = (s: string) => s.replace(/\s+/g, '');
 /** The clauses of a run that carry a manual code, as [file, text, primary]. */
@@ -39,8 +38,8 @@ describe.skipIf(!present)('manual codes follow the content of documents and clau
   beforeAll(() => {
     mkdirSync(join(tmp, 'corpus'));
     for (const f of FILES) copyFileSync(join(shared!, 'corpus', f), join(tmp, 'corpus', f));
-    expect(run('analyze', 'corpus', '--unit', 'sentence', '--out', 'first', '-q').status).toBe(0);
-    expect(run('review', 'export', 'first', '--out', 'sheet.csv').status).toBe(0);
+    expect(run('analyze', 'corpus', '--unit', 'sentence', '--out', 'first', '-q').code).toBe(0);
+    expect(run('review', 'export', 'first', '--out', 'sheet.csv').code).toBe(0);
     // Four clauses of each document coded by hand: 'overseas', a code the automatic coder rarely gives.
     const sheet = readCsv('sheet.csv');
     const picked = FILES.flatMap((f) => sheet.filter((r) => r.file === f && r.auto_primary !== 'overseas').filter((_, i) => i % 3 === 1).slice(0, 4));
@@ -48,7 +47,7 @@ describe.skipIf(!present)('manual codes follow the content of documents and clau
     const cols = Object.keys(sheet[0]!);
     writeFileSync(join(tmp, 'filled.csv'), [cols.join(','), ...sheet.map((r) => cols.map((k) => `"${(r[k] ?? '').replace(/"/g, '""')}"`).join(','))].join('\n') + '\n');
     const imp = run('review', 'import', 'filled.csv', '--from', 'first');
-    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.code, imp.stderr).toBe(0);
     coded = picked;
     expect(coded).toHaveLength(12);
   }, 180_000);
@@ -56,7 +55,7 @@ describe.skipIf(!present)('manual codes follow the content of documents and clau
   it('are applied after a document is added before the others (every clause id moves)', () => {
     copyFileSync(join(shared!, 'corpus', ADDED), join(tmp, 'corpus', `0-${ADDED}`));
     const r = run('analyze', 'corpus', '--unit', 'sentence', '--out', 'added');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('12 manual codes applied');
     expect(r.stderr).not.toContain('not applied');
     expect(manualRows('added').sort()).toEqual(FILES.flatMap(codedAs).sort());
@@ -67,14 +66,14 @@ describe.skipIf(!present)('manual codes follow the content of documents and clau
   it('are applied after a document is renamed', () => {
     renameSync(join(tmp, 'corpus', FILES[1]!), join(tmp, 'corpus', 'renamed.txt'));
     const r = run('analyze', 'corpus', '--unit', 'sentence', '--out', 'renamed', '-q');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const expected = FILES.flatMap(codedAs).map(([f, t, p]) => [f === FILES[1] ? 'renamed.txt' : f, t, p]);
     expect(manualRows('renamed').sort()).toEqual(expected.sort());
   });
 
   it('are placed on the items that hold the coded sentences after a change of unit', () => {
     const r = run('analyze', 'corpus', '--unit', 'item', '--out', 'items');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('12 manual codes applied');
     const items = manualRows('items');
     for (const [, text] of coded.map((c) => [c.file, flat(c.text!)])) expect(items.some(([, t]) => t.includes(text!))).toBe(true);
@@ -84,7 +83,7 @@ describe.skipIf(!present)('manual codes follow the content of documents and clau
   it('are listed with file and text, and exit 1, when their document is removed', () => {
     rmSync(join(tmp, 'corpus', FILES[2]!));
     const r = run('analyze', 'corpus', '--unit', 'sentence', '--out', 'removed', '-q');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatch(new RegExp(`^manual code D\\d+-\\S+ not applied \\(${FILES[2]}: ".+"\\): no document in this run has the content it was coded on`));

@@ -1,18 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findDocNumbers } from '../../src/core/metadata/docNumber.js';
-import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { analyzedRealCorpus } from '../realCorpusRun.js';
+import { sharedDir } from '../sharedDir.js';
 
 /**
  * Accuracy of province, year, 文号 and level on the real corpus, against what a person read off
  * each document (MANIFEST.tsv). Measured on the documents whose text could be read (not
  * needs_ocr, failed or empty); the floors are what the tool reached, so a regression fails here.
+ * Reads the test run's one analyze of the corpus (test/realCorpusRun.ts).
  */
 const shared = sharedDir();
+const run = inject('realCorpus');
 if (!shared) console.warn('metadataAccuracy.test: ../shared/corpus not found, accuracy on the real corpus not measured');
 
 type Row = Record<string, string>;
@@ -57,19 +58,14 @@ const score = (): Score => ({ right: 0, total: 0, wrong: [] });
 const share = (s: Score) => (s.total ? s.right / s.total : 0);
 const show = (name: string, s: Score) => `${name} ${s.right}/${s.total} = ${share(s).toFixed(3)}${s.wrong.length ? `; wrong: ${s.wrong.join(', ')}` : ''}`;
 
-describe.skipIf(!shared)('metadata on ../shared/corpus against MANIFEST.tsv', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'policy-code-meta-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+describe.skipIf(!shared || !run)('metadata on ../shared/corpus against MANIFEST.tsv', () => {
   const scores = { province: score(), year: score(), docNumber: score(), level: score() };
   let docs: Row[] = [];
 
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'analyze', join(shared!, 'corpus'), '--out', join(tmp, 'out'), '--quiet'], {
-      cwd: tmp,
-      encoding: 'utf8',
-    });
-    expect([0, 1]).toContain(r.status);
-    docs = parse(readFileSync(join(tmp, 'out', 'documents.csv'), 'utf8'), { columns: true, bom: true }) as Row[];
+  beforeAll(async () => {
+    const r = await analyzedRealCorpus(run!);
+    expect([0, 1], r.stderr).toContain(r.code);
+    docs = parse(readFileSync(join(run!.out, 'documents.csv'), 'utf8'), { columns: true, bom: true }) as Row[];
     const manifest = parse(readFileSync(join(shared!, 'corpus', 'MANIFEST.tsv'), 'utf8'), { columns: true, delimiter: '\t', relax_quotes: true }) as Row[];
     const byFile = new Map(docs.map((d) => [d.file!, d]));
     for (const m of manifest) {
@@ -92,7 +88,7 @@ describe.skipIf(!shared)('metadata on ../shared/corpus against MANIFEST.tsv', ()
       tally(scores.level, l, d.level === l, d.level!);
     }
     console.log(['metadata accuracy on ../shared/corpus (documents with text):', ...Object.entries(scores).map(([k, s]) => show(k, s))].join('\n  '));
-  }, 900_000);
+  }, 45 * 60_000);
 
   it('gets the province of at least 95% of the documents with text right', () => {
     expect(scores.province.total).toBeGreaterThanOrEqual(40);

@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../cli.js';
+import { CLI, runCli, startCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 // The output folder under stress: two runs at once, a stale lock, a full disk, a read-only folder.
@@ -46,7 +46,7 @@ afterAll(() => {
 describe('the output folder', () => {
   it('a second run into the folder of a running one stops at once with exit 2 and names it; the first finishes', async () => {
     const out = join(work, 'busy');
-    const first = spawn(process.execPath, [CLI, ...analyze(out), '--no-cache'], { cwd: work, stdio: 'ignore' });
+    const first = startCli([...analyze(out), '--no-cache'], work, {}, 'ignore');
     const done = new Promise<number | null>((resolve) => first.on('close', resolve));
     while (!existsSync(join(out, LOCK))) await new Promise((r) => setTimeout(r, 20));
     const started = Date.now();

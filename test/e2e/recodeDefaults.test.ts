@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 /**
@@ -12,14 +12,13 @@ import { REPO_ROOT } from '../sharedDir.js';
  * scripts/make-table-fixtures.mjs.
  */
 const FIVE = join(REPO_ROOT, 'test', 'fixtures', 'five-policies-counted-by-hand');
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-recode-defaults-'));
 const project = join(tmp, 'project');
 const elsewhere = join(tmp, 'elsewhere');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Row = Record<string, string>;
-const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, 'cache') } });
+const run = (cwd: string, ...args: string[]) => runCli(args, cwd, { POLICY_CODE_CACHE_DIR: join(tmp, 'cache') });
 const readCsv = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true, bom: true });
 interface RunJson {
   codebook: { name: string; version: string; sha256: string };
@@ -38,20 +37,20 @@ describe('recode takes its defaults from the run in --out', () => {
     // An edited codebook: another version, and 做好 counted as procurement.
     const edited = readFileSync(join(FIVE, 'codebook.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 2.0.0-edited').replace('keywords: [政府采购]', 'keywords: [政府采购, 做好]');
     writeFileSync(join(project, 'edited.yaml'), edited);
-    expect(run(project, 'analyze', 'corpus', '--codebook', 'edited.yaml', '--unit', 'sentence', '--out', 'out', '-q').status).toBe(0);
+    expect(run(project, 'analyze', 'corpus', '--codebook', 'edited.yaml', '--unit', 'sentence', '--out', 'out', '-q').code).toBe(0);
     // One manual code, as review import writes it.
     const documents = new Map(readCsv(join(project, 'out', 'documents.csv')).map((d) => [d.doc_id!, d]));
     const c = readCsv(join(project, 'out', 'clauses.csv')).find((r) => r.primary === 'financial')!;
     const doc = documents.get(c.doc_id!)!;
     writeFileSync(join(project, 'codings', 'manual.csv'), `clause_id,doc_id,file,text_sha256,primary,secondary,comment,text,doc_sha256\n${c.clause_id},${c.doc_id},${doc.file},,taxation,,,${c.text},${doc.sha256}\n`);
-    expect(run(project, 'analyze', 'corpus', '--codebook', 'edited.yaml', '--unit', 'sentence', '--out', 'out', '-q').status).toBe(0);
+    expect(run(project, 'analyze', 'corpus', '--codebook', 'edited.yaml', '--unit', 'sentence', '--out', 'out', '-q').code).toBe(0);
     first = runJson(join(project, 'out'));
     expect(first.manual.applied).toBe(1);
   }, 120_000);
 
   it('from another folder, recodes with the same codebook, metadata, manual codes and unit, and names the codebook', () => {
     const r = run(elsewhere, 'recode', '--out', join(project, 'out'));
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`recode: codebook table-fixture 2.0.0-edited (${join(project, 'edited.yaml')}), unit sentence`);
     expect(r.stderr).toContain(`1 manual codes applied from ${join(project, 'codings', 'manual.csv')}`);
     const again = runJson(join(project, 'out'));
@@ -61,7 +60,7 @@ describe('recode takes its defaults from the run in --out', () => {
 
   it('uses another codebook or unit only when asked for', () => {
     const r = run(elsewhere, 'recode', '--out', join(project, 'out'), '--codebook', join(FIVE, 'codebook.yaml'), '--unit', 'item');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`recode: codebook table-fixture 1.0.0 (${join(FIVE, 'codebook.yaml')}), unit item`);
     expect(runJson(join(project, 'out')).unit).toBe('item');
   });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -23,8 +23,18 @@ function readCsv(file: string): Row[] {
 
 if (!CHROMIUM) console.warn(`report.html tests ${CHROMIUM_MISSING}`);
 
+// One Chromium for the whole file, started by the first suite that needs it.
+let chromium: Promise<Browser> | null = null;
+const sharedBrowser = () => (chromium ??= launchChromium());
+const made: string[] = [];
+const tempDir = (name: string) => made[made.push(mkdtempSync(join(tmpdir(), `policy-code-${name}-`))) - 1]!;
+afterAll(async () => {
+  await (await chromium)?.close();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromium', () => {
-  const out = mkdtempSync(join(tmpdir(), 'policy-code-report-'));
+  const out = tempDir('report');
   const report = join(out, 'report.html');
   const problems: PageProblems = { errors: [], requests: [] };
   let browser: Browser;
@@ -49,11 +59,8 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
     expect(r.stderr).toBe('');
     clauses = readCsv(join(out, 'clauses.csv'));
     instruments = readCsv(join(out, 'instruments.csv'));
-    browser = await launchChromium();
+    browser = await sharedBrowser();
     page = await openReport(browser, report, '', problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the codebook, the documents by status and the counts of instruments.csv', async () => {
@@ -190,7 +197,7 @@ describe.skipIf(!CHROMIUM)('report.html of the sample corpus, in headless Chromi
 });
 
 describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-report-bench.mjs), in headless Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-code-report-large-'));
+  const dir = tempDir('report-large');
   const problems: PageProblems = { errors: [], requests: [] };
   let browser: Browser;
   let page: Page;
@@ -200,11 +207,8 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'make-report-bench.mjs'), dir, '30000', '500']);
     expect(runCli(['report', dir]).code).toBe(0);
     clauses = readCsv(join(dir, 'clauses.csv'));
-    browser = await launchChromium();
+    browser = await sharedBrowser();
     page = await openReport(browser, join(dir, 'report.html'), '', problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('renders only the rows on screen, and the last clause at the end of the list', async () => {
@@ -252,7 +256,7 @@ describe.skipIf(!CHROMIUM)('report.html of a large synthetic run (scripts/make-r
 
 describe('report.html from a damaged clauses.csv', () => {
   it('is refused in one line with exit code 2, and the folder keeps its old page and tables', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policy-code-report-bad-'));
+    const dir = tempDir('report-bad');
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'make-report-bench.mjs'), dir, '50', '2']);
     expect(runCli(['report', dir]).code).toBe(0);
     const before = readFileSync(join(dir, 'report.html'));

@@ -1,21 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { buildCorpus } from '../../bench/buildCorpus.mjs';
-import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { runCli, startCli } from '../cli.js';
+import { sharedDir } from '../sharedDir.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-resume-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const DOCS = 16;
 
-function env(cache: string) {
-  return { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, cache) };
-}
+const env = (cache: string) => ({ POLICY_CODE_CACHE_DIR: join(tmp, cache) });
 
 /** The files of the output folder (tables/ and figures/ are written the same way, by the same stage). */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -31,11 +28,11 @@ function snapshot(dir: string): Map<string, Buffer> {
 /** Starts analyze and sends `signal` once the first document of `phase` is done; resolves with the exit. */
 function interruptedRun(cache: string, signal: NodeJS.Signals, phase: 'extract' | 'code'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; doneAtSignal: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out'], { cwd: tmp, env: env(cache) });
+    const child = startCli(['analyze', 'corpus', '--out', 'out'], tmp, env(cache));
     let stderr = '';
     let doneAtSignal = -1;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
       const m = new RegExp(`analyze \\(${phase}\\): (\\d+)/\\d+ documents`).exec(stderr);
       if (m && doneAtSignal < 0) {
         doneAtSignal = Number(m[1]);
@@ -47,9 +44,9 @@ function interruptedRun(cache: string, signal: NodeJS.Signals, phase: 'extract' 
 }
 
 function rerun(cache: string) {
-  const r = spawnSync(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out', '--quiet'], { cwd: tmp, env: env(cache), encoding: 'utf8' });
+  const r = runCli(['analyze', 'corpus', '--out', 'out', '--quiet'], tmp, env(cache));
   const run = JSON.parse(readFileSync(join(tmp, 'out', 'run.json'), 'utf8')) as { cache: { extraction: { hits: number; extracted: number }; tokens: { hits: number; misses: number } } };
-  return { status: r.status, run };
+  return { status: r.code, run };
 }
 
 if (!shared) console.warn('resumeAfterInterruption.test: ../shared/corpus not found, tests skipped');
@@ -59,8 +56,8 @@ describe.skipIf(!shared)('a run interrupted mid-way', () => {
   beforeAll(() => {
     buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus'), DOCS - 2, ['txt']);
     buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus', 'pdf'), 2, ['pdf']);
-    const r = spawnSync(process.execPath, [CLI, 'analyze', 'corpus', '--out', 'out', '--quiet'], { cwd: tmp, env: env('cache-first'), encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    const r = runCli(['analyze', 'corpus', '--out', 'out', '--quiet'], tmp, env('cache-first'));
+    expect(r.code).toBe(0);
     complete = snapshot(join(tmp, 'out'));
   }, 240_000);
 

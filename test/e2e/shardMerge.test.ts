@@ -1,24 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { buildCorpus } from '../../bench/buildCorpus.mjs';
+import { runCli } from '../cli.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const shared = sharedDir();
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args, '--quiet'].filter((a) => a !== '--quiet' || args[0] === 'analyze'), {
-    cwd: tmp,
-    encoding: 'utf8',
-    env: { ...process.env, POLICY_CODE_CACHE_DIR: join(tmp, 'cache') },
-  });
-}
+/** analyze runs --quiet; merge and report have no such option. */
+const run = (...args: string[]) => runCli(args[0] === 'analyze' ? [...args, '--quiet'] : args, tmp, { POLICY_CODE_CACHE_DIR: join(tmp, 'cache') });
 
 if (!shared) console.warn('shardMerge.test: ../shared/corpus not found, shard and merge tests skipped');
 
@@ -29,8 +23,8 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
     buildCorpus(join(shared!, 'corpus'), join(tmp, 'corpus', 'pdf'), 2, ['pdf']);
     // Two codebooks, so that the further codebook's columns and counts go through the merge too.
     const books = ['--codebook', join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml'), '--codebook', join(REPO_ROOT, 'codebooks', 'healthcare-blockchain-domains.zh.yaml')];
-    expect(run('analyze', 'corpus', ...books, '--out', 'single').status).toBe(0);
-    for (let i = 0; i < 3; i++) expect(run('analyze', 'corpus', ...books, '--shard', `${i}/3`, '--out', `part${i}`).status).toBe(0);
+    expect(run('analyze', 'corpus', ...books, '--out', 'single').code).toBe(0);
+    for (let i = 0; i < 3; i++) expect(run('analyze', 'corpus', ...books, '--shard', `${i}/3`, '--out', `part${i}`).code).toBe(0);
   }, 300_000);
 
   it('a shard holds the documents whose index mod n is i, with ids given over the whole corpus', () => {
@@ -42,7 +36,7 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
   it('merging the shards (in any order) writes every CSV byte for byte as one run', () => {
     const r = run('merge', 'part2', 'part0', 'part1', '--out', 'merged');
     expect(r.stderr).toMatch(/merged 3 partial results: 40 documents/);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const csvs = readdirSync(join(tmp, 'single')).filter((f) => f.endsWith('.csv')).sort();
     expect(csvs).toContain('clauses.csv');
     expect(readFileSync(join(tmp, 'single', 'clauses.csv'), 'utf8').split('\n')[0]).toMatch(/healthcare-blockchain-domains:primary/);
@@ -59,7 +53,7 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
 
   it('refuses a missing or repeated shard and writes nothing', () => {
     const r = run('merge', 'part0', 'part2', 'part2', '--out', 'bad');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/shard 2\/3 is also in part2/);
     expect(r.stderr).toMatch(/missing shard 1\/3/);
     expect(() => readdirSync(join(tmp, 'bad'))).toThrow();
@@ -67,7 +61,7 @@ describe.skipIf(!shared)('analyze --shard i/n and merge', () => {
 
   it('rejects a malformed --shard', () => {
     const r = run('analyze', 'corpus', '--shard', '3/3', '--out', 'x');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--shard takes i\/n with 0 <= i < n/);
   });
 });

@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../cli.js';
+import { REPO_ROOT } from '../sharedDir.js';
 
-const repo = resolve(import.meta.dirname, '..', '..');
-const cli = join(repo, 'dist', 'cli', 'main.js');
-const fixture = (name: string) => join(repo, 'test', 'fixtures', name);
+const fixture = (name: string) => join(REPO_ROOT, 'test', 'fixtures', name);
 const FIVE = fixture('five-policies-counted-by-hand');
 const STUDY = fixture('twenty-two-provinces-as-in-the-source-study');
 const hasCjkFont = existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
@@ -17,15 +15,8 @@ const hasCjkFont = existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regula
 let tmp: string;
 const out = (name: string) => join(tmp, name);
 
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await promisify(execFile)('node', [cli, ...args], { cwd: tmp, maxBuffer: 1 << 26 });
-    return { code: 0, stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+/** Runs side by side: the fixtures' runs are independent. */
+const run = (args: string[]) => runCliAsync(args, tmp);
 
 function csv(dir: string, name: string): Array<Record<string, string>> {
   return parse(readFileSync(join(dir, name), 'utf8'), { columns: true, bom: true });

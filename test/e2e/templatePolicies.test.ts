@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 // Fixture from scripts/make-template-fixtures.mjs: 96 copies of one template, told apart only by metadata.csv.
@@ -17,8 +17,8 @@ let stderr = '';
 
 describe('near-identical texts that metadata.csv tells apart (issue 13)', () => {
   beforeAll(() => {
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'analyze', FIXTURE, '--out', join(tmp, 'out')], { encoding: 'utf8', cwd: tmp });
-    expect(r.status, r.stderr).toBe(0);
+    const r = runCli(['analyze', FIXTURE, '--out', join(tmp, 'out')], tmp);
+    expect(r.code, r.stderr).toBe(0);
     stderr = r.stderr;
   }, 120_000);
 
