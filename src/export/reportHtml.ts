@@ -41,6 +41,35 @@ function scriptJson(value: unknown): string {
 }
 
 /**
+ * The clause browser's rows: `row` encodes one clause (its document by index in the page's document
+ * list) as the escaped JSON the page reads, `block` wraps rows into one script element. A page's
+ * blocks are `block` of its rows in clauses.csv order, 5,000 at a time (`REPORT_BLOCK`), whoever
+ * writes them: from clauses.csv (report, merge) or as the clauses are coded (analyze, recode).
+ * JSON.stringify of an array is its elements' JSON joined by commas, and the escaping is per
+ * character, so rows encoded one by one give the bytes of the whole array encoded at once.
+ */
+export function reportRows(codebook: CodebookOutline): { row(c: ReportClause, doc: number): string; block(rows: readonly string[]): string } {
+  const codes = [...codebook.leaves.map((l) => l.id), NONE];
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const code = (c: string): number | string => codeIndex.get(c) ?? c;
+  return {
+    row(c, doc) {
+      const evidence = c.evidence.flatMap((e) => [e.start, e.end, code(e.category)]);
+      const others = c.codes.filter((x) => x !== c.primary).map(code);
+      const notes = c.evidence.some((e) => e.notes) ? c.evidence.map((e) => (e.notes ?? []).join('; ')) : null;
+      const row: unknown[] = [c.id, doc, c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule, notes];
+      // Trailing defaults are left out (the script fills them in): a few MB less on a large corpus.
+      while (row.length > 6 && (row[row.length - 1] === null || row[row.length - 1] === '' || (row.length === 7 && row[6] === 0))) row.pop();
+      return scriptJson(row);
+    },
+    block: (rows) => (rows.length === 0 ? '' : `<script type="application/json" class="report-clauses">[${rows.join(',')}]</script>\n`),
+  };
+}
+
+/** Clauses per block of the clause browser: small enough to stream, few enough blocks to parse fast. */
+export const REPORT_BLOCK = 5000;
+
+/**
  * report.html in three parts, so that a writer can stream any number of clauses without holding
  * them: `head` (styles, overview, the page's data), then `chunk` for each batch of clauses in
  * clauses.csv order, then `tail` (the script). Pure: the same inputs give the same bytes.
@@ -49,9 +78,9 @@ export function reportPage(o: ReportOverview): { head: string; chunk(clauses: re
   const s = reportStrings(o.lang);
   const leafLabel = (l: { label: { zh: string; en?: string } }) => (o.lang === 'en' ? (l.label.en ?? l.label.zh) : l.label.zh);
   const codes = [...o.codebook.leaves.map((l) => l.id), NONE];
-  const codeIndex = new Map(codes.map((c, i) => [c, i]));
   const docIndex = new Map(o.documents.map((d, i) => [d.docId, i]));
   const dims = o.codebook.dimensions.map((d) => d.id);
+  const rows = reportRows(o.codebook);
   const meta = {
     lang: o.lang,
     s,
@@ -62,7 +91,6 @@ export function reportPage(o: ReportOverview): { head: string; chunk(clauses: re
     dims: o.codebook.dimensions.map((d) => [d.id, leafLabel(d)]),
     docs: o.documents.map((d) => [d.docId, d.title || d.file, d.province ?? '', d.year ?? 0, d.status]),
   };
-  const code = (c: string): number | string => codeIndex.get(c) ?? c;
   const head = [
     '<!DOCTYPE html>',
     `<html lang="${o.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">`,
@@ -90,24 +118,20 @@ export function reportPage(o: ReportOverview): { head: string; chunk(clauses: re
   return {
     head,
     chunk(clauses) {
-      const rows: unknown[][] = [];
+      const encoded: string[] = [];
       for (const c of clauses) {
         const doc = docIndex.get(c.docId);
         // A clause of a document the report does not list (filtered out of the tables) is not shown.
-        if (doc === undefined) continue;
-        const evidence = c.evidence.flatMap((e) => [e.start, e.end, code(e.category)]);
-        const others = c.codes.filter((x) => x !== c.primary).map(code);
-        const notes = c.evidence.some((e) => e.notes) ? c.evidence.map((e) => (e.notes ?? []).join('; ')) : null;
-        const row: unknown[] = [c.id, doc, c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule, notes];
-        // Trailing defaults are left out (the script fills them in): a few MB less on a large corpus.
-        while (row.length > 6 && (row[row.length - 1] === null || row[row.length - 1] === '' || (row.length === 7 && row[6] === 0))) row.pop();
-        rows.push(row);
+        if (doc !== undefined) encoded.push(rows.row(c, doc));
       }
-      return rows.length === 0 ? '' : `<script type="application/json" class="report-clauses">${scriptJson(rows)}</script>\n`;
+      return rows.block(encoded);
     },
-    tail: `<script>${REPORT_SCRIPT}</script>\n</body></html>\n`,
+    tail: REPORT_TAIL,
   };
 }
+
+/** The end of the page: the script, after every block of clauses. */
+export const REPORT_TAIL = `<script>${REPORT_SCRIPT}</script>\n</body></html>\n`;
 
 /** The whole page at once, for small runs and tests. */
 export function reportHtml(o: ReportOverview, clauses: readonly ReportClause[]): string {

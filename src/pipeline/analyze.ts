@@ -22,6 +22,7 @@ import { clauseColumns } from './processDocument.js';
 import { runManifest, type ExtractionRecord } from './runManifest.js';
 import { summaryOutputs } from './summaryTables.js';
 import type { TableOutputOptions } from './tableOutputs.js';
+import { ReportClauseBlocks, type EncodedBlocks } from './ReportClauseBlocks.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
 export interface AnalyzeOptions {
@@ -89,6 +90,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const interrupted = (done: number) => new Interrupted(String(options.signal?.reason ?? 'a signal'), done, plan.selected.length);
   let coded: CodedRun;
   let record: ExtractionRecord;
+  const blocks = options.shard ? null : new ReportClauseBlocks(stage, plan.outlines[0]!, clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), plan.outlines, plan.tableOptions.conditions);
+  let encoded: EncodedBlocks | undefined;
   try {
     const extracted: Extracted[] = new Array(plan.selected.length);
     const t1 = performance.now();
@@ -97,7 +100,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     record = extractionRecord(extracted, performance.now() - t1);
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
-    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses }, options);
+    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks }, options);
+    encoded = await blocks?.finish();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
     record.fromCache -= coded.extractedAgain;
@@ -110,12 +114,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     await phase.close();
   }
   const run = runManifest({ options, plan, coded, extraction: record, phase, tokens, started });
-  await writeRunOutputs(stage, plan, coded, run, options, xlsx);
+  await writeRunOutputs(stage, plan, coded, run, options, xlsx, encoded);
   const outputs = await stage.commit();
-  if (!options.shard) {
-    const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
-    outputs.push((await writeReportHtml(page)).file);
-  }
   const main = plan.books[0]!;
   return {
     codebook: { name: main.codebook.name, version: main.codebook.version, file: main.file },
@@ -142,7 +142,7 @@ function extractionRecord(extracted: readonly Extracted[], extractMs: number): E
 }
 
 /** A shard's part (its summaries, clause ranges and duplicate keys), or the run's tables and run.json. */
-async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, xlsx: XlsxWriter | null): Promise<void> {
+async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, xlsx: XlsxWriter | null, blocks: EncodedBlocks | undefined): Promise<void> {
   const engine = (k: number) => (coded.engines[k] ? { pdf_engine: coded.engines[k] } : {});
   try {
     if (options.shard) {
@@ -150,7 +150,16 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: plan.documentFiles.length, corpus_files: plan.documentFiles, skipped: plan.skipped, run, tables: plan.tableOptions, parts };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      const made = await summaryOutputs(plan.outlines, coded.summaries, { ...plan.tableOptions, ...(xlsx ? { xlsx: (t: readonly Table[]) => xlsx.write(t) } : {}) });
+      // report.html is written with the tables the workbook gets, while the worker thread makes the workbook.
+      let report: Promise<unknown> = Promise.resolve();
+      const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
+      const withReport = (t: readonly Table[]) => {
+        report = writeReportHtml({ ...page, run: { stage, tables: t, blocks: blocks! } });
+        report.catch(() => undefined);
+        return xlsx!.write(t);
+      };
+      const made = await summaryOutputs(plan.outlines, coded.summaries, { ...plan.tableOptions, xlsx: withReport });
+      await report;
       for (const [name, content] of made.files) await stage.put(name, content);
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');

@@ -15,6 +15,7 @@ import { mapInOrder } from './mapInOrder.js';
 import { markDuplicate } from './markDuplicates.js';
 import type { RunPlan } from './planRun.js';
 import { CLAUSE_COLUMNS, processDocument, type DocumentInput } from './processDocument.js';
+import type { ReportClauseBlocks } from './ReportClauseBlocks.js';
 
 /** How many documents are read back, prepared and segmented ahead of the one being written. */
 const DOCUMENTS_IN_FLIGHT = 8;
@@ -46,6 +47,8 @@ export interface CodePhaseIo {
   preparedCache: PreparedCache;
   tokens: TokenCache;
   clauses: StagedStream;
+  /** report.html's clause blocks, encoded from the rows as they are written (none for a shard). */
+  blocks: ReportClauseBlocks | null;
 }
 
 /** The engine that read a PDF; an entry cached before engines were recorded was read by pdf-parse. */
@@ -109,6 +112,7 @@ export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], 
       run.ranges.push([offset, bytes]);
       offset += bytes;
       run.summaries.push(r.summary);
+      await io.blocks?.add(r.summary, r.clauseRows);
       await doc.save().catch(() => undefined);
       if (toCache) await io.preparedCache.put(e.sha256, toCache).catch(() => undefined);
       options.onProgress?.(run.summaries.length, selected.length, e.file, 'code');

@@ -72,8 +72,11 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`tables/${t.name}.md`, toMarkdown(t));
     if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
-  // exceljs takes half a second to load: only a run that writes tables pays for it.
-  files.set(XLSX_FILE, await (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables));
+  // exceljs takes half a second to load: only a run that writes tables pays for it. The workbook is
+  // awaited last: analyze writes it in a worker thread while this thread makes the other files.
+  const xlsx = (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables);
+  xlsx.catch(() => undefined);
+  files.set(XLSX_FILE, new Uint8Array()); // its place among the files; the bytes come below
   const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
   files.set('methods.md', methodsZh(facts));
   files.set('methods.en.md', methodsEn(facts));
@@ -83,6 +86,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`figures/${f.name}.svg`, f.svg);
     if (pngs[i]) files.set(`figures/${f.name}.png`, pngs[i]);
   });
+  files.set(XLSX_FILE, await xlsx);
   return {
     files,
     manifest: {
