@@ -40,28 +40,34 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** A clause of the clause browser encoded without its document: the JSON of its id, and of the rest of its row. */
+export type EncodedClause = [id: string, rest: string];
+
 /**
- * The clause browser's rows: `row` encodes one clause (its document by index in the page's document
- * list) as the escaped JSON the page reads, `block` wraps rows into one script element. A page's
- * blocks are `block` of its rows in clauses.csv order, 5,000 at a time (`REPORT_BLOCK`), whoever
- * writes them: from clauses.csv (report, merge) or as the clauses are coded (analyze, recode).
- * JSON.stringify of an array is its elements' JSON joined by commas, and the escaping is per
- * character, so rows encoded one by one give the bytes of the whole array encoded at once.
+ * The clause browser's rows: `encode` turns a clause into escaped JSON without its document (a
+ * worker thread that codes a document does not know where the page will list it), `row` puts the
+ * document's index in the page's document list in, `block` wraps rows into one script element. A
+ * page's blocks are `block` of its rows in clauses.csv order, 5,000 at a time (`REPORT_BLOCK`),
+ * whoever writes them: from clauses.csv (report, merge) or as the clauses are coded (analyze,
+ * recode). JSON.stringify of an array is its elements' JSON joined by commas and the escaping is
+ * per character, so rows put together this way are the bytes of the whole array encoded at once.
  */
-export function reportRows(codebook: CodebookOutline): { row(c: ReportClause, doc: number): string; block(rows: readonly string[]): string } {
+export function reportRows(codebook: CodebookOutline): { encode(c: ReportClause): EncodedClause; row(c: EncodedClause, doc: number): string; block(rows: readonly string[]): string } {
   const codes = [...codebook.leaves.map((l) => l.id), NONE];
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   const code = (c: string): number | string => codeIndex.get(c) ?? c;
   return {
-    row(c, doc) {
+    encode(c) {
       const evidence = c.evidence.flatMap((e) => [e.start, e.end, code(e.category)]);
       const others = c.codes.filter((x) => x !== c.primary).map(code);
       const notes = c.evidence.some((e) => e.notes) ? c.evidence.map((e) => (e.notes ?? []).join('; ')) : null;
-      const row: unknown[] = [c.id, doc, c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule, notes];
+      // After the document: text, primary, other codes, evidence, manual, automatic primary, confidence, runner-up, rule, notes.
+      const rest: unknown[] = [c.text, code(c.primary), others, evidence, c.manual ? 1 : 0, c.autoPrimary === null ? null : code(c.autoPrimary), c.confidence, c.runnerUp === null ? null : code(c.runnerUp), c.rule, notes];
       // Trailing defaults are left out (the script fills them in): a few MB less on a large corpus.
-      while (row.length > 6 && (row[row.length - 1] === null || row[row.length - 1] === '' || (row.length === 7 && row[6] === 0))) row.pop();
-      return scriptJson(row);
+      while (rest.length > 4 && (rest[rest.length - 1] === null || rest[rest.length - 1] === '' || (rest.length === 5 && rest[4] === 0))) rest.pop();
+      return [scriptJson(c.id), scriptJson(rest).slice(1)];
     },
+    row: (c, doc) => `[${c[0]},${doc},${c[1]}`,
     block: (rows) => (rows.length === 0 ? '' : `<script type="application/json" class="report-clauses">[${rows.join(',')}]</script>\n`),
   };
 }
@@ -122,7 +128,7 @@ export function reportPage(o: ReportOverview): { head: string; chunk(clauses: re
       for (const c of clauses) {
         const doc = docIndex.get(c.docId);
         // A clause of a document the report does not list (filtered out of the tables) is not shown.
-        if (doc !== undefined) encoded.push(rows.row(c, doc));
+        if (doc !== undefined) encoded.push(rows.row(rows.encode(c), doc));
       }
       return rows.block(encoded);
     },

@@ -90,7 +90,9 @@ export class OutputStage {
   }
 
   private writer(tmp: string): { stream: StagedStream; out: WriteStream } {
-    const out = createWriteStream(tmp);
+    // A large buffer: a document's rows (tens of kB) are taken at once, written in few large writes,
+    // without waiting for the disk after each document; memory stays bounded by it.
+    const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
     this.streams.push(out);
     let failed: Error | null = null;
     out.on('error', (err) => (failed = err));

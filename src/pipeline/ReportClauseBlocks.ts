@@ -1,10 +1,7 @@
-import { reportClauseOf } from '../core/report/ReportClause.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { CodebookOutline } from '../core/tables/CodebookOutline.js';
 import { selectDocuments, type Condition } from '../core/tables/selectDocuments.js';
-import type { Cell, Table } from '../core/tables/Table.js';
-import { formatCell } from '../export/formatCell.js';
-import { REPORT_BLOCK, reportRows } from '../export/reportHtml.js';
+import { REPORT_BLOCK, reportRows, type EncodedClause } from '../export/reportHtml.js';
 import type { OutputStage } from '../io/OutputStage.js';
 
 /** Where a run's clause blocks ended up: the scratch file, and how many clauses it holds. */
@@ -14,43 +11,35 @@ export interface EncodedBlocks {
 }
 
 /**
- * report.html's clause blocks, encoded while the run codes its documents (their rows are at hand
- * then) into a scratch file of the output stage, instead of reading clauses.csv back and parsing it
- * at the end (a second of a re-code of 1,000 documents). Each clause goes through the same
- * reportClauseOf as a row read from clauses.csv, from the cell strings clauses.csv holds, so the
- * page is byte for byte the one `report` writes from that file. Documents come in id order, as they
- * are written to clauses.csv.
+ * report.html's clause blocks, put together while the run codes its documents (each document's
+ * clauses come encoded by encodeClauseRows, on the main thread or in a coding worker) in a scratch
+ * file of the output stage, instead of reading clauses.csv back and parsing it at the end (a
+ * second of a re-code of 1,000 documents). Documents come in id order, as clauses.csv gets them.
  */
 export class ReportClauseBlocks {
   private batch: string[] = [];
   private documents = 0;
   private clauses = 0;
-  private readonly rows: ReturnType<typeof reportRows>;
+  readonly encoder: ReturnType<typeof reportRows>;
   private readonly file: ReturnType<OutputStage['scratch']>;
-  /** clauses.csv holds no numeric kinds: formatCell writes numbers as String(n), NaN as empty. */
-  private readonly cellTable: Table;
 
   constructor(
     stage: OutputStage,
     main: CodebookOutline,
-    private readonly columns: readonly string[],
     private readonly outlines: readonly CodebookOutline[],
     /** The tables' filters: the page lists (and numbers) only the documents they select. */
     private readonly conditions: readonly Condition[],
   ) {
-    this.rows = reportRows(main);
+    this.encoder = reportRows(main);
     this.file = stage.scratch('report.html.clauses');
-    this.cellTable = { name: 'clauses', columns: [], rows: [] };
   }
 
-  /** A coded document (after duplicates are marked: a duplicate has no clause rows left). */
-  async add(summary: DocumentSummary, clauseRows: readonly Cell[][]): Promise<void> {
+  /** A coded document, after duplicates are marked (a duplicate's clauses are not written). */
+  async add(summary: DocumentSummary, clauses: readonly EncodedClause[]): Promise<void> {
     if (this.conditions.length > 0 && selectDocuments([summary], this.conditions, this.outlines).length === 0) return;
     const doc = this.documents++;
-    for (const cells of clauseRows) {
-      const record: Record<string, string> = {};
-      cells.forEach((cell, i) => (record[this.columns[i]!] = formatCell(this.cellTable, i, cell, 'data')));
-      this.batch.push(this.rows.row(reportClauseOf(record), doc));
+    for (const c of clauses) {
+      this.batch.push(this.encoder.row(c, doc));
       if (this.batch.length === REPORT_BLOCK) await this.flush();
     }
   }
@@ -63,7 +52,7 @@ export class ReportClauseBlocks {
 
   private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
-    await this.file.write(this.rows.block(this.batch));
+    await this.file.write(this.encoder.block(this.batch));
     this.clauses += this.batch.length;
     this.batch = [];
   }

@@ -12,6 +12,7 @@ import { PreparedCache } from '../io/PreparedCache.js';
 import { dictionaryId } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { XlsxWriter } from '../io/XlsxWriter.js';
+import { CodeWorkers } from './CodeWorkers.js';
 import { codePhase, type CodedRun } from './codePhase.js';
 import type { ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
@@ -90,7 +91,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const interrupted = (done: number) => new Interrupted(String(options.signal?.reason ?? 'a signal'), done, plan.selected.length);
   let coded: CodedRun;
   let record: ExtractionRecord;
-  const blocks = options.shard ? null : new ReportClauseBlocks(stage, plan.outlines[0]!, clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), plan.outlines, plan.tableOptions.conditions);
+  const blocks = options.shard ? null : new ReportClauseBlocks(stage, plan.outlines[0]!, plan.outlines, plan.tableOptions.conditions);
+  let workers: CodeWorkers | null = null;
   let encoded: EncodedBlocks | undefined;
   try {
     const extracted: Extracted[] = new Array(plan.selected.length);
@@ -100,7 +102,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     record = extractionRecord(extracted, performance.now() - t1);
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
-    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks }, options);
+    workers = codeWorkers(plan, extracted, phase, cacheDir, extraction.useCache !== false);
+    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
     encoded = await blocks?.finish();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
@@ -112,6 +115,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     throw err;
   } finally {
     await phase.close();
+    await workers?.close();
   }
   const run = runManifest({ options, plan, coded, extraction: record, phase, tokens, started });
   await writeRunOutputs(stage, plan, coded, run, options, xlsx, encoded);
@@ -128,6 +132,26 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     manual: { file: plan.manual.file, applied: plan.manual.applied(), notApplied: options.shard ? [] : plan.manual.notApplied() },
     extraction: { hits: record.fromCache, extracted: record.extracted },
   };
+}
+
+/**
+ * Coding workers for a run whose every document is in the extraction cache (a re-code; an analyze
+ * of a corpus read before), on as many threads as --jobs allows (at most 4): they code from the
+ * prepared and token caches, and the main thread only writes. None for manual codes (applied and
+ * counted on the main thread), for --jobs 1, or when some document was extracted now.
+ */
+function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, useCache: boolean): CodeWorkers | null {
+  const threads = Math.min(4, phase.jobs);
+  if (!useCache || threads < 2 || plan.manual.codes > 0 || !extracted.every((e) => e?.cached)) return null;
+  return CodeWorkers.start(threads, {
+    codebooks: plan.books.map((b) => b.codebook),
+    unit: plan.unit,
+    cacheDir,
+    space: extractionSpace(phase.engine),
+    dictionary: dictionaryId(),
+    columns: clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)),
+    main: plan.outlines[0]!,
+  });
 }
 
 /** What extraction found: documents read now and from the cache, time by kind of document (for benchmarks, never in tables). */

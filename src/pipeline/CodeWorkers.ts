@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CodingUnit } from '../core/clauses/segmentText.js';
+import type { Codebook } from '../core/codebook/Codebook.js';
+import type { DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
+import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
+import type { DocumentSummary } from '../core/tables/buildTables.js';
+import type { CodebookOutline } from '../core/tables/CodebookOutline.js';
+import type { EncodedRows } from './encodeClauseRows.js';
+
+/** What a coding worker needs to code documents from the caches as the main thread would. */
+export interface CodeWorkerSetup {
+  /** The run's codebooks, validated, the main one first (each worker compiles them). */
+  codebooks: Codebook[];
+  unit: CodingUnit;
+  cacheDir: string;
+  /** extractionSpace of the run's PDF engine (where the prepared entries are). */
+  space: string;
+  /** The segmenter's dictionary id: the token entries of this run's words. */
+  dictionary: string;
+  /** clauses.csv's header, and the main codebook for report.html's clause rows. */
+  columns: string[];
+  main: CodebookOutline;
+}
+
+export interface CodeJob {
+  k: number;
+  docId: string;
+  file: string;
+  sha256: string;
+  given: GivenMetadata | undefined;
+}
+
+/** A document coded by a worker, or `done: false`: the main thread codes it (no prepared entry, a clause not in the token entry, an error). */
+export type CodeJobResult =
+  | { k: number; done: true; summary: DocumentSummary; duplicateKey: DuplicateCandidate; rows: EncodedRows; engine: string | null; tokenHits: number; ms: number }
+  | { k: number; done: false };
+
+/** The compiled thread script; under the test runner (sources in src/) the built copy in dist/. */
+function threadPath(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const path = here.replace(/CodeWorkers\.(ts|js)$/, 'codeWorkerThread.js').replace(/([/\\])src([/\\])pipeline([/\\])/, '$1dist$2pipeline$3');
+  return existsSync(path) ? path : null;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, (r: CodeJobResult) => void>;
+  alive: boolean;
+}
+
+/**
+ * Worker threads that code documents whose prepared entry and tokens are all in the caches (a
+ * re-code after a codebook edit without new terms): each reads the two entries, codes, and sends
+ * back the summary and the encoded rows, so the main thread only writes, in corpus order. A
+ * worker never loads nodejieba: a clause missing from the token entry hands the document back to
+ * the main thread, as does any failure (the main thread then codes it, or reports it, as always).
+ */
+export class CodeWorkers {
+  private constructor(private readonly threads: Thread[]) {}
+
+  static start(count: number, setup: CodeWorkerSetup): CodeWorkers | null {
+    const path = threadPath();
+    if (!path || count < 1) return null;
+    const threads = Array.from({ length: count }, (): Thread => {
+      const thread: Thread = { worker: new Worker(path, { workerData: setup }), pending: new Map(), alive: true };
+      thread.worker.on('message', (r: CodeJobResult) => {
+        thread.pending.get(r.k)?.(r);
+        thread.pending.delete(r.k);
+      });
+      // A worker that fails hands its documents back; the others (or the main thread) take the rest.
+      const fail = () => {
+        thread.alive = false;
+        for (const [k, resolve] of thread.pending) resolve({ k, done: false });
+        thread.pending.clear();
+      };
+      thread.worker.on('error', fail);
+      thread.worker.on('exit', fail);
+      return thread;
+    });
+    return new CodeWorkers(threads);
+  }
+
+  /** Codes a document on the least busy worker; `done: false` when the main thread must. */
+  code(job: CodeJob): Promise<CodeJobResult> {
+    const alive = this.threads.filter((t) => t.alive);
+    if (alive.length === 0) return Promise.resolve({ k: job.k, done: false });
+    const thread = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return new Promise((resolve) => {
+      thread.pending.set(job.k, resolve);
+      thread.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+}
