@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CodingUnit } from '../core/clauses/segmentText.js';
@@ -37,6 +38,38 @@ export type CodeJobResult =
   | { k: number; done: true; summary: DocumentSummary; duplicateKey: DuplicateCandidate; rows: EncodedRows; engine: string | null; tokenHits: number; ms: number }
   | { k: number; done: false };
 
+/**
+ * CPU counters when the program was loaded: until a run starts, only its main thread has been
+ * working, so what the other cores did meanwhile tells whether they are free (codingThreads).
+ */
+const LOADED = cpus().map((c) => c.times);
+
+/** Cores that were idle between the program's start and now (0 .. number of cores). */
+function idleCores(): number {
+  let idle = 0;
+  let total = 0;
+  cpus().forEach((c, i) => {
+    const before = LOADED[i];
+    if (!before) return;
+    idle += c.times.idle - before.idle;
+    total += c.times.idle - before.idle + c.times.user - before.user + c.times.sys - before.sys + c.times.nice - before.nice + c.times.irq - before.irq;
+  });
+  return total > 0 ? (idle / total) * LOADED.length : 0;
+}
+
+/**
+ * How many coding workers a run gets: at most --jobs and 4, and only as many as there are cores
+ * free (the main thread's own core is free while the workers code). On a busy machine worker
+ * threads only cost: each warms up its own JIT (about 0.5 s of CPU for the coder) and shares the
+ * cores with the load. Fewer than 2 means none. POLICY_CODE_CODING_THREADS sets the number
+ * (0 for none), for tests and measurements.
+ */
+export function codingThreads(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.POLICY_CODE_CODING_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+  return Math.min(4, jobs, Math.floor(idleCores() + 1.5));
+}
+
 /** The compiled thread script; under the test runner (sources in src/) the built copy in dist/. */
 function threadPath(): string | null {
   const here = fileURLToPath(import.meta.url);
@@ -62,7 +95,7 @@ export class CodeWorkers {
 
   static start(count: number, setup: CodeWorkerSetup): CodeWorkers | null {
     const path = threadPath();
-    if (!path || count < 1) return null;
+    if (!path || count < 2) return null;
     const threads = Array.from({ length: count }, (): Thread => {
       const thread: Thread = { worker: new Worker(path, { workerData: setup }), pending: new Map(), alive: true };
       thread.worker.on('message', (r: CodeJobResult) => {
@@ -80,6 +113,10 @@ export class CodeWorkers {
       return thread;
     });
     return new CodeWorkers(threads);
+  }
+
+  get size(): number {
+    return this.threads.length;
   }
 
   /** Codes a document on the least busy worker; `done: false` when the main thread must. */

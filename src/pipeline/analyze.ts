@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CodingUnit } from '../core/clauses/segmentText.js';
@@ -12,7 +13,7 @@ import { PreparedCache } from '../io/PreparedCache.js';
 import { dictionaryId } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { XlsxWriter } from '../io/XlsxWriter.js';
-import { CodeWorkers } from './CodeWorkers.js';
+import { codingThreads, CodeWorkers } from './CodeWorkers.js';
 import { codePhase, type CodedRun } from './codePhase.js';
 import type { ExtractorOptions } from './extractStage.js';
 import { ExtractPhase, type Extracted } from './extractPhase.js';
@@ -79,6 +80,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   // The codebook, filters and metadata are checked before anything is read or written.
   const plan = await planRun(options);
   const extraction = options.extraction ?? {};
+  // Decided before this run's threads start: how many cores were free while the program loaded.
+  const threads = extraction.useCache === false ? 0 : codingThreads(extraction.jobs ?? availableParallelism());
   const cacheDir = extraction.cacheDir ?? defaultCacheDir();
   const tokens = new TokenCache(cacheDir, dictionaryId(), extraction.useCache !== false);
   const phase = new ExtractPhase(extraction);
@@ -102,7 +105,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     record = extractionRecord(extracted, performance.now() - t1);
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
-    workers = codeWorkers(plan, extracted, phase, cacheDir, extraction.useCache !== false);
+    workers = codeWorkers(plan, extracted, phase, cacheDir, threads);
     coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
     encoded = await blocks?.finish();
     record.codeMs = performance.now() - t;
@@ -136,13 +139,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
 
 /**
  * Coding workers for a run whose every document is in the extraction cache (a re-code; an analyze
- * of a corpus read before), on as many threads as --jobs allows (at most 4): they code from the
- * prepared and token caches, and the main thread only writes. None for manual codes (applied and
- * counted on the main thread), for --jobs 1, or when some document was extracted now.
+ * of a corpus read before), on `threads` threads (codingThreads): they code from the prepared and
+ * token caches, and the main thread only writes. None for manual codes (applied and counted on the
+ * main thread), or when some document was extracted now (then its pages are prepared here).
  */
-function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, useCache: boolean): CodeWorkers | null {
-  const threads = Math.min(4, phase.jobs);
-  if (!useCache || threads < 2 || plan.manual.codes > 0 || !extracted.every((e) => e?.cached)) return null;
+function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, threads: number): CodeWorkers | null {
+  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached)) return null;
   return CodeWorkers.start(threads, {
     codebooks: plan.books.map((b) => b.codebook),
     unit: plan.unit,

@@ -38,6 +38,8 @@ export interface CodedRun {
   textBytes: number;
   /** Documents written, when the run was stopped. */
   written: number;
+  /** Coding workers the run had (0: every document was coded on the main thread). */
+  threads: number;
 }
 
 export interface CodePhaseIo {
@@ -86,7 +88,7 @@ interface Coded {
  */
 export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], io: CodePhaseIo, options: AnalyzeOptions): Promise<CodedRun> {
   const { selected } = plan;
-  const run: CodedRun = { summaries: [], duplicateKeys: [], ranges: [], engines: new Array(selected.length).fill(null), prepared: { hits: 0, misses: 0 }, extractedAgain: 0, codingMs: 0, textBytes: 0, written: 0 };
+  const run: CodedRun = { summaries: [], duplicateKeys: [], ranges: [], engines: new Array(selected.length).fill(null), prepared: { hits: 0, misses: 0 }, extractedAgain: 0, codingMs: 0, textBytes: 0, written: 0, threads: io.workers?.size ?? 0 };
   const duplicates = new DuplicateFinder();
   const columns = clauseColumns(plan.books.slice(1).map((b) => b.codebook.name));
   const docIdOf = (k: number) => documentId(selected[k]!.index, plan.documentFiles.length);
