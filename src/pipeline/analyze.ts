@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import type { CodingUnit } from '../core/clauses/segmentText.js';
 import { Interrupted } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
-import type { Table } from '../core/tables/Table.js';
 import { UNREAD_STATUSES } from '../core/types.js';
 import { csvHeader } from '../export/csv.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
@@ -12,7 +11,7 @@ import { OutputStage } from '../io/OutputStage.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { dictionaryId } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
-import { XlsxWriter } from '../io/XlsxWriter.js';
+import { toXlsx } from '../io/toXlsx.js';
 import { codingThreads, CodeWorkers } from './CodeWorkers.js';
 import { codePhase, type CodedRun } from './codePhase.js';
 import type { ExtractorOptions } from './extractStage.js';
@@ -85,8 +84,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const cacheDir = extraction.cacheDir ?? defaultCacheDir();
   const tokens = new TokenCache(cacheDir, dictionaryId(), extraction.useCache !== false);
   const phase = new ExtractPhase(extraction);
-  // Loads exceljs on the other core while documents are read and coded (a shard writes no tables).
-  const xlsx = options.shard ? null : new XlsxWriter();
   const preparedCache = new PreparedCache(cacheDir, extraction.useCache !== false, extractionSpace(phase.engine));
   const stage = await OutputStage.open(options.out);
   options.onStage?.(stage);
@@ -114,14 +111,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     if (options.signal?.aborted) throw interrupted(coded.written);
   } catch (err) {
     await stage.abort();
-    await xlsx?.close();
     throw err;
   } finally {
     await phase.close();
     await workers?.close();
   }
   const run = runManifest({ options, plan, coded, extraction: record, phase, tokens, started });
-  await writeRunOutputs(stage, plan, coded, run, options, xlsx, encoded);
+  await writeRunOutputs(stage, plan, coded, run, options, encoded);
   const outputs = await stage.commit();
   const main = plan.books[0]!;
   return {
@@ -168,7 +164,7 @@ function extractionRecord(extracted: readonly Extracted[], extractMs: number): E
 }
 
 /** A shard's part (its summaries, clause ranges and duplicate keys), or the run's tables and run.json. */
-async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, xlsx: XlsxWriter | null, blocks: EncodedBlocks | undefined): Promise<void> {
+async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, blocks: EncodedBlocks | undefined): Promise<void> {
   const engine = (k: number) => (coded.engines[k] ? { pdf_engine: coded.engines[k] } : {});
   try {
     if (options.shard) {
@@ -176,16 +172,10 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: plan.documentFiles.length, corpus_files: plan.documentFiles, skipped: plan.skipped, run, tables: plan.tableOptions, parts };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      // report.html is written with the tables the workbook gets, while the worker thread makes the workbook.
-      let report: Promise<unknown> = Promise.resolve();
+      const made = await summaryOutputs(plan.outlines, coded.summaries, plan.tableOptions);
+      // report.html with the tables just built and the clause blocks encoded while coding.
       const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
-      const withReport = (t: readonly Table[]) => {
-        report = writeReportHtml({ ...page, run: { stage, tables: t, blocks: blocks! } });
-        report.catch(() => undefined);
-        return xlsx!.write(t);
-      };
-      const made = await summaryOutputs(plan.outlines, coded.summaries, { ...plan.tableOptions, xlsx: withReport });
-      await report;
+      await writeReportHtml({ ...page, run: { stage, tables: made.tables, blocks: blocks! } });
       for (const [name, content] of made.files) await stage.put(name, content);
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');
@@ -193,7 +183,5 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
   } catch (err) {
     await stage.abort();
     throw err;
-  } finally {
-    await xlsx?.close();
   }
 }

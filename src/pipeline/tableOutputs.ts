@@ -13,6 +13,7 @@ import { toLatex } from '../export/latex.js';
 import { toMarkdown } from '../export/markdown.js';
 import { methodsEn, methodsZh } from '../export/methodsText.js';
 import { renderPng } from '../io/renderPng.js';
+import { toXlsx } from '../io/toXlsx.js';
 import { VERSION } from './version.js';
 
 export interface TableOutputOptions {
@@ -31,8 +32,6 @@ export interface TableOutputOptions {
   fontFiles: string[];
   /** Agreement figures for the methods text (from evaluate --json or agreement --json), if any. */
   reliability?: ReliabilityFacts | null;
-  /** Writes tables.xlsx (analyze: an XlsxWriter started with the run); default toXlsx, loaded only now. */
-  xlsx?: (tables: readonly Table[]) => Promise<Uint8Array>;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
@@ -44,6 +43,8 @@ export interface TableOutputs {
   files: Map<string, string | Uint8Array>;
   /** What run.json records of how the tables were made. */
   manifest: Record<string, unknown>;
+  /** The tables themselves (report.html shows some of them). */
+  tables: Table[];
 }
 
 /** Filters that leave no document are a usage error, never empty tables: say what there is. */
@@ -72,11 +73,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`tables/${t.name}.md`, toMarkdown(t));
     if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
-  // exceljs takes half a second to load: only a run that writes tables pays for it. The workbook is
-  // awaited last: analyze writes it in a worker thread while this thread makes the other files.
-  const xlsx = (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables);
-  xlsx.catch(() => undefined);
-  files.set(XLSX_FILE, new Uint8Array()); // its place among the files; the bytes come below
+  files.set(XLSX_FILE, toXlsx(tables));
   const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
   files.set('methods.md', methodsZh(facts));
   files.set('methods.en.md', methodsEn(facts));
@@ -86,9 +83,9 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`figures/${f.name}.svg`, f.svg);
     if (pngs[i]) files.set(`figures/${f.name}.png`, pngs[i]);
   });
-  files.set(XLSX_FILE, await xlsx);
   return {
     files,
+    tables,
     manifest: {
       filters: describeConditions(options.conditions),
       lang,
