@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CodingUnit } from '../core/clauses/segmentText.js';
@@ -6,6 +5,7 @@ import { Interrupted } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { UNREAD_STATUSES } from '../core/types.js';
 import { csvHeader } from '../export/csv.js';
+import { collectGarbage } from '../io/collectGarbage.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { PreparedCache } from '../io/PreparedCache.js';
@@ -79,8 +79,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   // The codebook, filters and metadata are checked before anything is read or written.
   const plan = await planRun(options);
   const extraction = options.extraction ?? {};
-  // Decided before this run's threads start: how many cores were free while the program loaded.
-  const threads = extraction.useCache === false ? 0 : codingThreads(extraction.jobs ?? availableParallelism());
   const cacheDir = extraction.cacheDir ?? defaultCacheDir();
   const tokens = new TokenCache(cacheDir, dictionaryId(), extraction.useCache !== false);
   const phase = new ExtractPhase(extraction);
@@ -100,11 +98,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     const read = await phase.run(options.corpus, plan.selected.map((d) => d.file), extracted, (done, file) => options.onProgress?.(done, plan.selected.length, file, 'extract'), options.signal);
     if (options.signal?.aborted) throw interrupted(read);
     record = extractionRecord(extracted, performance.now() - t1);
+    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside nodejieba's dictionary).
+    collectGarbage();
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
-    workers = codeWorkers(plan, extracted, phase, cacheDir, threads);
+    workers = extraction.useCache === false ? null : codeWorkers(plan, extracted, phase, cacheDir, { prepared: preparedCache, tokens });
     coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
     encoded = await blocks?.finish();
+    collectGarbage();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
     record.fromCache -= coded.extractedAgain;
@@ -134,13 +135,17 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
 }
 
 /**
- * Coding workers for a run whose every document is in the extraction cache (a re-code; an analyze
- * of a corpus read before), on `threads` threads (codingThreads): they code from the prepared and
- * token caches, and the main thread only writes. None for manual codes (applied and counted on the
- * main thread), or when some document was extracted now (then its pages are prepared here).
+ * Coding workers for a run whose every document is in the extraction, prepared and token caches (a
+ * re-code without new terms; an analyze of a corpus coded before), as many as codingThreads gives (none for a small run or a busy
+ * machine): they code from the prepared and token caches, and the main thread only writes. None for
+ * manual codes (applied and counted on the main thread), or when some document was extracted now
+ * (then its pages are prepared here).
  */
-function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, threads: number): CodeWorkers | null {
-  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached)) return null;
+function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, caches: { prepared: PreparedCache; tokens: TokenCache }): CodeWorkers | null {
+  // A worker hands back a document whose entries are missing, after reading it: a new term (no
+  // token entries) or a change of the preparing code would send every document twice.
+  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
+  const threads = codingThreads(phase.jobs, extracted.length);
   return CodeWorkers.start(threads, {
     codebooks: plan.books.map((b) => b.codebook),
     unit: plan.unit,

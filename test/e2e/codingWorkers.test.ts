@@ -48,18 +48,35 @@ describe('coding workers', () => {
   });
 
   it('hand documents back when a clause has no cached tokens: the main thread segments them', () => {
-    const codebook = join(work, 'new-term.yaml');
-    expect(run(['recode', corpus, '--out', join(work, 'new-term-workers'), '--codebook', codebook], 2).code).toBe(0);
-    expect(runJson('new-term-workers').cache.tokens).toMatchObject({ hits: 0, segmenter_loaded: true });
-    rmSync(join(cache, 'tokens'), { recursive: true, force: true });
-    expect(run(['recode', corpus, '--out', join(work, 'new-term-main'), '--codebook', codebook], 0).code).toBe(0);
-    expectSameOutputs('new-term-workers', 'new-term-main');
+    // One document's token entry loses a clause (as when its clauses changed since it was written).
+    const tokens = join(cache, 'tokens');
+    const entries = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    })(tokens);
+    const entry = JSON.parse(readFileSync(entries[0]!, 'utf8')) as { clauses: Record<string, number[]> };
+    delete entry.clauses[Object.keys(entry.clauses)[0]!];
+    writeFileSync(entries[0]!, JSON.stringify(entry));
+    const args = (out: string) => ['recode', corpus, '--out', join(work, out), '--codebook', join(work, 'weights.yaml')];
+    expect(run(args('partial-workers'), 2).code).toBe(0);
+    expect(runJson('partial-workers').coding_threads).toBe(2);
+    expect(runJson('partial-workers').cache.tokens).toMatchObject({ misses: 1, segmenter_loaded: true });
+    expectSameOutputs('partial-workers', 'main');
   });
 
-  it('hand documents back when their prepared entry is gone: the main thread prepares them again', () => {
-    rmSync(join(cache, 'prepared'), { recursive: true, force: true });
-    expect(run(['recode', corpus, '--out', join(work, 'unprepared'), '--codebook', join(work, 'weights.yaml')], 2).code).toBe(0);
-    expect(runJson('unprepared').cache.prepared).toEqual({ hits: 0, misses: 12 });
-    expectSameOutputs('unprepared', 'main');
+  it('hand documents back whose prepared entry is damaged, and are not started when entries are missing', () => {
+    const prepared = join(cache, 'prepared');
+    const space = readdirSync(prepared)[0]!;
+    const entries = readdirSync(join(prepared, space)).flatMap((d) => readdirSync(join(prepared, space, d)).map((f) => join(prepared, space, d, f)));
+    expect(entries.length).toBe(12);
+    writeFileSync(entries[0]!, '{"damaged');
+    expect(run(['recode', corpus, '--out', join(work, 'damaged'), '--codebook', join(work, 'weights.yaml')], 2).code).toBe(0);
+    expect(runJson('damaged').coding_threads).toBe(2);
+    expect(runJson('damaged').cache.prepared).toEqual({ hits: 11, misses: 1 });
+    expectSameOutputs('damaged', 'main');
+
+    // A new term: no token entry under the new dictionary, so no worker would code anything.
+    expect(run(['recode', corpus, '--out', join(work, 'new-term'), '--codebook', join(work, 'new-term.yaml')], 2).code).toBe(0);
+    expect(runJson('new-term').coding_threads).toBe(0);
+    expect(runJson('new-term').cache.tokens).toMatchObject({ hits: 0, segmenter_loaded: true });
   });
 });
