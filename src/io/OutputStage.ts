@@ -6,7 +6,7 @@ import { isAlive, OutputLock } from './OutputLock.js';
 
 /** A file written piece by piece into the stage (clauses.csv, document after document). */
 export interface StagedStream {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
 }
 
 const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
@@ -22,6 +22,7 @@ const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
 export class OutputStage {
   private readonly staged = new Map<string, string>();
   private readonly streams: WriteStream[] = [];
+  private readonly scratches: string[] = [];
   /** Subfolders this run created (figures/, tables/): an aborted run removes them again if empty. */
   private readonly madeDirs: string[] = [];
   private done = false;
@@ -73,11 +74,29 @@ export class OutputStage {
   stream(name: string): StagedStream {
     const tmp = this.tempName(name);
     this.staged.set(name, tmp);
-    const out = createWriteStream(tmp);
+    return this.writer(tmp).stream;
+  }
+
+  /**
+   * A temporary file that is not an output (report.html's clause blocks, written while documents are
+   * coded and copied into the page at the end): removed at commit and at abort.
+   */
+  scratch(name: string): StagedStream & { path: string; close(): Promise<void> } {
+    const tmp = this.tempName(name);
+    this.scratches.push(tmp);
+    const { stream, out } = this.writer(tmp);
+    const close = () => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(cannotWrite(this.dir, err)) : resolve())));
+    return { ...stream, path: tmp, close };
+  }
+
+  private writer(tmp: string): { stream: StagedStream; out: WriteStream } {
+    // A large buffer: a document's rows (tens of kB) are taken at once, written in few large writes,
+    // without waiting for the disk after each document; memory stays bounded by it.
+    const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
     this.streams.push(out);
     let failed: Error | null = null;
     out.on('error', (err) => (failed = err));
-    return {
+    const stream: StagedStream = {
       write: (chunk) =>
         new Promise((resolve, reject) => {
           if (failed) return reject(cannotWrite(this.dir, failed));
@@ -96,12 +115,14 @@ export class OutputStage {
           }
         }),
     };
+    return { stream, out };
   }
 
   /** Closes the streams and renames every staged file into place; returns the final paths. */
   async commit(): Promise<string[]> {
     try {
-      await Promise.all(this.streams.map((s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())))));
+      // A scratch file closed by its writer is already ended.
+      await Promise.all(this.streams.filter((s) => !s.writableEnded).map((s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())))));
     } catch (err) {
       await this.abort();
       throw cannotWrite(this.dir, err);
@@ -112,6 +133,7 @@ export class OutputStage {
         await rename(tmp, join(this.dir, name));
         out.push(join(this.dir, name));
       }
+      await Promise.all(this.scratches.map((tmp) => rm(tmp, { force: true })));
     } catch (err) {
       throw cannotWrite(this.dir, err);
     } finally {
@@ -123,7 +145,7 @@ export class OutputStage {
 
   async abort(): Promise<void> {
     for (const s of this.streams) s.destroy();
-    await Promise.all([...this.staged.values()].map((tmp) => rm(tmp, { force: true })));
+    await Promise.all([...this.staged.values(), ...this.scratches].map((tmp) => rm(tmp, { force: true })));
     for (const d of this.deepestFirst()) await rmdir(d).catch(() => undefined);
     this.done = true;
     await this.lock.release();
@@ -133,7 +155,7 @@ export class OutputStage {
   abortSync(): void {
     if (this.done) return;
     for (const s of this.streams) s.destroy();
-    for (const tmp of this.staged.values()) rmSync(tmp, { force: true });
+    for (const tmp of [...this.staged.values(), ...this.scratches]) rmSync(tmp, { force: true });
     for (const d of this.deepestFirst()) {
       try {
         rmdirSync(d);

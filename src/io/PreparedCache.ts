@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PreparedDocument } from '../core/prepareDocument.js';
@@ -59,6 +59,11 @@ export class PreparedCache {
 
   private entryPath(sha: string): string {
     return join(this.root, sha.slice(0, 2), `${sha}.json`);
+  }
+
+  /** Whether an entry for this content exists (it may still be damaged: get() decides). */
+  has(sha: string): boolean {
+    return this.readEntries && sha !== '' && existsSync(this.entryPath(sha));
   }
 
   async get(sha: string): Promise<PreparedDocument | null> {

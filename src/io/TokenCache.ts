@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -32,6 +32,11 @@ export class TokenCache {
 
   private entryPath(docSha: string): string {
     return join(this.dir, 'tokens', `v${FORMAT}`, this.dictionary.slice(0, 16), docSha.slice(0, 2), `${docSha}.json`);
+  }
+
+  /** Whether the document has an entry under this dictionary (its clauses may still differ). */
+  has(docSha: string): boolean {
+    return this.readEntries && docSha !== '' && existsSync(this.entryPath(docSha));
   }
 
   /** Loads a document's entry; `segment` then answers from it and falls back to `cut`. */

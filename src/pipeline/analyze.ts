@@ -3,15 +3,16 @@ import { performance } from 'node:perf_hooks';
 import type { CodingUnit } from '../core/clauses/segmentText.js';
 import { Interrupted } from '../core/errors.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
-import type { Table } from '../core/tables/Table.js';
 import { UNREAD_STATUSES } from '../core/types.js';
 import { csvHeader } from '../export/csv.js';
+import { collectGarbage } from '../io/collectGarbage.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { PreparedCache } from '../io/PreparedCache.js';
 import { dictionaryId } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
-import { XlsxWriter } from '../io/XlsxWriter.js';
+import { toXlsx } from '../io/toXlsx.js';
+import { codingThreads, CodeWorkers } from './CodeWorkers.js';
 import { codePhase, type CodedRun } from './codePhase.js';
 import type { ExtractorOptions } from './Extractor.js';
 import { ExtractPhase, type Extracted } from './ExtractPhase.js';
@@ -23,6 +24,7 @@ import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { runManifest, type ExtractionRecord } from './runManifest.js';
 import { summaryOutputs } from './summaryOutputs.js';
 import type { TableOutputOptions } from './tableOutputs.js';
+import { ReportClauseBlocks, type EncodedBlocks } from './ReportClauseBlocks.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
 export interface AnalyzeOptions {
@@ -81,8 +83,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const cacheDir = extraction.cacheDir ?? defaultCacheDir();
   const tokens = new TokenCache(cacheDir, dictionaryId(), extraction.useCache !== false);
   const phase = new ExtractPhase(extraction);
-  // Loads exceljs on the other core while documents are read and coded (a shard writes no tables).
-  const xlsx = options.shard ? null : new XlsxWriter();
   const preparedCache = new PreparedCache(cacheDir, extraction.useCache !== false, extractionSpace(phase.engine));
   const stage = await OutputStage.open(options.out);
   options.onStage?.(stage);
@@ -90,33 +90,37 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   const interrupted = (done: number) => new Interrupted(String(options.signal?.reason ?? 'a signal'), done, plan.selected.length);
   let coded: CodedRun;
   let record: ExtractionRecord;
+  const blocks = options.shard ? null : new ReportClauseBlocks(stage, plan.outlines[0]!, plan.outlines, plan.tableOptions.conditions);
+  let workers: CodeWorkers | null = null;
+  let encoded: EncodedBlocks | undefined;
   try {
     const extracted: Extracted[] = new Array(plan.selected.length);
     const t1 = performance.now();
     const read = await phase.run(options.corpus, plan.selected.map((d) => d.file), extracted, (done, file) => options.onProgress?.(done, plan.selected.length, file, 'extract'), options.signal);
     if (options.signal?.aborted) throw interrupted(read);
     record = extractionRecord(extracted, performance.now() - t1);
+    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside nodejieba's dictionary).
+    collectGarbage();
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
-    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses }, options);
+    workers = extraction.useCache === false ? null : codeWorkers(plan, extracted, phase, cacheDir, { prepared: preparedCache, tokens });
+    coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
+    encoded = await blocks?.finish();
+    collectGarbage();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
     record.fromCache -= coded.extractedAgain;
     if (options.signal?.aborted) throw interrupted(coded.written);
   } catch (err) {
     await stage.abort();
-    await xlsx?.close();
     throw err;
   } finally {
     await phase.close();
+    await workers?.close();
   }
   const run = runManifest({ options, plan, coded, extraction: record, phase, tokens, started });
-  await writeRunOutputs(stage, plan, coded, run, options, xlsx);
+  await writeRunOutputs(stage, plan, coded, run, options, encoded);
   const outputs = await stage.commit();
-  if (!options.shard) {
-    const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
-    outputs.push((await writeReportHtml(page)).file);
-  }
   const main = plan.books[0]!;
   return {
     codebook: { name: main.codebook.name, version: main.codebook.version, file: main.file },
@@ -131,6 +135,29 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
   };
 }
 
+/**
+ * Coding workers for a run whose every document is in the extraction, prepared and token caches (a
+ * re-code without new terms; an analyze of a corpus coded before), as many as codingThreads gives (none for a small run or a busy
+ * machine): they code from the prepared and token caches, and the main thread only writes. None for
+ * manual codes (applied and counted on the main thread), or when some document was extracted now
+ * (then its pages are prepared here).
+ */
+function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, caches: { prepared: PreparedCache; tokens: TokenCache }): CodeWorkers | null {
+  // A worker hands back a document whose entries are missing, after reading it: a new term (no
+  // token entries) or a change of the preparing code would send every document twice.
+  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
+  const threads = codingThreads(phase.jobs, extracted.length);
+  return CodeWorkers.start(threads, {
+    codebooks: plan.books.map((b) => b.codebook),
+    unit: plan.unit,
+    cacheDir,
+    space: extractionSpace(phase.engine),
+    dictionary: dictionaryId(),
+    columns: clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)),
+    main: plan.outlines[0]!,
+  });
+}
+
 /** What extraction found: documents read now and from the cache, time by kind of document (for benchmarks, never in tables). */
 function extractionRecord(extracted: readonly Extracted[], extractMs: number): ExtractionRecord {
   const record: ExtractionRecord = { fromCache: 0, extracted: 0, extractMs, codeMs: 0, byKind: {} };
@@ -143,7 +170,7 @@ function extractionRecord(extracted: readonly Extracted[], extractMs: number): E
 }
 
 /** A shard's part (its summaries, clause ranges and duplicate keys), or the run's tables and run.json. */
-async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, xlsx: XlsxWriter | null): Promise<void> {
+async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRun, run: ReturnType<typeof runManifest>, options: AnalyzeOptions, blocks: EncodedBlocks | undefined): Promise<void> {
   const engine = (k: number) => (coded.engines[k] ? { pdf_engine: coded.engines[k] } : {});
   try {
     if (options.shard) {
@@ -151,7 +178,10 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: plan.documentFiles.length, corpus_files: plan.documentFiles, skipped: plan.skipped, run, tables: plan.tableOptions, parts };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      const made = await summaryOutputs(plan.outlines, coded.summaries, { ...plan.tableOptions, ...(xlsx ? { xlsx: (t: readonly Table[]) => xlsx.write(t) } : {}) });
+      const made = await summaryOutputs(plan.outlines, coded.summaries, plan.tableOptions);
+      // report.html with the tables just built and the clause blocks encoded while coding.
+      const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
+      await writeReportHtml({ ...page, run: { stage, tables: made.tables, blocks: blocks! } });
       for (const [name, content] of made.files) await stage.put(name, content);
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');
@@ -159,7 +189,5 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
   } catch (err) {
     await stage.abort();
     throw err;
-  } finally {
-    await xlsx?.close();
   }
 }

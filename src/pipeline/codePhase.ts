@@ -2,24 +2,25 @@ import { performance } from 'node:perf_hooks';
 import { prepareDocument, withUnit, type PreparedDocument } from '../core/prepareDocument.js';
 import { DuplicateFinder, type DuplicateCandidate } from '../core/duplicates/findDuplicates.js';
 import type { DocumentSummary } from '../core/tables/buildTables.js';
-import { csvRows } from '../export/csv.js';
+import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import type { StagedStream } from '../io/OutputStage.js';
 import type { PreparedCache } from '../io/PreparedCache.js';
 import { segment } from '../io/segmenter.js';
-import type { TokenCache } from '../io/TokenCache.js';
+import type { DocumentTokens, TokenCache } from '../io/TokenCache.js';
 import type { AnalyzeOptions } from './analyze.js';
+import type { CodeWorkers } from './CodeWorkers.js';
 import { documentId } from './corpusDocuments.js';
+import { encodeClauseRows, type EncodedRows } from './encodeClauseRows.js';
 import type { ExtractPhase, Extracted } from './ExtractPhase.js';
 import { mapInOrder } from './mapInOrder.js';
 import { markDuplicate } from './markDuplicate.js';
 import type { RunPlan } from './planRun.js';
 import { processDocument, type DocumentInput } from './processDocument.js';
+import type { ReportClauseBlocks } from './ReportClauseBlocks.js';
 
-/** How many documents are read back, prepared and segmented ahead of the one being written. */
+/** How many documents are read back, prepared and segmented (or sent to the coding workers) ahead of the one being written. */
 const DOCUMENTS_IN_FLIGHT = 8;
-/** formatCell looks columns up by name; clause rows have no numeric kinds, so any column list will do. */
-const CLAUSE_TABLE_COLUMNS: string[] = [];
 
 /** What the coding phase leaves behind: one summary per document, and what a shard or run.json needs. */
 export interface CodedRun {
@@ -38,6 +39,8 @@ export interface CodedRun {
   textBytes: number;
   /** Documents written, when the run was stopped. */
   written: number;
+  /** Coding workers the run had (0: every document was coded on the main thread). */
+  threads: number;
 }
 
 export interface CodePhaseIo {
@@ -45,77 +48,137 @@ export interface CodePhaseIo {
   preparedCache: PreparedCache;
   tokens: TokenCache;
   clauses: StagedStream;
+  /** report.html's clause blocks, put together as the rows are written (none for a shard). */
+  blocks: ReportClauseBlocks | null;
+  /** Worker threads for documents coded from the caches alone; null: every document on this thread. */
+  workers: CodeWorkers | null;
 }
 
 /** The engine that read a PDF; an entry cached before engines were recorded was read by pdf-parse. */
-function engineOf(file: string, outcome: DocumentInput | Awaited<ReturnType<ExtractPhase['outcomeOf']>>['outcome']): string | null {
-  if (!outcome.ok || sourceKindOf(file) !== 'pdf') return null;
-  return ('prepared' in outcome ? outcome.prepared.engine : outcome.document.engine) ?? 'pdf-parse';
+function engineOf(file: string, ok: boolean, engine: string | null | undefined): string | null {
+  if (!ok || sourceKindOf(file) !== 'pdf') return null;
+  return engine ?? 'pdf-parse';
+}
+
+/** A document read back on this thread, coded when its turn comes. */
+interface ReadBack {
+  outcome: DocumentInput | Awaited<ReturnType<ExtractPhase['outcomeOf']>>['outcome'];
+  extractedAgain: boolean;
+  doc: DocumentTokens;
+}
+
+/** A coded document, from a worker or from this thread, ready to be written. */
+interface Coded {
+  summary: DocumentSummary;
+  duplicateKey: DuplicateCandidate;
+  rows: EncodedRows;
+  engine: string | null;
+  /** Whether a prepared entry was found, or the document was prepared now (null: not read). */
+  prepared: 'hit' | 'miss' | null;
+  extractedAgain: boolean;
+  ms: number;
+  /** Cache entries to write once the rows are out (this thread only). */
+  save?: () => Promise<void>;
 }
 
 /**
  * Codes the extracted documents in corpus order, a bounded window at a time: each is prepared (or
  * found prepared in the cache), coded, checked against the earlier ones for duplicates, and its
- * clause rows are written at once, so only the summaries stay in memory.
+ * clause rows are written at once, so only the summaries stay in memory. With coding workers, the
+ * documents whose entries are all cached are coded there and this thread only writes.
  */
 export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], io: CodePhaseIo, options: AnalyzeOptions): Promise<CodedRun> {
   const { selected } = plan;
-  const run: CodedRun = { summaries: [], duplicateKeys: [], ranges: [], engines: new Array(selected.length).fill(null), prepared: { hits: 0, misses: 0 }, extractedAgain: 0, codingMs: 0, textBytes: 0, written: 0 };
+  const run: CodedRun = { summaries: [], duplicateKeys: [], ranges: [], engines: new Array(selected.length).fill(null), prepared: { hits: 0, misses: 0 }, extractedAgain: 0, codingMs: 0, textBytes: 0, written: 0, threads: io.workers?.size ?? 0 };
   const duplicates = new DuplicateFinder();
+  const columns = clauseColumns(plan.books.slice(1).map((b) => b.codebook.name));
+  const docIdOf = (k: number) => documentId(selected[k]!.index, plan.documentFiles.length);
   let offset = 0;
   run.written = await mapInOrder(
     selected.length,
     DOCUMENTS_IN_FLIGHT,
-    async (k) => {
+    async (k): Promise<Coded | ReadBack> => {
       const e = extracted[k]!;
-      // A document prepared before (same content, same code) needs neither its pages nor normalizing.
-      const cached = e.held ? null : await io.preparedCache.get(e.sha256);
-      const ready = cached ? withUnit(cached, plan.unit) : null;
-      const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await io.phase.outcomeOf(options.corpus, e);
-      return { e, outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment) };
-    },
-    async (k, { e, outcome, extractedAgain, doc }) => {
-      const t0 = performance.now();
-      run.engines[k] = engineOf(e.file, outcome);
-      // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
-      let input: DocumentInput;
-      let toCache: PreparedDocument | null = null;
-      if (!outcome.ok || 'prepared' in outcome) {
-        input = outcome;
-        if (outcome.ok) run.prepared.hits++;
-      } else {
-        input = { ok: true, prepared: prepareDocument(outcome.document, plan.unit) };
-        run.prepared.misses++;
-        if (outcome.cacheable) toCache = input.prepared;
+      if (io.workers && e.cached) {
+        const r = await io.workers.code({ k, docId: docIdOf(k), file: e.file, sha256: e.sha256, given: plan.metadata.get(e.file) });
+        if (r.done) {
+          io.tokens.stats.hits += r.tokenHits;
+          return { summary: r.summary, duplicateKey: r.duplicateKey, rows: r.rows, engine: engineOf(e.file, true, r.engine), prepared: 'hit', extractedAgain: false, ms: r.ms };
+        }
       }
-      const docId = documentId(selected[k]!.index, plan.documentFiles.length);
-      const processed = processDocument(
-        { docId, file: e.file, sha256: e.sha256, input, given: plan.metadata.get(e.file) },
-        { compiled: plan.compiled, io: { segment: doc.segment, manual: plan.manual.forDocument } },
-      );
-      // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
-      // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
-      // the whole text alive. Measured: without the copy a re-code of 5,000 documents no longer fits
-      // in a 64 MB heap (it does with it).
-      const coded = { ...processed, summary: structuredClone(processed.summary), duplicateKey: structuredClone(processed.duplicateKey) };
+      return readBack(plan, e, io, options);
+    },
+    async (k, x) => {
+      const e = extracted[k]!;
+      const c = 'outcome' in x ? codeHere(plan, docIdOf(k), e, x, io, columns) : x;
+      run.engines[k] = c.engine;
+      if (c.prepared) run.prepared[c.prepared === 'hit' ? 'hits' : 'misses']++;
       // Documents come in id order, so each is checked against the earlier ones as it is coded; a
       // shard sees only its share, so there the merge decides (it gets every document's key).
-      const r = options.shard ? coded : markDuplicate(duplicates, coded);
-      if (options.shard) run.duplicateKeys.push(coded.duplicateKey);
-      run.codingMs += performance.now() - t0;
-      if (extractedAgain) run.extractedAgain++;
-      run.textBytes += coded.textBytes;
-      const chunk = csvRows({ name: 'clauses', columns: CLAUSE_TABLE_COLUMNS, rows: r.clauseRows });
+      const summary = options.shard ? c.summary : markDuplicate(duplicates, c.summary, c.duplicateKey);
+      // A duplicate's clauses are not written (the original's are).
+      const duplicate = summary.status === 'duplicate';
+      if (options.shard) run.duplicateKeys.push(c.duplicateKey);
+      run.codingMs += c.ms;
+      if (c.extractedAgain) run.extractedAgain++;
+      run.textBytes += c.rows.textBytes;
+      const chunk = duplicate ? '' : c.rows.csv;
       await io.clauses.write(chunk);
       const bytes = Buffer.byteLength(chunk);
       run.ranges.push([offset, bytes]);
       offset += bytes;
-      run.summaries.push(r.summary);
-      await doc.save().catch(() => undefined);
-      if (toCache) await io.preparedCache.put(e.sha256, toCache).catch(() => undefined);
+      run.summaries.push(summary);
+      await io.blocks?.add(summary, duplicate ? [] : c.rows.report);
+      await c.save?.();
       options.onProgress?.(run.summaries.length, selected.length, e.file, 'code');
     },
     options.signal,
   );
   return run;
+}
+
+/** A document's prepared entry (or its pages) and its tokens, read back for coding on this thread. */
+async function readBack(plan: RunPlan, e: Extracted, io: CodePhaseIo, options: AnalyzeOptions): Promise<ReadBack> {
+  // A document prepared before (same content, same code) needs neither its pages nor normalizing.
+  const cached = e.held ? null : await io.preparedCache.get(e.sha256);
+  const ready = cached ? withUnit(cached, plan.unit) : null;
+  const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await io.phase.outcomeOf(options.corpus, e);
+  return { outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment) };
+}
+
+/** Codes a read-back document on this thread (in corpus order: manual codes are counted as they are applied). */
+function codeHere(plan: RunPlan, docId: string, e: Extracted, x: ReadBack, io: CodePhaseIo, columns: readonly string[]): Coded {
+  const t0 = performance.now();
+  const { outcome } = x;
+  // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
+  let input: DocumentInput;
+  let toCache: PreparedDocument | null = null;
+  if (!outcome.ok || 'prepared' in outcome) input = outcome;
+  else {
+    input = { ok: true, prepared: prepareDocument(outcome.document, plan.unit) };
+    if (outcome.cacheable) toCache = input.prepared;
+  }
+  const engine = engineOf(e.file, outcome.ok, !outcome.ok ? null : 'prepared' in outcome ? outcome.prepared.engine : outcome.document.engine);
+  const processed = processDocument(
+    { docId, file: e.file, sha256: e.sha256, input, given: plan.metadata.get(e.file) },
+    { compiled: plan.compiled, io: { segment: x.doc.segment, manual: plan.manual.forDocument } },
+  );
+  const rows = encodeClauseRows(processed, columns, io.blocks?.encoder ?? null);
+  return {
+    // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
+    // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
+    // the whole text alive. Measured: without the copy a re-code of 5,000 documents no longer fits
+    // in a 64 MB heap (it does with it). A worker's results arrive copied already.
+    summary: structuredClone(processed.summary),
+    duplicateKey: structuredClone(processed.duplicateKey),
+    rows,
+    engine,
+    prepared: !outcome.ok ? null : 'prepared' in outcome ? 'hit' : 'miss',
+    extractedAgain: x.extractedAgain,
+    ms: performance.now() - t0,
+    save: async () => {
+      await x.doc.save().catch(() => undefined);
+      if (toCache) await io.preparedCache.put(e.sha256, toCache).catch(() => undefined);
+    },
+  };
 }

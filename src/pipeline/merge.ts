@@ -116,9 +116,9 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     .flatMap(({ dir, info }) => info.parts.map((p) => ({ ...p, dir })))
     .sort((a, b) => a.index - b.index)
     .map((p) => {
-      const r = markDuplicate(finder, { summary: p.summary, clauseRows: [], textBytes: 0, duplicateKey: p.duplicate_key });
-      if (r.summary === p.summary) return p;
-      return r.summary.status === 'duplicate' ? { ...p, summary: r.summary, clauses: [0, 0] as [number, number] } : { ...p, summary: r.summary };
+      const summary = markDuplicate(finder, p.summary, p.duplicate_key);
+      if (summary === p.summary) return p;
+      return summary.status === 'duplicate' ? { ...p, summary, clauses: [0, 0] as [number, number] } : { ...p, summary };
     });
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);

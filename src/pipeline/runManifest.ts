@@ -79,7 +79,8 @@ export function runManifest({ options, plan, coded, extraction, phase, tokens, s
       prepared: coded.prepared,
       tokens: { dictionary: dictionaryId(), ...tokens.stats, segmenter_calls: segmenterCalls(), segmenter_loaded: segmenterLoaded() },
     },
-    // coding: normalize, split, segment and match, on the main thread, without the dictionary's load.
+    // coding: normalize, split, segment and match, without the dictionary's load; summed over the
+    // coding workers when there were some (coding_threads; 0: the main thread coded).
     timings_ms: {
       extract_phase: Math.round(extraction.extractMs),
       code_phase: Math.round(extraction.codeMs),
@@ -88,6 +89,7 @@ export function runManifest({ options, plan, coded, extraction, phase, tokens, s
       total: Math.round(performance.now() - started),
       extract_by_kind: extraction.byKind,
     },
+    coding_threads: coded.threads,
     text_bytes: coded.textBytes,
   };
 }

@@ -1,5 +1,6 @@
 import { documentsTable, type DocumentSummary } from '../core/tables/buildTables.js';
 import type { CodebookOutline } from '../core/tables/CodebookOutline.js';
+import type { Table } from '../core/tables/Table.js';
 import { serializeSummaries, SUMMARIES_FILE } from '../core/tables/summariesFile.js';
 import { toCsv } from '../export/csv.js';
 import { tableOutputs, type TableOutputOptions } from './tableOutputs.js';
@@ -14,11 +15,11 @@ export async function summaryOutputs(
   outlines: readonly CodebookOutline[],
   documents: readonly DocumentSummary[],
   options: TableOutputOptions,
-): Promise<{ files: Map<string, string | Uint8Array>; manifest: Record<string, unknown> }> {
+): Promise<{ files: Map<string, string | Uint8Array>; manifest: Record<string, unknown>; tables: Table[] }> {
   const files = new Map<string, string | Uint8Array>();
   files.set('documents.csv', toCsv(documentsTable(documents), { bom: options.bom }));
   files.set(SUMMARIES_FILE, serializeSummaries(outlines, documents));
   const tables = await tableOutputs({ codebooks: [...outlines], documents: [...documents] }, options);
   for (const [name, content] of tables.files) files.set(name, content);
-  return { files, manifest: tables.manifest };
+  return { files, manifest: tables.manifest, tables: tables.tables };
 }

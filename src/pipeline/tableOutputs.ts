@@ -13,6 +13,7 @@ import { toLatex } from '../export/latex.js';
 import { toMarkdown } from '../export/markdown.js';
 import { methodsEn, methodsZh } from '../export/methodsText.js';
 import { renderPng } from '../io/renderPng.js';
+import { toXlsx } from '../io/toXlsx.js';
 import { VERSION } from './version.js';
 
 export interface TableOutputOptions {
@@ -31,8 +32,6 @@ export interface TableOutputOptions {
   fontFiles: string[];
   /** Agreement figures for the methods text (from evaluate --json or agreement --json), if any. */
   reliability?: ReliabilityFacts | null;
-  /** Writes tables.xlsx (analyze: an XlsxWriter started with the run); default toXlsx, loaded only now. */
-  xlsx?: (tables: readonly Table[]) => Promise<Uint8Array>;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
@@ -44,6 +43,8 @@ export interface TableOutputs {
   files: Map<string, string | Uint8Array>;
   /** What run.json records of how the tables were made. */
   manifest: Record<string, unknown>;
+  /** The tables themselves (report.html shows some of them). */
+  tables: Table[];
 }
 
 /** Filters that leave no document are a usage error, never empty tables: say what there is. */
@@ -72,8 +73,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     files.set(`tables/${t.name}.md`, toMarkdown(t));
     if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
   }
-  // exceljs takes half a second to load: only a run that writes tables pays for it.
-  files.set(XLSX_FILE, await (options.xlsx ?? (async (t) => (await import('../io/toXlsx.js')).toXlsx(t)))(tables));
+  files.set(XLSX_FILE, toXlsx(tables));
   const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
   files.set('methods.md', methodsZh(facts));
   files.set('methods.en.md', methodsEn(facts));
@@ -85,6 +85,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
   });
   return {
     files,
+    tables,
     manifest: {
       filters: describeConditions(options.conditions),
       lang,

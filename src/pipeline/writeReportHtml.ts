@@ -9,15 +9,14 @@ import { figureData } from '../core/tables/figureData.js';
 import { provinceOf } from '../core/tables/provinceTables.js';
 import { describeConditions, selectDocuments } from '../core/tables/selectDocuments.js';
 import { buildFigures } from '../export/figures.js';
-import { reportPage } from '../export/reportHtml.js';
+import { REPORT_BLOCK, reportPage } from '../export/reportHtml.js';
 import type { ReportLanguage } from '../export/reportStrings.js';
-import { OutputStage } from '../io/OutputStage.js';
+import type { Table } from '../core/tables/Table.js';
+import { OutputStage, type StagedStream } from '../io/OutputStage.js';
+import type { EncodedBlocks } from './ReportClauseBlocks.js';
 import type { TableOutputOptions } from './tableOutputs.js';
 
 const REPORT_HTML = 'report.html';
-
-/** Clauses per JSON block of the page: small enough to stream, few enough blocks to parse fast. */
-const CHUNK = 5000;
 
 export interface ReportHtmlInput {
   /** Folder to write report.html into. */
@@ -31,12 +30,19 @@ export interface ReportHtmlInput {
   tables: TableOutputOptions;
   /** Language of the page's words and category labels (default: the tables' language). */
   lang?: ReportLanguage;
+  /**
+   * Within analyze or recode: the run's stage (the page is committed with the tables), the tables
+   * the run built from these documents with these options, and the clause blocks encoded while
+   * coding (ReportClauseBlocks), so that neither the tables nor clauses.csv are made or read again.
+   */
+  run?: { stage: OutputStage; tables: readonly Table[]; blocks: EncodedBlocks };
 }
 
 /**
  * Writes report.html: the overview of the selected documents (the same tables and figures as the
- * files beside it) and every clause of those documents from clauses.csv, streamed in blocks so
- * memory stays flat however many clauses there are. Staged: a failure leaves the old page.
+ * files beside it) and every clause of those documents from clauses.csv (or, within a run, from
+ * the blocks encoded while coding), streamed in blocks so memory stays flat however many clauses
+ * there are. Staged: a failure leaves the old page.
  */
 export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: string; clauses: number }> {
   const main = input.codebooks[0]!;
@@ -48,9 +54,16 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
     codebook: main,
     filters: describeConditions(input.tables.conditions).join('; '),
     documents: selected.map((d) => ({ docId: d.docId, title: d.title, file: d.file, province: provinceOf(d), year: d.year, status: d.status, message: d.message })),
-    tables: buildTables(selected, input.codebooks, { lang, provinces: input.tables.provinces ?? 'present' }),
+    tables: [...(input.run?.tables ?? buildTables(selected, input.codebooks, { lang, provinces: input.tables.provinces ?? 'present' }))],
     figures: buildFigures(figureData(selected, main, lang)),
   });
+  if (input.run) {
+    const out = input.run.stage.stream(REPORT_HTML);
+    await out.write(page.head);
+    for await (const block of createReadStream(input.run.blocks.path)) await out.write(block as Buffer);
+    await out.write(page.tail);
+    return { file: join(input.out, REPORT_HTML), clauses: input.run.blocks.clauses };
+  }
   const wanted = new Set(selected.map((d) => d.docId));
   const stage = await OutputStage.open(input.out);
   const out = stage.stream(REPORT_HTML);
@@ -58,21 +71,7 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
   try {
     await out.write(page.head);
     // A folder without clauses.csv (an analyze that found no document) still gets its overview.
-    if (existsSync(input.clausesCsv)) {
-      let batch: ReportClause[] = [];
-      const rows = createReadStream(input.clausesCsv).pipe(parse({ bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }));
-      for await (const row of rows as AsyncIterable<Record<string, string>>) {
-        if (!wanted.has(row.doc_id ?? '')) continue;
-        batch.push(reportClauseOf(row));
-        if (batch.length === CHUNK) {
-          await out.write(page.chunk(batch));
-          clauses += batch.length;
-          batch = [];
-        }
-      }
-      await out.write(page.chunk(batch));
-      clauses += batch.length;
-    }
+    if (existsSync(input.clausesCsv)) clauses = await writeClausesFromCsv(input.clausesCsv, wanted, page.chunk, out);
     await out.write(page.tail);
   } catch (err) {
     await stage.abort();
@@ -82,4 +81,22 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
   }
   await stage.commit();
   return { file: join(input.out, REPORT_HTML), clauses };
+}
+
+/** The clause blocks from clauses.csv: the rows of the wanted documents, REPORT_BLOCK at a time. */
+async function writeClausesFromCsv(file: string, wanted: ReadonlySet<string>, chunk: (clauses: readonly ReportClause[]) => string, out: StagedStream): Promise<number> {
+  let clauses = 0;
+  let batch: ReportClause[] = [];
+  const rows = createReadStream(file).pipe(parse({ bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }));
+  for await (const row of rows as AsyncIterable<Record<string, string>>) {
+    if (!wanted.has(row.doc_id ?? '')) continue;
+    batch.push(reportClauseOf(row));
+    if (batch.length === REPORT_BLOCK) {
+      await out.write(chunk(batch));
+      clauses += batch.length;
+      batch = [];
+    }
+  }
+  await out.write(chunk(batch));
+  return clauses + batch.length;
 }

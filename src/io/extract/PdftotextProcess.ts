@@ -6,9 +6,10 @@ export type PdftotextRun = { ok: true; stdout: string } | { ok: false; reason: '
 const RS = '\u001e';
 /**
  * The shell loop: one pdftotext per path read from stdin, its bbox output on stdout, then the frame.
- * $1 is pdftotext, $2 a file for its stderr.
+ * $1 is pdftotext, $2 a file for its stderr. Only builtins run besides pdftotext unless it failed
+ * (the message of a failure needs tail and tr: two more processes a document, otherwise).
  */
-const LOOP = `while IFS= read -r f; do "$1" -raw -bbox -enc UTF-8 "$f" - 2>"$2"; rc=$?; printf '\\036%s\\036' "$rc"; tail -n 1 "$2" | tr -d '\\n\\036'; printf '\\036\\n'; done`;
+const LOOP = `while IFS= read -r f; do "$1" -raw -bbox -enc UTF-8 "$f" - 2>"$2"; rc=$?; printf '\\036%s\\036' "$rc"; if [ "$rc" -ne 0 ]; then tail -n 1 "$2" | tr -d '\\n\\036'; fi; printf '\\036\\n'; done`;
 
 /**
  * A shell that runs pdftotext for one path after another. Starting a process from the run's own

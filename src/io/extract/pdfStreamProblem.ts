@@ -51,7 +51,28 @@ function filtersOf(dict: string): string[] {
   return m ? [...m[1]!.matchAll(/\/([A-Za-z0-9]+)/g)].map((x) => x[1]!) : [];
 }
 
+/**
+ * How many times its input a filter's output can be at most: deflate 1032 (a 258-byte match in
+ * under 2 bits), LZW's 12-bit codes at most 4,096 bytes from 9 bits, RunLength 128 from 2 bytes,
+ * ASCII85's z 4 bytes from 1. A filter not listed is not decoded here.
+ */
+const MAX_EXPANSION: Record<string, number> = { FlateDecode: 1032, Fl: 1032, LZWDecode: 3641, LZW: 3641, RunLengthDecode: 64, RL: 64, ASCIIHexDecode: 1, AHx: 1, ASCII85Decode: 4, A85: 4 };
+
+/** The most a stream can decode to through its filters (up to the first filter not decoded here). */
+function mostDecoded(length: number, filters: readonly string[]): number {
+  let bound = length;
+  for (const f of filters) {
+    const factor = MAX_EXPANSION[f];
+    if (factor === undefined) break;
+    bound = bound * factor + 1024;
+  }
+  return bound;
+}
+
 function decodedTooLarge(stream: Buffer, filters: readonly string[], limit: number): boolean {
+  // A stream too short to reach the limit whatever it holds is not decoded: nearly every stream of a
+  // real PDF (the check inflated every one of them: 0.3 s of an extract of 334 notices).
+  if (mostDecoded(stream.length, filters) <= limit) return false;
   let data = stream;
   try {
     for (const f of filters) {

@@ -1,0 +1,34 @@
+import { reportClauseOf } from '../core/report/ReportClause.js';
+import type { Cell, Table } from '../core/tables/Table.js';
+import { csvRows } from '../export/csv.js';
+import { formatCell } from '../export/formatCell.js';
+import type { EncodedClause, reportRows } from '../export/reportHtml.js';
+import type { ProcessedDocument } from './processDocument.js';
+
+/** A document's clause rows as the run writes them: clauses.csv's lines and report.html's clauses. */
+export interface EncodedRows {
+  csv: string;
+  report: EncodedClause[];
+  /** Bytes of clause text (for the run's coding throughput). */
+  textBytes: number;
+}
+
+/**
+ * Encodes a coded document's clause rows once, where they are coded (the main thread or a coding
+ * worker): the lines of clauses.csv, and each clause for report.html read back from the very cell
+ * strings clauses.csv holds (reportClauseOf, as `report` reads the file), so the page a run writes
+ * is the page `report` writes from its clauses.csv. `columns` are clauses.csv's header.
+ */
+export function encodeClauseRows(processed: Pick<ProcessedDocument, 'clauseRows' | 'textBytes'>, columns: readonly string[], encoder: ReturnType<typeof reportRows> | null): EncodedRows {
+  // clauses.csv holds no numeric kinds: numbers as String(n), NaN as empty, as csvRows writes them.
+  const table: Table = { name: 'clauses', columns: [], rows: processed.clauseRows as Cell[][] };
+  const report: EncodedClause[] = [];
+  for (const cells of processed.clauseRows) {
+    // A shard writes no report.html.
+    if (!encoder) continue;
+    const record: Record<string, string> = {};
+    cells.forEach((cell, i) => (record[columns[i]!] = formatCell(table, i, cell, 'data')));
+    report.push(encoder.encode(reportClauseOf(record)));
+  }
+  return { csv: csvRows(table), report, textBytes: processed.textBytes };
+}
