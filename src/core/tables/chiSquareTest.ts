@@ -26,7 +26,7 @@ export interface ChiSquareResult {
 const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7): about 15 significant digits. */
-function lnGamma(x: number): number {
+export function lnGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0]!;
