@@ -64,5 +64,7 @@ function ruleLines(rules: DecisionRules): string[] {
   }
   const m = rules.money;
   if (m) lines.push(`  money${ref(m.manual)} -> ${m.category}: ${m.givers.join(', ')} + ${m.money.join(', ')} within ${m.window}; weight ${m.weight}`);
+  const e = rules.encouragement;
+  if (e) lines.push(`  encouragement${ref(e.manual)} -> ${e.category}: ${e.verbs.join(', ')} + ${e.actors.join(', ')} within ${e.reach}, unless first: ${e.others.join(', ')}; weight ${e.weight}`);
   return lines.length ? ['', 'decision rules', ...lines] : [];
 }

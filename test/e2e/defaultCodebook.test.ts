@@ -28,6 +28,7 @@ const RULES: Array<[string, string, string]> = [
   ['tax relief', '对符合条件的小微企业免征增值税。', 'taxation'],
   ['rule 4, heading naming a measure', '（三）加大财政支持力度。', 'financial'],
   ['encouragement carrying a measure', '鼓励银行业金融机构加大信贷投放。', 'financial'],
+  ['rule 1, encouraging firms is guidance, their business its topic', '鼓励社会力量参与建设养老服务设施。', 'strategic'],
   ['department names are not measures', '省工业和信息化厅、省教育厅牵头，省财政厅配合。', 'strategic'],
   ['trade', '推进跨境贸易便利化，压缩进出口通关时间。', 'commercial'],
   ['research', '鼓励高校、科研院所与企业共建实验室，开展关键核心技术攻关。', 'scientific_technical'],
@@ -100,12 +101,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.1.0 (dev 0.772, halves 0.727/0.813, top 70 % 0.868; dev2 0.623, halves
- * 0.559/0.679, top 70 % 0.722), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.2.0 (dev 0.772, halves 0.727/0.813, top 70 % 0.868; dev2 0.644, halves
+ * 0.593/0.687, top 70 % 0.739), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.745, half: 0.7, confident: 0.84 },
-  { set: 'dev2-units', units: 274, kappa: 0.6, half: 0.53, confident: 0.69 },
+  { set: 'dev2-units', units: 274, kappa: 0.625, half: 0.57, confident: 0.715 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {

@@ -76,6 +76,7 @@ export interface DecisionRules {
     weight: number;
   } | null;
   money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number; fundTerms: string[]; fundRules: string | null } | null;
+  encouragement: { manual?: string; verbs: string[]; actors: string[]; others: string[]; reach: number; category: string; weight: number } | null;
 }
 
 export interface Codebook {
@@ -108,5 +109,6 @@ export function codebookTerms(codebook: Codebook): string[] {
   const { obligation: o, money: m } = codebook.rules;
   if (o) for (const t of [...o.modals, ...o.prohibitions, ...o.market, ...o.government, ...o.enforcement, ...o.organising, ...o.conditions, ...o.objects]) terms.add(t);
   if (m) for (const t of [...m.givers, ...m.money]) terms.add(t);
+  for (const t of codebook.rules.encouragement?.verbs ?? []) terms.add(t);
   return [...terms].sort();
 }

@@ -90,7 +90,11 @@ const noneRule = z
  *   obliged to enforce (an `enforcement` verb after the modal) or an unattributed prohibition gives
  *   `market_category`;
  * - money (rule 3): a giving verb with money within `window` characters gives `category`; a fund's
- *   words (`fund_terms`) in a unit where no money is given count for `fund_rules`.
+ *   words (`fund_terms`) in a unit where no money is given count for `fund_rules`;
+ * - encouragement (rule 1): an encouraging verb opening a phrase whose first actor, within `reach`
+ *   characters, is a market actor (鼓励物流企业…) gives `category`: the unit guides firms, and the
+ *   words of their business are its topic; where one of `others` comes first (lenders: 引导银行…,
+ *   indirect financial support; government bodies: 鼓励各地…) the rule says nothing.
  */
 const decisionRules = z
   .object({
@@ -130,6 +134,19 @@ const decisionRules = z
         /** A fund's own words (topic terms of `category`) and where they count when no money is given. */
         fund_terms: z.array(termText).default([]),
         fund_rules: categoryId.optional(),
+      })
+      .strict()
+      .optional(),
+    encouragement: z
+      .object({
+        manual: manualRef,
+        verbs: termList,
+        actors: termList,
+        /** Actors this rule does not decide for: lenders (indirect financial support) and government bodies. */
+        others: z.array(termText).default([]),
+        reach: z.number().int().min(0).max(40).default(8),
+        category: categoryId,
+        weight: weight,
       })
       .strict()
       .optional(),

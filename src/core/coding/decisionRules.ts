@@ -1,5 +1,6 @@
 import type { DecisionRules } from '../codebook/Codebook.js';
 import type { Match } from '../types.js';
+import { encouragementMatches, type EncouragementRule } from './encouragementRule.js';
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { TermIndex } from './termIndex.js';
@@ -23,9 +24,10 @@ export interface CompiledRules {
   words: TermIndex<RuleWord>;
   obligation: ObligationRule | null;
   money: MoneyRule | null;
+  encouragement: EncouragementRule | null;
 }
 
-type RuleWord = keyof ObligationWords | 'giver' | 'money';
+type RuleWord = keyof ObligationWords | 'giver' | 'money' | 'encouraging';
 
 const label = (manual: string | undefined, id: string) => (manual ? `${manual}: ${id}` : id);
 
@@ -34,13 +36,14 @@ function escape(term: string): string {
 }
 
 /** One regular expression for a list of terms, longest first so that 税务机关 wins over 机关. */
-function alternation(terms: readonly string[]): RegExp {
-  return new RegExp([...terms].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gu');
+function alternation(terms: readonly string[], flags = 'gu'): RegExp {
+  return new RegExp([...terms].sort((a, b) => b.length - a.length).map(escape).join('|'), flags);
 }
 
 export function compileRules(rules: DecisionRules): CompiledRules {
   const o = rules.obligation;
   const m = rules.money;
+  const e = rules.encouragement;
   return {
     none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u') })),
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
@@ -61,6 +64,9 @@ export function compileRules(rules: DecisionRules): CompiledRules {
     money: m
       ? { category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given'), fundTerms: new Set(m.fundTerms), fundRules: m.fundRules, fundLabel: label(m.manual, 'money.fund_rules') }
       : null,
+    encouragement: e
+      ? { actors: alternation(e.actors, 'u'), others: e.others.length ? alternation(e.others, 'u') : null, reach: e.reach, category: e.category, weight: e.weight, label: label(e.manual, 'encouragement.market') }
+      : null,
   };
 }
 
@@ -71,6 +77,7 @@ function ruleWords(rules: DecisionRules): TermIndex<RuleWord> {
   const lists: Array<readonly [readonly string[], RuleWord]> = [
     ...(o ? ([[o.modals, 'modal'], [o.prohibitions, 'prohibition'], [o.enforcement, 'enforcement'], [o.organising, 'organising'], [o.conditions, 'condition']] as const) : []),
     ...(m ? ([[m.givers, 'giver'], [m.money, 'money']] as const) : []),
+    ...(rules.encouragement ? ([[rules.encouragement.verbs, 'encouraging']] as const) : []),
   ];
   for (const [terms, word] of lists) for (const t of terms) index.add(t, word);
   return index;
@@ -123,7 +130,7 @@ export function headingSpan(text: string, maxLength: number): Span | null {
  * found overlapping (findEvery), so one word may serve two lists (负责 as a modal and as organising).
  */
 export function ruleMatches(tokens: readonly string[], text: string, rules: CompiledRules): Match[] {
-  if (!rules.obligation && !rules.money) return [];
+  if (!rules.obligation && !rules.money && !rules.encouragement) return [];
   const found = rules.words.findEvery(tokens);
   if (found.length === 0) return [];
   const of = (word: RuleWord) => found.filter((f) => f.entries.includes(word));
@@ -132,5 +139,6 @@ export function ruleMatches(tokens: readonly string[], text: string, rules: Comp
   return [
     ...(rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : []),
     ...(rules.money ? moneyMatches(text, parts, of('giver'), of('money'), rules.money) : []),
+    ...(rules.encouragement ? encouragementMatches(text, parts, of('encouraging'), rules.encouragement) : []),
   ];
 }

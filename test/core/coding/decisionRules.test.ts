@@ -18,6 +18,7 @@ const raw = {
       enforcement: ['检查'], organising: ['组织'], objects: ['对'], market_category: 'law', government_category: 'plan', weight: 3,
     },
     money: { manual: 'rule 3', givers: ['给予'], money: ['补贴'], category: 'fund', weight: 2 },
+    encouragement: { manual: 'rule 1', verbs: ['鼓励'], actors: ['企业'], others: ['银行', '各地'], category: 'plan', weight: 3 },
   },
   categories: [
     { id: 'env', label: { zh: '环境' }, children: [
@@ -65,6 +66,18 @@ describe('decision rules in the coder', () => {
     expect([none.primary, none.decidedBy, none.confidence]).toEqual(['none', 'none: none.effective_date', 0.9]);
   });
 
+  it('a phrase that encourages firms is guidance (rule 1: the firms’ business is its topic); lenders and bodies are not firms', () => {
+    const firms = code(['鼓励', '物流企业', '使用', '补贴', '资金', '。']);
+    expect([firms.primary, firms.decidedBy]).toEqual(['plan', 'rule 1: encouragement.market']);
+    expect(code(['（一）', '鼓励', '企业', '使用', '补贴', '资金', '。']).primary).toBe('plan');
+    // A lender or a government body named before the firm: the rule says nothing, the vocabulary decides.
+    expect(code(['鼓励', '银行', '向', '企业', '发放', '补贴', '资金', '。']).primary).toBe('fund');
+    expect(code(['鼓励', '各地', '为', '企业', '提供', '补贴', '资金', '。']).primary).toBe('fund');
+    // Only a verb opening its phrase is what the phrase does; a firm beyond the reach is not its object.
+    expect(code(['为', '鼓励', '企业', '使用', '补贴', '资金', '。']).primary).toBe('fund');
+    expect(code(['鼓励', '在', '本市', '依法', '登记', '注册', '的', '企业', '使用', '补贴', '资金', '。']).primary).toBe('fund');
+  });
+
   it('a heading that names a measure codes its item over a longer body (rule 4)', () => {
     const c = code(['（一）', '规范', '。', '规划', '，', '推进', '，', '推进', '。']);
     expect(c.primary).toBe('law');
@@ -99,6 +112,9 @@ describe('decision rules in the coder', () => {
     const r = validateCodebook(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.path.join('.'))).toContain('rules.money.category');
+    const badEncouragement = validateCodebook({ ...raw, rules: { ...raw.rules, encouragement: { ...raw.rules.encouragement, category: 'env' } } });
+    expect(badEncouragement.ok).toBe(false);
+    if (!badEncouragement.ok) expect(badEncouragement.problems.map((p) => p.path.join('.'))).toContain('rules.encouragement.category');
   });
 
   it('topics on a category with children are a codebook problem: only leaves are coded', () => {
