@@ -46,6 +46,9 @@ const RULES: Array<[string, string, string]> = [
   ['none, significance', '推进医疗健康区块链应用，对于提升医疗服务质量具有十分重要的意义。', 'none'],
   ['none, background', '随着数字经济快速发展，数据安全问题日益突出。', 'none'],
   ['none, a responsibility tag alone', '（省卫生健康委牵头，省财政厅、省医保局配合）', 'none'],
+  ['none, what a cited document required (basis)', '《国务院关于加快发展养老服务业的若干意见》对完善养老服务体系作出了全面部署。', 'none'],
+  // Rule 1: an exception names what the unit does not do.
+  ['rule 1, an exception is not what the clause does', '除严禁转让的情形外，对符合条件的企业给予补贴。', 'financial'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
@@ -101,12 +104,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.2.0 (dev 0.772, halves 0.727/0.813, top 70 % 0.868; dev2 0.644, halves
- * 0.593/0.687, top 70 % 0.739), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.2.0 (dev 0.778, halves 0.727/0.824, top 70 % 0.869; dev2 0.648, halves
+ * 0.602/0.687, top 70 % 0.745), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.745, half: 0.7, confident: 0.84 },
-  { set: 'dev2-units', units: 274, kappa: 0.625, half: 0.57, confident: 0.715 },
+  { set: 'dev-units', units: 225, kappa: 0.755, half: 0.705, confident: 0.845 },
+  { set: 'dev2-units', units: 274, kappa: 0.625, half: 0.58, confident: 0.72 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
