@@ -65,7 +65,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
       ? { category: m.category, weight: m.weight, window: m.window, label: label(m.manual, 'money.given'), fundTerms: new Set(m.fundTerms), fundRules: m.fundRules, fundLabel: label(m.manual, 'money.fund_rules') }
       : null,
     encouragement: e
-      ? { actors: alternation(e.actors, 'u'), others: e.others.length ? alternation(e.others, 'u') : null, reach: e.reach, category: e.category, weight: e.weight, label: label(e.manual, 'encouragement.market') }
+      ? { actors: alternation(e.actors, 'u'), others: e.others.length ? alternation(e.others, 'u') : null, reach: e.reach, window: e.reach + Math.max(...[...e.actors, ...e.others].map((a) => a.length)), category: e.category, weight: e.weight, label: label(e.manual, 'encouragement.market') }
       : null,
   };
 }

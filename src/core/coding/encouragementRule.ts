@@ -8,6 +8,8 @@ export interface EncouragementRule {
   actors: RegExp;
   others: RegExp | null;
   reach: number;
+  /** Characters read after the verb: the reach and the longest actor, so a long phrase costs no scan. */
+  window: number;
   category: string;
   weight: number;
   label: string;
@@ -15,11 +17,18 @@ export interface EncouragementRule {
 
 const PHRASE_BREAK = /[，,。；;：:\n]/u;
 
-/** Start of the phrase holding `at`, past an item's enumerator. */
-function phraseStart(text: string, at: number): number {
+/** How far back an item's enumerator may reach before a verb that opens the item: （二十三）, 12. */
+const LEAD_REACH = 12;
+
+/**
+ * Whether the verb at `at` opens its phrase (after a break, or after an item's enumerator). Only a
+ * short stretch before it is read, so a long unit without punctuation costs no scan per verb.
+ */
+function opensPhrase(text: string, at: number): boolean {
   let start = at;
-  while (start > 0 && !PHRASE_BREAK.test(text[start - 1]!)) start--;
-  return start + enumeratorLength(text.slice(start, at));
+  while (start > 0 && at - start < LEAD_REACH && !PHRASE_BREAK.test(text[start - 1]!)) start--;
+  if (start > 0 && !PHRASE_BREAK.test(text[start - 1]!)) return false;
+  return start + enumeratorLength(text.slice(start, at)) >= at;
 }
 
 /**
@@ -37,10 +46,10 @@ export function encouragementMatches(text: string, parts: readonly Span[], verbs
   bySentence(verbs, parts).forEach((inSentence, i) => {
     for (const v of inSentence) {
       // Only a verb opening its phrase is what the phrase does: 为引导企业… states a purpose.
-      if (phraseStart(text, v.start) < v.start) continue;
-      let end = v.end;
-      while (end < parts[i]!.end && !PHRASE_BREAK.test(text[end]!)) end++;
-      const object = text.slice(v.end, end);
+      if (!opensPhrase(text, v.start)) continue;
+      const ahead = text.slice(v.end, Math.min(parts[i]!.end, v.end + e.window));
+      const stop = ahead.search(PHRASE_BREAK);
+      const object = stop < 0 ? ahead : ahead.slice(0, stop);
       const actor = e.actors.exec(object);
       if (!actor || actor.index > e.reach) continue;
       const other = e.others?.exec(object);
