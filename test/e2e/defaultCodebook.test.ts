@@ -31,6 +31,7 @@ const RULES: Array<[string, string, string]> = [
   ['rule 1, encouraging firms is guidance, their business its topic', '鼓励社会力量参与建设养老服务设施。', 'strategic'],
   ['department names are not measures', '省工业和信息化厅、省教育厅牵头，省财政厅配合。', 'strategic'],
   ['trade', '推进跨境贸易便利化，压缩进出口通关时间。', 'commercial'],
+  ['registration steps carry a measure, they are not one', '对二手车出口企业的出口车辆，实行注册登记、转让登记和注销登记“联办”。', 'commercial'],
   ['research', '鼓励高校、科研院所与企业共建实验室，开展关键核心技术攻关。', 'scientific_technical'],
   ['public service', '依托政务服务平台推行“一网通办”，让群众办事少跑腿。', 'public_services'],
   ['procurement', '政府采购应优先采购创新产品。', 'procurement'],
@@ -104,12 +105,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.2.0 (dev 0.778, halves 0.727/0.824, top 70 % 0.869; dev2 0.648, halves
- * 0.602/0.687, top 70 % 0.745), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.2.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.662, halves
+ * 0.612/0.705, top 70 % 0.752), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.755, half: 0.705, confident: 0.845 },
-  { set: 'dev2-units', units: 274, kappa: 0.625, half: 0.58, confident: 0.72 },
+  { set: 'dev-units', units: 225, kappa: 0.76, half: 0.705, confident: 0.85 },
+  { set: 'dev2-units', units: 274, kappa: 0.64, half: 0.59, confident: 0.725 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
