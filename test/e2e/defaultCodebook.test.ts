@@ -50,6 +50,11 @@ const RULES: Array<[string, string, string]> = [
   ['none, what a cited document required (basis)', '《国务院关于加快发展养老服务业的若干意见》对完善养老服务体系作出了全面部署。', 'none'],
   // Rule 1: an exception names what the unit does not do.
   ['rule 1, an exception is not what the clause does', '除严禁转让的情形外，对符合条件的企业给予补贴。', 'financial'],
+  // none: a list item naming a document to hand in is a procedural step; with a modal it is an obligation.
+  ['none, a document to submit that names a subsidy', '（3）享受购房补贴的家庭户口簿复印件；', 'none'],
+  ['none, a document to submit that names a contract', '（1）申请人与开发企业签订的购房合同原件；', 'none'],
+  ['none, a document to submit that names research', '2.企业上年度研发费用专项审计报告原件及复印件。', 'none'],
+  ['rule 2, handing in a document as an obligation', '（五）申请人应当提交身份证复印件。', 'legal_regulatory'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
@@ -105,12 +110,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.2.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.662, halves
- * 0.612/0.705, top 70 % 0.752), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.3.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.666, halves
+ * 0.612/0.713, top 70 % 0.758), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.76, half: 0.705, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.64, half: 0.59, confident: 0.725 },
+  { set: 'dev2-units', units: 274, kappa: 0.645, half: 0.595, confident: 0.735 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
