@@ -93,6 +93,13 @@ describe('decision rules in the coder', () => {
     expect([carrierOnly.primary, carrierOnly.decidedBy]).toEqual(['law', 'terms']);
   });
 
+  it('a topic in a heading (（一）人工智能…) names no measure either: it counts beside a measure, once (rule 1 before rule 4)', () => {
+    const c = code(['（一）', '人工智能', '。', '推进', '，', '规范', '，', '规范', '。']);
+    expect(c.scores.plan).toBe(1 + 0.5);
+    expect(c.matches.find((m) => m.term === '人工智能')!.heading).toBeUndefined();
+    expect([c.primary, c.decidedBy]).toEqual(['law', 'terms']);
+  });
+
   it('finds the lead of an enumerated item, not of an article', () => {
     expect(headingSpan('（三）加大财政支持力度。对企业给予补贴。', 30)).toEqual({ start: 3, end: 11 });
     expect(headingSpan('3.实验室建设。制定标准。', 30)).toEqual({ start: 2, end: 7 });
