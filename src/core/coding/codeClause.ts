@@ -89,7 +89,7 @@ function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebo
   const counted = allowed.flatMap((m) => (!m.topic || measured.has(m.category) ? [m] : fund(m)));
   // Only the name of a measure (a term of at least min_weight) in the heading codes its item; the
   // carriers around it (推进, 完善, 机制) name no measure, in a heading or elsewhere, nor does a topic
-  // (人工智能 in （一）人工智能基础理论…): rule 1 comes before rule 4.
+  // (人工智能 in （一）人工智能。): rule 1 comes before rule 4.
   const names = (m: Match) => !m.topic && heading !== null && lead !== null && m.start >= lead.start && m.end <= lead.end && m.weight >= heading.minWeight;
   const kept = counted.map((m) => (names(m) ? { ...m, weight: m.weight * heading!.weight, heading: true as const } : m));
   return kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
