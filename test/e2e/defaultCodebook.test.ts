@@ -55,6 +55,10 @@ const RULES: Array<[string, string, string]> = [
   ['none, a document to submit that names a contract', '（1）申请人与开发企业签订的购房合同原件；', 'none'],
   ['none, a document to submit that names research', '2.企业上年度研发费用专项审计报告原件及复印件。', 'none'],
   ['rule 2, handing in a document as an obligation', '（五）申请人应当提交身份证复印件。', 'legal_regulatory'],
+  // Rule 1: learners gaining abilities is training, whatever research words name the abilities.
+  ['learners gaining abilities', '博士生具备较强的科研组织能力和创新研究能力，能够在科学研究中提出新技术。', 'education'],
+  ['learners gaining knowledge, under a research heading', '（二）学生掌握人工智能核心技术与科研方法的基本知识。', 'education'],
+  ['supporting learners in research stays research', '支持研究生参与企业关键核心技术研发。', 'scientific_technical'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
@@ -110,12 +114,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.3.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.666, halves
- * 0.612/0.713, top 70 % 0.758), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.3.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.671, halves
+ * 0.612/0.722, top 70 % 0.764), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.76, half: 0.705, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.645, half: 0.595, confident: 0.735 },
+  { set: 'dev2-units', units: 274, kappa: 0.65, half: 0.595, confident: 0.74 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
