@@ -58,6 +58,7 @@ const RULES: Array<[string, string, string]> = [
   // Rule 1: learners gaining abilities is training, whatever research words name the abilities.
   ['learners gaining abilities', '博士生具备较强的科研组织能力和创新研究能力，能够在科学研究中提出新技术。', 'education'],
   ['learners gaining knowledge, under a research heading', '（二）学生掌握人工智能核心技术与科研方法的基本知识。', 'education'],
+  ['learners gaining abilities, in the second sentence of an item', '（三）科研要求。研究生具备独立开展科学研究和技术创新的能力。', 'education'],
   ['supporting learners in research stays research', '支持研究生参与企业关键核心技术研发。', 'scientific_technical'],
 ];
 
