@@ -46,7 +46,7 @@ describe('PreparedCache', () => {
     expect(await cache.get(SHA)).toBeNull();
     const p = prepareDocument(doc);
     await cache.put(SHA, p);
-    expect(await new PreparedCache(dir).get(SHA)).toEqual(p);
+    expect(await new PreparedCache(dir).get(SHA)).toEqual({ prepared: p });
     expect(readdirSync(join(dir, 'prepared'))[0]).toMatch(new RegExp(`-${preparingCodeHash().slice(0, 16)}$`));
     // --no-cache reads nothing
     expect(await new PreparedCache(dir, false).get(SHA)).toBeNull();
