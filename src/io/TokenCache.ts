@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -57,6 +57,13 @@ export class TokenCache {
   }
 }
 
+/**
+ * A clause's key in its document's entry: the first 24 hex digits of its text's sha256. The one-shot
+ * crypto.hash (Node 20.12 and later) is cheaper than a Hash object per clause; the key is the same.
+ */
+const clauseKey: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex').slice(0, 24) : (text) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 24);
+
 export class DocumentTokens {
   private readonly used: Record<string, number[]> = {};
   private missed = false;
@@ -69,7 +76,7 @@ export class DocumentTokens {
   ) {}
 
   readonly segment = (text: string): string[] => {
-    const key = createHash('sha256').update(text).digest('hex').slice(0, 24);
+    const key = clauseKey(text);
     const lengths = this.known[key];
     if (lengths && lengths.reduce((a, n) => a + n, 0) === text.length) {
       this.stats.hits++;

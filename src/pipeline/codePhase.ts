@@ -124,9 +124,10 @@ export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], 
       run.codingMs += c.ms;
       if (c.extractedAgain) run.extractedAgain++;
       run.textBytes += c.rows.textBytes;
-      const chunk = duplicate ? '' : c.rows.csv;
+      // Encoded once: the stream would encode the string, and the range needs its length in bytes.
+      const chunk = Buffer.from(duplicate ? '' : c.rows.csv);
       await io.clauses.write(chunk);
-      const bytes = Buffer.byteLength(chunk);
+      const bytes = chunk.length;
       run.ranges.push([offset, bytes]);
       offset += bytes;
       run.summaries.push(summary);
