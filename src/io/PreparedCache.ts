@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import type { PreparedDocument } from '../core/prepareDocument.js';
 import type { DocumentMetadata } from '../core/types.js';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -80,7 +81,7 @@ export class PreparedCache {
   }
 
   private entryPath(sha: string): string {
-    return join(this.root, sha.slice(0, 2), `${sha}.json`);
+    return join(this.root, sha.slice(0, 2), `${sha}.v8`);
   }
 
   /** Whether an entry for this content exists (it may still be damaged: get() decides). */
@@ -94,7 +95,9 @@ export class PreparedCache {
       // Read synchronously: a few kB from the local cache, and a re-coding reads 2 of them per document;
       // the promise API's four thread-pool round trips each cost more (measured: a weights-only
       // re-code of 1,000 documents, 2.43 s against 2.74 s on average of 4 alternating runs).
-      const entry = JSON.parse(readFileSync(this.entryPath(sha), 'utf8')) as Entry;
+      // V8's serialization, not JSON: it copies strings instead of parsing them, and reading 1,000
+      // entries took 35 ms instead of 80. An entry of another Node version that V8 cannot read is a miss.
+      const entry = deserialize(readFileSync(this.entryPath(sha))) as Entry;
       const p = entry.prepared;
       if (entry.sha256 !== sha || typeof p?.text !== 'string' || !Array.isArray(p.clauses) || !Array.isArray(p.fingerprint) || typeof p.classification?.kind !== 'string') return null;
       const m = entry.metadata;
@@ -106,6 +109,6 @@ export class PreparedCache {
 
   async put(sha: string, prepared: PreparedDocument, metadata?: CachedMetadata): Promise<void> {
     if (!sha) return;
-    await writeFileAtomic(this.entryPath(sha), JSON.stringify({ sha256: sha, prepared, ...(metadata ? { metadata } : {}) } satisfies Entry));
+    await writeFileAtomic(this.entryPath(sha), serialize({ sha256: sha, prepared, ...(metadata ? { metadata } : {}) } satisfies Entry));
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
@@ -18,9 +19,9 @@ const TEXT = '浙江省人民政府办公厅关于推进数字经济发展的实
 
 const run = (args: string[]) => runCli([...args, '--cache-dir', cache, '--quiet'], work);
 const documents = (out: string) => parse(readFileSync(join(work, out, 'documents.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
-const entries = (): string[] => {
+const entries = (): Array<{ metadata?: { key: string } }> => {
   const root = join(cache, 'prepared');
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(root, f), 'utf8'));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.v8')).map((f) => deserialize(readFileSync(join(root, f))) as { metadata?: { key: string } });
 };
 
 describe('recode with the metadata kept in the prepared cache', () => {
@@ -31,7 +32,7 @@ describe('recode with the metadata kept in the prepared cache', () => {
     const cold = documents('cold')[0]!;
     expect([cold.province, cold.year, cold.doc_number]).toEqual(['浙江', '2021', '浙政办发〔2021〕12号']);
     // The cold run stored the metadata with the prepared entry, under the file's path.
-    expect(entries().some((e) => (JSON.parse(e) as { metadata?: { key: string } }).metadata?.key === JSON.stringify(['policy.txt', null]))).toBe(true);
+    expect(entries().some((e) => e.metadata?.key === JSON.stringify(['policy.txt', null]))).toBe(true);
 
     expect(run(['recode', corpus, '--out', join(work, 'same')]).code).toBe(0);
     expect(readFileSync(join(work, 'same', 'documents.csv'), 'utf8')).toBe(readFileSync(join(work, 'cold', 'documents.csv'), 'utf8'));
