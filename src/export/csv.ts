@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Table } from '../core/tables/Table.js';
 import { formatCell } from './formatCell.js';
 
@@ -16,7 +15,7 @@ export function toCsv(table: Table, options: CsvOptions = { bom: true }): string
  * csvHeader(columns) + csvRows(rows a) + csvRows(rows b) is byte for byte toCsv of the rows a then b.
  */
 export function csvHeader(columns: readonly string[], options: CsvOptions = { bom: true }): string {
-  return (options.bom ? '\ufeff' : '') + stringify([columns as string[]], { record_delimiter: '\n' });
+  return (options.bom ? '\ufeff' : '') + csvLine(columns);
 }
 
 /** The rows of a table (or of a piece of one), without header. */

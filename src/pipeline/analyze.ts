@@ -9,7 +9,7 @@ import { collectGarbage } from '../io/collectGarbage.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { PreparedCache } from '../io/PreparedCache.js';
-import { dictionaryId } from '../io/segmenter.js';
+import { dictionaryId, segmenterLoaded } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { toXlsx } from '../io/toXlsx.js';
 import { codingThreads, CodeWorkers } from './CodeWorkers.js';
@@ -99,14 +99,17 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     const read = await phase.run(options.corpus, plan.selected.map((d) => d.file), extracted, (done, file) => options.onProgress?.(done, plan.selected.length, file, 'extract'), options.signal);
     if (options.signal?.aborted) throw interrupted(read);
     record = extractionRecord(extracted, performance.now() - t1);
-    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside nodejieba's dictionary).
-    collectGarbage();
+    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside
+    // nodejieba's dictionary). A run that extracted nothing left little (a 30 MB heap at 1,000
+    // documents), and one that never loaded the dictionary has room to spare: each collection
+    // cost a re-code 10-15 ms for nothing.
+    if (record.extracted > 0) collectGarbage();
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
     workers = extraction.useCache === false ? null : codeWorkers(plan, extracted, phase, cacheDir, { prepared: preparedCache, tokens });
     coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
     encoded = await blocks?.finish();
-    collectGarbage();
+    if (segmenterLoaded()) collectGarbage();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
     record.fromCache -= coded.extractedAgain;
