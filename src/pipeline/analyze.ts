@@ -148,8 +148,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
 function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, caches: { prepared: PreparedCache; tokens: TokenCache }): CodeWorkers | null {
   // A worker hands back a document whose entries are missing, after reading it: a new term (no
   // token entries) or a change of the preparing code would send every document twice.
-  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
+  // The number first: most runs have none, and looking for every entry costs a stat each.
   const threads = codingThreads(phase.jobs, extracted.length);
+  if (threads < 2 || plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
   return CodeWorkers.start(threads, {
     codebooks: plan.books.map((b) => b.codebook),
     unit: plan.unit,
@@ -185,7 +186,11 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       // report.html with the tables just built and the clause blocks encoded while coding.
       const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
       await writeReportHtml({ ...page, run: { stage, tables: made.tables, blocks: blocks! } });
-      for (const [name, content] of made.files) await stage.put(name, content);
+      // Side by side: fifty small files one after the other waited for each write's round trip. All
+      // are settled before a failure goes on to abort, which must find every temporary file there.
+      const puts = await Promise.allSettled([...made.files].map(([name, content]) => stage.put(name, content)));
+      const failed = puts.find((p) => p.status === 'rejected');
+      if (failed) throw failed.reason;
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');
     }
