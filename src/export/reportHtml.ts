@@ -60,7 +60,8 @@ export function reportRows(codebook: CodebookOutline): { encode(c: ReportClause)
   const code = (c: string): number | string => codeIndex.get(c) ?? c;
   return {
     encode(c) {
-      const evidence = c.evidence.flatMap((e) => [e.start, e.end, code(e.category)]);
+      const evidence: Array<number | string> = [];
+      for (const e of c.evidence) evidence.push(e.start, e.end, code(e.category));
       const others = c.codes.filter((x) => x !== c.primary).map(code);
       const notes = c.evidence.some((e) => e.notes) ? c.evidence.map((e) => (e.notes ?? []).join('; ')) : null;
       // After the document: text, primary, other codes, evidence, manual, automatic primary, confidence, runner-up, rule, notes.

@@ -1,15 +1,28 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from './atomicWrite.js';
 
 /** Bump when the stored form changes; old entries are then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Counts of one run's token lookups, for run.json. */
 export interface TokenCacheStats {
   hits: number;
   misses: number;
+}
+
+/**
+ * A document's entry as stored (V8's serialization): per clause its key and how many tokens it has,
+ * and the tokens' lengths of every clause one after the other. Typed arrays instead of JSON: a
+ * re-code of 1,000 documents parsed 11 MB of JSON into 15,000 arrays (24-32 ms), now 6 MB copied.
+ */
+interface Entry {
+  dictionary: string;
+  keys: string[];
+  counts: Uint32Array;
+  lengths: Uint32Array;
 }
 
 /**
@@ -31,7 +44,7 @@ export class TokenCache {
   ) {}
 
   private entryPath(docSha: string): string {
-    return join(this.dir, 'tokens', `v${FORMAT}`, this.dictionary.slice(0, 16), docSha.slice(0, 2), `${docSha}.json`);
+    return join(this.dir, 'tokens', `v${FORMAT}`, this.dictionary.slice(0, 16), docSha.slice(0, 2), `${docSha}.v8`);
   }
 
   /** Whether the document has an entry under this dictionary (its clauses may still differ). */
@@ -41,39 +54,71 @@ export class TokenCache {
 
   /** Loads a document's entry; `segment` then answers from it and falls back to `cut`. */
   async forDocument(docSha: string, cut: (text: string) => string[]): Promise<DocumentTokens> {
-    let known: Record<string, number[]> = {};
+    let known = new Map<string, Uint32Array>();
     if (this.readEntries && docSha) {
       try {
         // Synchronously, as PreparedCache.get (why there).
-        const parsed = JSON.parse(readFileSync(this.entryPath(docSha), 'utf8')) as { dictionary?: string; clauses?: Record<string, number[]> };
-        if (parsed.dictionary === this.dictionary && parsed.clauses && typeof parsed.clauses === 'object') known = parsed.clauses;
+        known = clausesOf(deserialize(readFileSync(this.entryPath(docSha))) as Entry, this.dictionary);
       } catch {
         // missing or unreadable: every clause is cut and the entry rewritten
       }
     }
     return new DocumentTokens(known, cut, this.stats, async (clauses) => {
-      if (docSha) await writeFileAtomic(this.entryPath(docSha), JSON.stringify({ dictionary: this.dictionary, clauses }));
+      if (docSha) await writeFileAtomic(this.entryPath(docSha), serialize(entryOf(this.dictionary, clauses)));
     });
   }
 }
 
+/** Each clause's token lengths by key (views into the entry's array); none for another dictionary or a damaged entry. */
+function clausesOf(entry: Entry, dictionary: string): Map<string, Uint32Array> {
+  const known = new Map<string, Uint32Array>();
+  const { keys, counts, lengths } = entry;
+  if (entry.dictionary !== dictionary || !Array.isArray(keys) || !(counts instanceof Uint32Array) || !(lengths instanceof Uint32Array) || counts.length !== keys.length) return known;
+  let at = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (at + counts[i]! > lengths.length) return new Map();
+    known.set(keys[i]!, lengths.subarray(at, at + counts[i]!));
+    at += counts[i]!;
+  }
+  return known;
+}
+
+function entryOf(dictionary: string, clauses: ReadonlyMap<string, ArrayLike<number>>): Entry {
+  const keys = [...clauses.keys()];
+  const counts = Uint32Array.from(keys, (k) => clauses.get(k)!.length);
+  const lengths = new Uint32Array(counts.reduce((a, n) => a + n, 0));
+  let at = 0;
+  for (const k of keys) {
+    lengths.set(clauses.get(k)!, at);
+    at += clauses.get(k)!.length;
+  }
+  return { dictionary, keys, counts, lengths };
+}
+
+/**
+ * A clause's key in its document's entry: the first 24 hex digits of its text's sha256. The one-shot
+ * crypto.hash (Node 20.12 and later) is cheaper than a Hash object per clause; the key is the same.
+ */
+const clauseKey: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex').slice(0, 24) : (text) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 24);
+
 export class DocumentTokens {
-  private readonly used: Record<string, number[]> = {};
+  private readonly used = new Map<string, ArrayLike<number>>();
   private missed = false;
 
   constructor(
-    private readonly known: Record<string, number[]>,
+    private readonly known: ReadonlyMap<string, Uint32Array>,
     private readonly cut: (text: string) => string[],
     private readonly stats: TokenCacheStats,
-    private readonly store: (clauses: Record<string, number[]>) => Promise<void>,
+    private readonly store: (clauses: ReadonlyMap<string, ArrayLike<number>>) => Promise<void>,
   ) {}
 
   readonly segment = (text: string): string[] => {
-    const key = createHash('sha256').update(text).digest('hex').slice(0, 24);
-    const lengths = this.known[key];
+    const key = clauseKey(text);
+    const lengths = this.known.get(key);
     if (lengths && lengths.reduce((a, n) => a + n, 0) === text.length) {
       this.stats.hits++;
-      this.used[key] = lengths;
+      this.used.set(key, lengths);
       const tokens: string[] = new Array(lengths.length);
       let at = 0;
       for (let i = 0; i < lengths.length; i++) {
@@ -85,7 +130,7 @@ export class DocumentTokens {
     this.stats.misses++;
     this.missed = true;
     const tokens = this.cut(text);
-    this.used[key] = tokens.map((t) => t.length);
+    this.used.set(key, tokens.map((t) => t.length));
     return tokens;
   };
 

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 
 /** Files in the corpus folder that are about the corpus, not part of it. */
@@ -20,7 +20,9 @@ export async function listInputs(root: string): Promise<string[]> {
   const out: string[] = [];
   // Symbolic links are followed (researchers link documents into a study folder); each real folder is read once.
   const visited = new Set<string>();
-  const walk = async (dir: string) => {
+  // Paths relative to the root are built name by name (path.relative for each of 1,000 files was
+  // a hundredth of a re-code's time).
+  const walk = async (dir: string, prefix: string) => {
     const real = await realpath(dir);
     if (visited.has(real)) return;
     visited.add(real);
@@ -30,10 +32,10 @@ export async function listInputs(root: string): Promise<string[]> {
       const full = join(dir, e.name);
       const target = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
       if (!target) continue; // a dangling link
-      if (target.isDirectory()) await walk(full);
-      else if (target.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      if (target.isDirectory()) await walk(full, `${prefix}${e.name}/`);
+      else if (target.isFile()) out.push(prefix + e.name);
     }
   };
-  await walk(root);
+  await walk(root, '');
   return out.filter((f) => !CORPUS_SIDE_FILES.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../core/errors.js';
 
 export interface CsvTable {
@@ -22,6 +21,8 @@ export async function readCsvTable(file: string, required: readonly string[] = [
   }
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
+    // Loaded on use: most runs read no CSV, and the module costs start-up time of every command.
+    const { parse } = await import('csv-parse/sync');
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (err) {
     throw new UserError('input', `${file}: not a valid CSV (${(err as Error).message.split('\n')[0]})`);

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../core/errors.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 
@@ -16,6 +15,8 @@ export async function readMetadataCsv(path: string): Promise<Map<string, GivenMe
   }
   let rows: Array<Record<string, string>>;
   try {
+    // Loaded on use, as in readCsvTable: most runs read no CSV and start faster without it.
+    const { parse } = await import('csv-parse/sync');
     rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
   } catch (err) {
     throw new UserError('input', `${path}: not a valid CSV (${(err as Error).message.split('\n')[0]})`);

@@ -9,7 +9,7 @@ import { collectGarbage } from '../io/collectGarbage.js';
 import { defaultCacheDir, extractionSpace } from '../io/ExtractionCache.js';
 import { OutputStage } from '../io/OutputStage.js';
 import { PreparedCache } from '../io/PreparedCache.js';
-import { dictionaryId } from '../io/segmenter.js';
+import { dictionaryId, segmenterLoaded } from '../io/segmenter.js';
 import { TokenCache } from '../io/TokenCache.js';
 import { toXlsx } from '../io/toXlsx.js';
 import { codingThreads, CodeWorkers } from './CodeWorkers.js';
@@ -99,14 +99,17 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
     const read = await phase.run(options.corpus, plan.selected.map((d) => d.file), extracted, (done, file) => options.onProgress?.(done, plan.selected.length, file, 'extract'), options.signal);
     if (options.signal?.aborted) throw interrupted(read);
     record = extractionRecord(extracted, performance.now() - t1);
-    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside nodejieba's dictionary).
-    collectGarbage();
+    // The phases' garbage goes before the next phase grows the heap (and, in a cold run, beside
+    // nodejieba's dictionary). A run that extracted nothing left little (a 30 MB heap at 1,000
+    // documents), and one that never loaded the dictionary has room to spare: each collection
+    // cost a re-code 10-15 ms for nothing.
+    if (record.extracted > 0) collectGarbage();
     const t = performance.now();
     if (!options.shard) await clauses.write(csvHeader(clauseColumns(plan.books.slice(1).map((b) => b.codebook.name)), { bom: plan.tableOptions.bom }));
     workers = extraction.useCache === false ? null : codeWorkers(plan, extracted, phase, cacheDir, { prepared: preparedCache, tokens });
     coded = await codePhase(plan, extracted, { phase, preparedCache, tokens, clauses, blocks, workers }, options);
     encoded = await blocks?.finish();
-    collectGarbage();
+    if (segmenterLoaded()) collectGarbage();
     record.codeMs = performance.now() - t;
     record.extracted += coded.extractedAgain;
     record.fromCache -= coded.extractedAgain;
@@ -145,8 +148,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeReport> {
 function codeWorkers(plan: RunPlan, extracted: readonly Extracted[], phase: ExtractPhase, cacheDir: string, caches: { prepared: PreparedCache; tokens: TokenCache }): CodeWorkers | null {
   // A worker hands back a document whose entries are missing, after reading it: a new term (no
   // token entries) or a change of the preparing code would send every document twice.
-  if (plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
+  // The number first: most runs have none, and looking for every entry costs a stat each.
   const threads = codingThreads(phase.jobs, extracted.length);
+  if (threads < 2 || plan.manual.codes > 0 || !extracted.every((e) => e?.cached && caches.prepared.has(e.sha256) && caches.tokens.has(e.sha256))) return null;
   return CodeWorkers.start(threads, {
     codebooks: plan.books.map((b) => b.codebook),
     unit: plan.unit,
@@ -182,7 +186,11 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       // report.html with the tables just built and the clause blocks encoded while coding.
       const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
       await writeReportHtml({ ...page, run: { stage, tables: made.tables, blocks: blocks! } });
-      for (const [name, content] of made.files) await stage.put(name, content);
+      // Side by side: fifty small files one after the other waited for each write's round trip. All
+      // are settled before a failure goes on to abort, which must find every temporary file there.
+      const puts = await Promise.allSettled([...made.files].map(([name, content]) => stage.put(name, content)));
+      const failed = puts.find((p) => p.status === 'rejected');
+      if (failed) throw failed.reason;
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');
     }

@@ -5,7 +5,7 @@ import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import type { StagedStream } from '../io/OutputStage.js';
-import type { PreparedCache } from '../io/PreparedCache.js';
+import { metadataKey, type CachedMetadata, type PreparedCache } from '../io/PreparedCache.js';
 import { segment } from '../io/segmenter.js';
 import type { DocumentTokens, TokenCache } from '../io/TokenCache.js';
 import type { AnalyzeOptions } from './analyze.js';
@@ -65,6 +65,8 @@ interface ReadBack {
   outcome: DocumentInput | Awaited<ReturnType<ExtractPhase['outcomeOf']>>['outcome'];
   extractedAgain: boolean;
   doc: DocumentTokens;
+  /** The prepared entry's metadata, when it was inferred for this file and row of metadata.csv. */
+  metadata: CachedMetadata | null;
 }
 
 /** A coded document, from a worker or from this thread, ready to be written. */
@@ -122,9 +124,10 @@ export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], 
       run.codingMs += c.ms;
       if (c.extractedAgain) run.extractedAgain++;
       run.textBytes += c.rows.textBytes;
-      const chunk = duplicate ? '' : c.rows.csv;
+      // Encoded once: the stream would encode the string, and the range needs its length in bytes.
+      const chunk = Buffer.from(duplicate ? '' : c.rows.csv);
       await io.clauses.write(chunk);
-      const bytes = Buffer.byteLength(chunk);
+      const bytes = chunk.length;
       run.ranges.push([offset, bytes]);
       offset += bytes;
       run.summaries.push(summary);
@@ -141,26 +144,32 @@ export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], 
 async function readBack(plan: RunPlan, e: Extracted, io: CodePhaseIo, options: AnalyzeOptions): Promise<ReadBack> {
   // A document prepared before (same content, same code) needs neither its pages nor normalizing.
   const cached = e.held ? null : await io.preparedCache.get(e.sha256);
-  const ready = cached ? withUnit(cached, plan.unit) : null;
+  const ready = cached ? withUnit(cached.prepared, plan.unit) : null;
   const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await io.phase.outcomeOf(options.corpus, e);
-  return { outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment) };
+  const key = metadataKey(e.file, plan.metadata.get(e.file));
+  const metadata = cached?.metadata?.key === key ? cached.metadata : null;
+  return { outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment), metadata };
 }
 
 /** Codes a read-back document on this thread (in corpus order: manual codes are counted as they are applied). */
 function codeHere(plan: RunPlan, docId: string, e: Extracted, x: ReadBack, io: CodePhaseIo, columns: readonly string[]): Coded {
   const t0 = performance.now();
   const { outcome } = x;
-  // Pages extracted in this run, or not prepared before, are prepared here, and cached when their extraction is.
+  // Pages extracted in this run, or not prepared before, are prepared here, and cached when their
+  // extraction is; an entry without this file's metadata is written again with it.
   let input: DocumentInput;
   let toCache: PreparedDocument | null = null;
-  if (!outcome.ok || 'prepared' in outcome) input = outcome;
-  else {
+  if (!outcome.ok) input = outcome;
+  else if ('prepared' in outcome) {
+    input = outcome;
+    if (!x.metadata) toCache = outcome.prepared;
+  } else {
     input = { ok: true, prepared: prepareDocument(outcome.document, plan.unit) };
     if (outcome.cacheable) toCache = input.prepared;
   }
   const engine = engineOf(e.file, outcome.ok, !outcome.ok ? null : 'prepared' in outcome ? outcome.prepared.engine : outcome.document.engine);
   const processed = processDocument(
-    { docId, file: e.file, sha256: e.sha256, input, given: plan.metadata.get(e.file) },
+    { docId, file: e.file, sha256: e.sha256, input, given: plan.metadata.get(e.file), metadata: x.metadata?.value },
     { compiled: plan.compiled, io: { segment: x.doc.segment, manual: plan.manual.forDocument } },
   );
   const rows = encodeClauseRows(processed, columns, io.blocks?.encoder ?? null);
@@ -168,9 +177,10 @@ function codeHere(plan: RunPlan, docId: string, e: Extracted, x: ReadBack, io: C
     // What stays in memory for the whole run (the summary, the duplicate key) is copied: its
     // strings (title, issuer, 文号, ...) are slices of the document's text, and a V8 slice keeps
     // the whole text alive. Measured: without the copy a re-code of 5,000 documents no longer fits
-    // in a 64 MB heap (it does with it). A worker's results arrive copied already.
-    summary: structuredClone(processed.summary),
-    duplicateKey: structuredClone(processed.duplicateKey),
+    // in a 64 MB heap (it does with it). A worker's results arrive copied already, and metadata
+    // read from the prepared cache holds strings of its own.
+    summary: x.metadata ? processed.summary : structuredClone(processed.summary),
+    duplicateKey: x.metadata ? processed.duplicateKey : structuredClone(processed.duplicateKey),
     rows,
     engine,
     prepared: !outcome.ok ? null : 'prepared' in outcome ? 'hit' : 'miss',
@@ -178,7 +188,8 @@ function codeHere(plan: RunPlan, docId: string, e: Extracted, x: ReadBack, io: C
     ms: performance.now() - t0,
     save: async () => {
       await x.doc.save().catch(() => undefined);
-      if (toCache) await io.preparedCache.put(e.sha256, toCache).catch(() => undefined);
+      const metadata = { key: metadataKey(e.file, plan.metadata.get(e.file)), value: processed.metadata };
+      if (toCache) await io.preparedCache.put(e.sha256, toCache, metadata).catch(() => undefined);
     },
   };
 }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { codeClause } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
@@ -30,6 +29,8 @@ export async function readUnits(file: string): Promise<{ units: Unit[]; columns:
   let rows: Array<Record<string, string>>;
   let columns: string[] = [];
   try {
+    // Loaded on use, as in io/readCsvTable: every command would otherwise load it at start-up.
+    const { parse } = await import('csv-parse/sync');
     rows = parse(text, {
       bom: true,
       skip_empty_lines: true,

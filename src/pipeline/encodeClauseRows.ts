@@ -1,6 +1,6 @@
 import { reportClauseOf } from '../core/report/ReportClause.js';
 import type { Cell, Table } from '../core/tables/Table.js';
-import { csvRows } from '../export/csv.js';
+import { csvLine } from '../export/csv.js';
 import { formatCell } from '../export/formatCell.js';
 import type { EncodedClause, reportRows } from '../export/reportHtml.js';
 import type { ProcessedDocument } from './processDocument.js';
@@ -23,12 +23,15 @@ export function encodeClauseRows(processed: Pick<ProcessedDocument, 'clauseRows'
   // clauses.csv holds no numeric kinds: numbers as String(n), NaN as empty, as csvRows writes them.
   const table: Table = { name: 'clauses', columns: [], rows: processed.clauseRows as Cell[][] };
   const report: EncodedClause[] = [];
-  for (const cells of processed.clauseRows) {
+  let csv = '';
+  for (const row of processed.clauseRows) {
+    const cells = row.map((cell, i) => formatCell(table, i, cell, 'data'));
+    csv += csvLine(cells);
     // A shard writes no report.html.
     if (!encoder) continue;
     const record: Record<string, string> = {};
-    cells.forEach((cell, i) => (record[columns[i]!] = formatCell(table, i, cell, 'data')));
+    for (let i = 0; i < cells.length; i++) record[columns[i]!] = cells[i]!;
     report.push(encoder.encode(reportClauseOf(record)));
   }
-  return { csv: csvRows(table), report, textBytes: processed.textBytes };
+  return { csv, report, textBytes: processed.textBytes };
 }

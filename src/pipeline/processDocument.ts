@@ -43,6 +43,8 @@ export interface ProcessedDocument {
   textBytes: number;
   /** What duplicate detection compares; the text itself is not kept. */
   duplicateKey: DuplicateCandidate;
+  /** The document's metadata, as inferred (or as given in DocumentToCode.metadata). */
+  metadata: DocumentMetadata;
 }
 
 /** A document ready for coding (core/prepareDocument.ts), or why it could not be read. */
@@ -56,6 +58,8 @@ export interface DocumentToCode {
   input: DocumentInput;
   /** Its row of metadata.csv, if any. */
   given?: GivenMetadata | undefined;
+  /** inferMetadata of this prepared text, file and row, kept from an earlier run (io/PreparedCache.ts); inferred when absent. */
+  metadata?: DocumentMetadata | undefined;
 }
 
 /** What every document of a run is coded with. */
@@ -68,14 +72,14 @@ export interface CodingSetup {
 /** Codes one prepared document; a failed extraction, an empty text or a page that is not a policy becomes a listed document without clauses. */
 export function processDocument(doc: DocumentToCode, setup: CodingSetup): ProcessedDocument {
   const { docId, file, sha256: sha, input, given } = doc;
-  const uncoded = (summary: DocumentSummary, meta: DocumentMetadata): ProcessedDocument => ({ summary, clauseRows: [], textBytes: 0, duplicateKey: duplicateKeyOf(docId, sha, meta, []) });
+  const uncoded = (summary: DocumentSummary, meta: DocumentMetadata): ProcessedDocument => ({ summary, clauseRows: [], textBytes: 0, duplicateKey: duplicateKeyOf(docId, sha, meta, []), metadata: meta });
   if (!input.ok) {
     const meta = inferMetadata('', file, given);
     return uncoded(blankSummary(docId, file, sha, input.status, input.message, meta), meta);
   }
   const prepared = input.prepared;
   const text = prepared.text;
-  const meta = inferMetadata(text, file, given, prepared.title);
+  const meta = doc.metadata ?? inferMetadata(text, file, given, prepared.title);
   if (text.trim().length === 0) {
     const scan = prepared.kind === 'pdf';
     return uncoded(blankSummary(docId, file, sha, scan ? 'needs_ocr' : 'empty', scan ? 'no text layer (a scan?): OCR needed' : 'no text in the file', meta, prepared.pages), meta);
@@ -90,6 +94,7 @@ export function processDocument(doc: DocumentToCode, setup: CodingSetup): Proces
     clauseRows: coded.map(clauseRow),
     textBytes: clauses.reduce((n, c) => n + Buffer.byteLength(c.text), 0),
     duplicateKey: duplicateKeyOf(docId, sha, meta, prepared.fingerprint),
+    metadata: meta,
   };
 }
 

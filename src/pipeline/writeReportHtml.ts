@@ -1,6 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
 import { UserError } from '../core/errors.js';
 import { reportClauseOf, type ReportClause } from '../core/report/ReportClause.js';
 import { buildTables, type DocumentSummary } from '../core/tables/buildTables.js';
@@ -87,6 +86,8 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
 async function writeClausesFromCsv(file: string, wanted: ReadonlySet<string>, chunk: (clauses: readonly ReportClause[]) => string, out: StagedStream): Promise<number> {
   let clauses = 0;
   let batch: ReportClause[] = [];
+  // Loaded here: a run that coded its clauses writes the page without reading clauses.csv back.
+  const { parse } = await import('csv-parse');
   const rows = createReadStream(file).pipe(parse({ bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }));
   for await (const row of rows as AsyncIterable<Record<string, string>>) {
     if (!wanted.has(row.doc_id ?? '')) continue;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
@@ -53,9 +54,10 @@ describe('coding workers', () => {
     const entries = (function walk(dir: string): string[] {
       return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
     })(tokens);
-    const entry = JSON.parse(readFileSync(entries[0]!, 'utf8')) as { clauses: Record<string, number[]> };
-    delete entry.clauses[Object.keys(entry.clauses)[0]!];
-    writeFileSync(entries[0]!, JSON.stringify(entry));
+    // Stored as V8's serialization of keys, token counts and lengths (io/TokenCache.ts): drop the first clause.
+    const entry = deserialize(readFileSync(entries[0]!)) as { dictionary: string; keys: string[]; counts: Uint32Array; lengths: Uint32Array };
+    const dropped = entry.counts[0]!;
+    writeFileSync(entries[0]!, serialize({ ...entry, keys: entry.keys.slice(1), counts: entry.counts.slice(1), lengths: entry.lengths.slice(dropped) }));
     const args = (out: string) => ['recode', corpus, '--out', join(work, out), '--codebook', join(work, 'weights.yaml')];
     expect(run(args('partial-workers'), 2).code).toBe(0);
     expect(runJson('partial-workers').coding_threads).toBe(2);

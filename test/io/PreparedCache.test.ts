@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clausesOf, prepareDocument } from '../../src/core/prepareDocument.js';
 import { FileHashes } from '../../src/io/FileHashes.js';
@@ -46,7 +47,7 @@ describe('PreparedCache', () => {
     expect(await cache.get(SHA)).toBeNull();
     const p = prepareDocument(doc);
     await cache.put(SHA, p);
-    expect(await new PreparedCache(dir).get(SHA)).toEqual(p);
+    expect(await new PreparedCache(dir).get(SHA)).toEqual({ prepared: p });
     expect(readdirSync(join(dir, 'prepared'))[0]).toMatch(new RegExp(`-${preparingCodeHash().slice(0, 16)}$`));
     // --no-cache reads nothing
     expect(await new PreparedCache(dir, false).get(SHA)).toBeNull();
@@ -56,10 +57,10 @@ describe('PreparedCache', () => {
     const cache = new PreparedCache(dir);
     await cache.put('cd'.repeat(32), prepareDocument(doc));
     const folder = join(dir, 'prepared', readdirSync(join(dir, 'prepared'))[0]!);
-    writeFileSync(join(folder, 'cd', `${'cd'.repeat(32)}.json`), '{"sha256": "cd", "prep');
+    writeFileSync(join(folder, 'cd', `${'cd'.repeat(32)}.v8`), serialize({ sha256: 'cd'.repeat(32), prepared: prepareDocument(doc) }).subarray(0, 40));
     expect(await cache.get('cd'.repeat(32))).toBeNull();
     await cache.put('ef'.repeat(32), prepareDocument(doc));
-    writeFileSync(join(folder, 'ef', `${'ef'.repeat(32)}.json`), JSON.stringify({ sha256: '00'.repeat(32), prepared: prepareDocument(doc) }));
+    writeFileSync(join(folder, 'ef', `${'ef'.repeat(32)}.v8`), serialize({ sha256: '00'.repeat(32), prepared: prepareDocument(doc) }));
     expect(await cache.get('ef'.repeat(32))).toBeNull();
   });
 });
