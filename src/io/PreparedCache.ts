@@ -58,6 +58,11 @@ export interface PreparedEntry {
   metadata?: CachedMetadata;
 }
 
+/** The entry's metadata when it was inferred under `key` (this file and its metadata.csv row), else null. */
+export function cachedMetadata(entry: PreparedEntry | null, key: string): CachedMetadata | null {
+  return entry?.metadata?.key === key ? entry.metadata : null;
+}
+
 interface Entry extends PreparedEntry {
   sha256: string;
 }

@@ -5,7 +5,7 @@ import type { DocumentSummary } from '../core/tables/buildTables.js';
 import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { sourceKindOf } from '../io/extract/extractDocument.js';
 import type { StagedStream } from '../io/OutputStage.js';
-import { metadataKey, type CachedMetadata, type PreparedCache } from '../io/PreparedCache.js';
+import { cachedMetadata, metadataKey, type CachedMetadata, type PreparedCache } from '../io/PreparedCache.js';
 import { segment } from '../io/segmenter.js';
 import type { DocumentTokens, TokenCache } from '../io/TokenCache.js';
 import type { AnalyzeOptions } from './analyze.js';
@@ -67,6 +67,8 @@ interface ReadBack {
   doc: DocumentTokens;
   /** The prepared entry's metadata, when it was inferred for this file and row of metadata.csv. */
   metadata: CachedMetadata | null;
+  /** The key this document's metadata is cached under (metadataKey). */
+  metadataAs: string;
 }
 
 /** A coded document, from a worker or from this thread, ready to be written. */
@@ -146,9 +148,8 @@ async function readBack(plan: RunPlan, e: Extracted, io: CodePhaseIo, options: A
   const cached = e.held ? null : await io.preparedCache.get(e.sha256);
   const ready = cached ? withUnit(cached.prepared, plan.unit) : null;
   const { outcome, extractedAgain } = ready ? { outcome: { ok: true as const, prepared: ready }, extractedAgain: false } : await io.phase.outcomeOf(options.corpus, e);
-  const key = metadataKey(e.file, plan.metadata.get(e.file));
-  const metadata = cached?.metadata?.key === key ? cached.metadata : null;
-  return { outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment), metadata };
+  const metadataAs = metadataKey(e.file, plan.metadata.get(e.file));
+  return { outcome, extractedAgain, doc: await io.tokens.forDocument(e.sha256, segment), metadata: cachedMetadata(cached, metadataAs), metadataAs };
 }
 
 /** Codes a read-back document on this thread (in corpus order: manual codes are counted as they are applied). */
@@ -188,7 +189,7 @@ function codeHere(plan: RunPlan, docId: string, e: Extracted, x: ReadBack, io: C
     ms: performance.now() - t0,
     save: async () => {
       await x.doc.save().catch(() => undefined);
-      const metadata = { key: metadataKey(e.file, plan.metadata.get(e.file)), value: processed.metadata };
+      const metadata = { key: x.metadataAs, value: processed.metadata };
       if (toCache) await io.preparedCache.put(e.sha256, toCache, metadata).catch(() => undefined);
     },
   };

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { withUnit } from '../core/prepareDocument.js';
 import { reportRows } from '../export/reportHtml.js';
-import { metadataKey, PreparedCache } from '../io/PreparedCache.js';
+import { cachedMetadata, metadataKey, PreparedCache } from '../io/PreparedCache.js';
 import { TokenCache } from '../io/TokenCache.js';
 import type { CodeJob, CodeJobResult, CodeWorkerSetup } from './CodeWorkers.js';
 import { encodeClauseRows } from './encodeClauseRows.js';
@@ -31,7 +31,7 @@ async function code(job: CodeJob): Promise<CodeJobResult> {
   });
   const hits = tokens.stats.hits;
   const input = { ok: true as const, prepared: withUnit(entry.prepared, setup.unit) };
-  const metadata = entry.metadata?.key === metadataKey(job.file, job.given) ? entry.metadata.value : undefined;
+  const metadata = cachedMetadata(entry, metadataKey(job.file, job.given))?.value;
   const processed = processDocument({ docId: job.docId, file: job.file, sha256: job.sha256, input, given: job.given, metadata }, { compiled, io: { segment: doc.segment } });
   const rows = encodeClauseRows(processed, setup.columns, encoder);
   return { k: job.k, done: true, summary: processed.summary, duplicateKey: processed.duplicateKey, rows, engine: entry.prepared.engine ?? null, tokenHits: tokens.stats.hits - hits, ms: performance.now() - t0 };
