@@ -1,0 +1,152 @@
+import type { Codebook } from '../codebook/Codebook.js';
+import { codeClause } from './codeClause.js';
+import { compileCodebook } from './compileCodebook.js';
+import { weightParams, withWeights, type WeightParam } from './codebookWeights.js';
+import { TermIndex } from './termIndex.js';
+
+/** A unit a person coded: its tokens (the segmenter's output), its document and the human primary code. */
+export interface FitUnit {
+  unitId: string;
+  doc: string;
+  tokens: readonly string[];
+  gold: string;
+}
+
+export interface FitOptions {
+  /** The weights a term, topic or pattern may take; 0 removes it. Rule weights take the values above 0. */
+  grid: readonly number[];
+  /** Least net gain in correctly coded units (fixed minus broken) for a change to be made. */
+  minGain: number;
+  /** Most changes in one fit. */
+  maxChanges: number;
+  /** Least number of documents among the units a change fixes. */
+  minDocs: number;
+}
+
+export const DEFAULT_FIT: FitOptions = { grid: [0, 0.5, 1, 2, 3], minGain: 2, maxChanges: 10, minDocs: 2 };
+
+/** One change the fit made, with the units it fixed and broke on the training units. */
+export interface WeightChange {
+  param: WeightParam;
+  from: number;
+  to: number;
+  fixed: string[];
+  broken: string[];
+  /** Documents of the fixed units. */
+  documents: number;
+}
+
+export interface FitResult {
+  codebook: Codebook;
+  changes: WeightChange[];
+  /** Training units coded right before and after the fit. */
+  correctBefore: number;
+  correctAfter: number;
+}
+
+interface Candidate {
+  param: WeightParam;
+  to: number;
+  gain: number;
+  fixed: number[];
+  broken: number[];
+  primaries: Map<number, string>;
+}
+
+/** Units whose coding a change of each parameter can alter: those holding its term or pattern (rules: every unit). */
+function unitsOfParams(params: readonly WeightParam[], units: readonly FitUnit[]): Map<string, number[]> {
+  const index = new TermIndex<true>();
+  for (const p of params) if (p.kind === 'keyword' || p.kind === 'topic') index.add(p.term, true);
+  const byTerm = new Map<string, Set<number>>();
+  units.forEach((u, i) => {
+    for (const f of index.findEvery(u.tokens)) (byTerm.get(f.term) ?? byTerm.set(f.term, new Set()).get(f.term)!).add(i);
+  });
+  const texts = units.map((u) => u.tokens.join(''));
+  const all = units.map((_, i) => i);
+  const out = new Map<string, number[]>();
+  for (const p of params) {
+    if (p.kind === 'rule') out.set(p.key, all);
+    else if (p.kind === 'pattern') {
+      const regex = new RegExp(p.pattern, 'u');
+      out.set(p.key, all.filter((i) => regex.test(texts[i]!)));
+    } else out.set(p.key, [...(byTerm.get(p.term) ?? [])].sort((a, b) => a - b));
+  }
+  return out;
+}
+
+/** The grid values to try for a parameter, nearest to its weight first (a smaller change wins a tie). */
+function valuesFor(p: WeightParam, current: number, grid: readonly number[]): number[] {
+  return grid
+    .filter((w) => w !== current && (p.kind !== 'rule' || w > 0))
+    .sort((a, b) => Math.abs(a - current) - Math.abs(b - current) || a - b);
+}
+
+/**
+ * Fits the weights of a codebook's existing terms, topics, patterns and rules to human codes by greedy
+ * coordinate ascent on the number of units coded right. Each round tries every grid value of every
+ * parameter not yet changed and makes the one change with the largest net gain, if that gain is at
+ * least `minGain` units and the units it fixes come from at least `minDocs` documents; ties go to the
+ * earlier parameter in codebook order, then to the smaller change. No term is ever added, and a
+ * category keeps at least one keyword or pattern. Each candidate re-codes, with the real coder, only
+ * the units that hold its term or pattern, so a fit over hundreds of units and parameters takes seconds.
+ */
+export function fitWeights(codebook: Codebook, units: readonly FitUnit[], options: FitOptions = DEFAULT_FIT): FitResult {
+  const params = weightParams(codebook);
+  const affected = unitsOfParams(params, units);
+  const weights = new Map<string, number>();
+  const compiledBase = compileCodebook(codebook);
+  const primaries = units.map((u) => codeClause(u.unitId, u.tokens, compiledBase).primary);
+  const correctBefore = primaries.filter((p, i) => p === units[i]!.gold).length;
+  // Measures (keywords and patterns) left per category: the last one is never removed, or the category could never be coded.
+  const measures = new Map<string, number>();
+  for (const p of params) if (p.kind === 'keyword' || p.kind === 'pattern') measures.set(p.category, (measures.get(p.category) ?? 0) + 1);
+
+  const evaluate = (p: WeightParam, to: number): Candidate => {
+    const trial = new Map(weights).set(p.key, to);
+    const compiled = compileCodebook(withWeights(codebook, trial));
+    const out: Candidate = { param: p, to, gain: 0, fixed: [], broken: [], primaries: new Map() };
+    for (const i of affected.get(p.key)!) {
+      const primary = codeClause(units[i]!.unitId, units[i]!.tokens, compiled).primary;
+      out.primaries.set(i, primary);
+      const was = primaries[i] === units[i]!.gold;
+      const now = primary === units[i]!.gold;
+      if (now && !was) out.fixed.push(i);
+      if (was && !now) out.broken.push(i);
+    }
+    out.gain = out.fixed.length - out.broken.length;
+    return out;
+  };
+
+  const changes: WeightChange[] = [];
+  const cache = new Map<string, Candidate>();
+  while (changes.length < options.maxChanges) {
+    let best: Candidate | null = null;
+    for (const p of params) {
+      if (weights.has(p.key) || affected.get(p.key)!.length < options.minGain) continue;
+      for (const to of valuesFor(p, p.weight, options.grid)) {
+        if (to === 0 && (p.kind === 'keyword' || p.kind === 'pattern') && measures.get(p.category)! <= 1) continue;
+        const id = `${p.key}=${to}`;
+        const c = cache.get(id) ?? cache.set(id, evaluate(p, to)).get(id)!;
+        if (c.gain < options.minGain || new Set(c.fixed.map((i) => units[i]!.doc)).size < options.minDocs) continue;
+        if (!best || c.gain > best.gain) best = c;
+      }
+    }
+    if (!best) break;
+    const p = best.param;
+    weights.set(p.key, best.to);
+    if (best.to === 0 && (p.kind === 'keyword' || p.kind === 'pattern')) measures.set(p.category, measures.get(p.category)! - 1);
+    for (const [i, primary] of best.primaries) primaries[i] = primary;
+    // A candidate that shares a unit with this change must be measured again against the new weights.
+    const touched = new Set(affected.get(p.key)!);
+    for (const [id, c] of cache) if (affected.get(c.param.key)!.some((i) => touched.has(i))) cache.delete(id);
+    changes.push({
+      param: p,
+      from: p.weight,
+      to: best.to,
+      fixed: best.fixed.map((i) => units[i]!.unitId),
+      broken: best.broken.map((i) => units[i]!.unitId),
+      documents: new Set(best.fixed.map((i) => units[i]!.doc)).size,
+    });
+  }
+  return { codebook: withWeights(codebook, weights), changes, correctBefore, correctAfter: primaries.filter((p, i) => p === units[i]!.gold).length };
+}
