@@ -7,6 +7,7 @@ import { toTextTable } from '../export/textTable.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { checkCodebookFile, loadCodebook, problemLines } from '../io/readCodebook.js';
 import { codebookDiff } from '../pipeline/codebookDiff.js';
+import { codebookFitCommand } from './codebookFit.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { progressReporter } from './progress.js';
@@ -105,13 +106,15 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
 
 export function codebookCommand(): Command {
   return new Command('codebook')
-    .description('check, show and compare codebooks')
+    .description('check, show, compare and fit codebooks')
     .addCommand(checkCommand())
     .addCommand(showCommand())
     .addCommand(diffCommand())
+    .addCommand(codebookFitCommand())
     .addHelpText('after', `
 Examples:
   $ policy-code codebook check mine.yaml
   $ policy-code codebook show mine.yaml
-  $ policy-code codebook diff codebooks/rothwell-zegveld.zh.yaml mine.yaml corpus/`);
+  $ policy-code codebook diff codebooks/rothwell-zegveld.zh.yaml mine.yaml corpus/
+  $ policy-code codebook fit mine.yaml my-codes.csv --out mine-fit.yaml`);
 }

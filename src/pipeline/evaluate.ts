@@ -2,54 +2,14 @@ import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { codeClause } from '../core/coding/codeClause.js';
 import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
 import { matchedTermsCell } from '../core/coding/describeCoding.js';
-import { UserError } from '../core/errors.js';
 import { evaluateCoder, type Evaluation, type EvaluatedUnit } from '../core/reliability/evaluateCoder.js';
 import { confidenceTable, confusionTable, evaluationSummaryTable, instrumentScoresTable, wrongUnitsTable } from '../core/reliability/evaluationTables.js';
-import { unitCodes } from '../core/reliability/parseCodes.js';
 import { keyTerms, misfiringTerms, type KeyTerm, type MisfiringTerm, type SuggestionUnit } from '../core/reliability/suggestTerms.js';
 import type { Table } from '../core/tables/Table.js';
 import { round } from '../core/tables/round.js';
-import { NONE } from '../core/types.js';
-import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
-
-interface GoldUnit {
-  unitId: string;
-  text: string;
-  primary: string;
-  secondary: string[];
-}
-
-/**
- * Reads human-coded units: `unit_id` (or `clause_id`, as in codings/manual.csv), `text`, `primary`,
- * optional `secondary`. Rows without a primary are not coded and are left out. Every problem
- * (duplicate ids, codes the codebook does not know) is reported at once.
- */
-async function readGoldUnits(file: string, labels: readonly string[]): Promise<GoldUnit[]> {
-  const probe = await readCsvTable(file);
-  const idColumn = probe.columns.includes('unit_id') ? 'unit_id' : 'clause_id';
-  const table = await readCsvTable(file, [idColumn, 'text', 'primary']);
-  const known = new Set([...labels, NONE]);
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const units: GoldUnit[] = [];
-  for (const { line, cells } of table.rows) {
-    const id = cells[idColumn]!;
-    const codes = unitCodes(cells.primary ?? '', cells.secondary ?? '');
-    if (!id) problems.push(`${file}:${line}: empty ${idColumn}`);
-    else if (seen.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
-    seen.add(id);
-    if (!codes) continue;
-    for (const c of [codes.primary, ...codes.secondary]) {
-      if (!known.has(c)) problems.push(`${file}:${line}: unknown code '${c}' (the codebook has: ${[...known].join(', ')})`);
-    }
-    units.push({ unitId: id, text: cells.text ?? '', primary: codes.primary, secondary: codes.secondary });
-  }
-  if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the human codes`, problems);
-  if (units.length === 0) throw new UserError('input', `${file}: no coded units (every primary is empty)`);
-  return units;
-}
+import { readGoldUnits } from './readGoldUnits.js';
 
 export interface EvaluateOptions {
   gold: string;

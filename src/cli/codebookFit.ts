@@ -1,0 +1,105 @@
+import { Command } from 'commander';
+import { paramLabel } from '../core/coding/codebookWeights.js';
+import { DEFAULT_FIT } from '../core/coding/fitWeights.js';
+import { UserError } from '../core/errors.js';
+import type { CodingFigures } from '../core/reliability/codingFigures.js';
+import { toTextTable } from '../export/textTable.js';
+import { fitCodebook, type BeforeAfter, type FitCodebookReport } from '../pipeline/fitCodebook.js';
+import { EXIT, runAction } from './exitCodes.js';
+
+interface FitFlags {
+  out: string;
+  minGain: string;
+  minDocs: string;
+  maxChanges: string;
+  grid: string;
+  folds: string;
+  check?: string[];
+}
+
+function wholeNumber(flag: string, value: string, least: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < least) throw new UserError('usage', `${flag} takes a whole number of ${least} or more (got '${value}')`);
+  return n;
+}
+
+function gridOf(value: string): number[] {
+  const grid = value.split(',').map((v) => Number(v.trim()));
+  if (grid.length === 0 || grid.some((w) => !Number.isFinite(w) || w < 0 || w > 100)) {
+    throw new UserError('usage', `--grid takes weights from 0 to 100 separated by commas, e.g. 0,0.5,1,2,3 (got '${value}')`);
+  }
+  return [...new Set(grid)].sort((a, b) => a - b);
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const arrow = (b: number, a: number) => `${f3(b)} -> ${f3(a)}`;
+
+function figuresRow(name: string, x: BeforeAfter): Array<string | number> {
+  const pick = (k: keyof CodingFigures) => arrow(x.before[k], x.after[k]);
+  return [name, x.before.units, pick('kappa'), pick('accuracy'), pick('kappa70'), pick('shareDistance')];
+}
+
+/** What the command prints: the changes with their gains, then the figures before -> after. */
+function reportText(r: FitCodebookReport, options: { folds: number; out: string }): string {
+  const { fit } = r;
+  const lines = [
+    `${r.codebook.name} ${r.codebook.version} fitted on ${r.units} units of ${r.documents} documents: ${fit.changes.length} change${fit.changes.length === 1 ? '' : 's'} (training units coded right ${fit.correctBefore} -> ${fit.correctAfter})`,
+  ];
+  for (const c of fit.changes) {
+    lines.push(`  ${paramLabel(c.param)}: ${c.from} -> ${c.to}${c.to === 0 ? ' (removed)' : ''}, net +${c.fixed.length - c.broken.length} units (fixed ${c.fixed.join(' ')}${c.broken.length ? `; broken ${c.broken.join(' ')}` : ''}) in ${c.documents} documents`);
+  }
+  const rows = [figuresRow('training units (learned from: no measure of quality)', r.training)];
+  if (r.crossValidation) rows.push(figuresRow(`held out: ${r.crossValidation.folds.length}-fold cross-validation by document`, r.crossValidation));
+  for (const c of r.checks) rows.push(figuresRow(`held out: ${c.file}`, c));
+  lines.push('', 'before -> after (kappa and accuracy on the primary code; the 70 % most confident units; total variation distance of code shares)');
+  lines.push(toTextTable({ name: 'fit', columns: ['units', 'n', 'kappa', 'accuracy', 'kappa, 70 % most confident', 'share distance'], rows }));
+  if (r.crossValidation) {
+    lines.push(`changes made by the fit of each fold (on the other ${r.crossValidation.folds.length - 1} folds):`);
+    r.crossValidation.folds.forEach((f, i) =>
+      lines.push(`  fold ${i + 1} (${f.documents.length} documents, ${f.units} units held out): ${f.changes.map((c) => `${paramLabel(c.param)} ${c.from} -> ${c.to}`).join('; ') || 'no change'}`),
+    );
+  } else if (options.folds >= 2) lines.push('no cross-validation: the units come from fewer than 2 documents');
+  lines.push(`wrote ${options.out} (${r.codebook.name} ${r.version})`);
+  return lines.join('\n') + '\n';
+}
+
+export function codebookFitCommand(): Command {
+  return new Command('fit')
+    .description("fit the weights of a codebook's own terms, topics, patterns and rules to human codes; write the fitted codebook as a new version")
+    .argument('<codebook>', 'the YAML codebook to start from')
+    .argument('<gold...>', 'CSV files of human-coded units: unit_id (or clause_id), doc (or doc_id), text, primary')
+    .requiredOption('-o, --out <file>', 'where to write the fitted codebook (a new file)')
+    .option('--min-gain <n>', 'least net gain, in units coded right, for a change', String(DEFAULT_FIT.minGain))
+    .option('--min-docs <n>', 'least number of documents among the units a change fixes', String(DEFAULT_FIT.minDocs))
+    .option('--max-changes <n>', 'most weight changes', String(DEFAULT_FIT.maxChanges))
+    .option('--grid <weights>', 'the weights a term may take (0 removes it)', DEFAULT_FIT.grid.join(','))
+    .option('--folds <k>', 'folds of the cross-validation by document (0: none)', '5')
+    .option('--check <gold...>', 'also measure both versions on these human-coded units (documents the fit did not see)')
+    .addHelpText('after', `
+Examples:
+  $ policy-code codebook fit codebooks/rothwell-zegveld.zh.yaml my-codes.csv --out mine-fit.yaml
+  $ policy-code codebook fit mine.yaml sample-a.csv --check sample-b.csv --out mine-fit.yaml --min-gain 3
+  $ policy-code codebook diff mine.yaml mine-fit.yaml corpus/
+
+Only the weights of terms, topics and patterns already in the codebook change (never a new term),
+and the weights of the decision rules. Each change is marked in the new file with a "# fit:"
+comment. The figures that count are the held-out ones: the cross-validation (each fold of
+documents coded by a fit on the others) and the --check files.
+
+Exit code: 0 written, 2 bad input (a gold file without its columns, codes the codebook does not
+know, no coded units, an invalid codebook).`)
+    .action(
+      runAction(async (codebook: string, gold: string[], opts: FitFlags) => {
+        const folds = wholeNumber('--folds', opts.folds, 0);
+        const fit = {
+          grid: gridOf(opts.grid),
+          minGain: wholeNumber('--min-gain', opts.minGain, 1),
+          minDocs: wholeNumber('--min-docs', opts.minDocs, 1),
+          maxChanges: wholeNumber('--max-changes', opts.maxChanges, 0),
+        };
+        const report = await fitCodebook({ codebook, gold, out: opts.out, fit, folds, check: opts.check ?? [] });
+        process.stdout.write(reportText(report, { folds, out: opts.out }));
+        return EXIT.ok;
+      }),
+    );
+}
