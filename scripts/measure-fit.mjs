@@ -41,7 +41,8 @@ function crossValidated(units, k, options) {
     const held = new Set(docs);
     return { held: units.filter((u) => held.has(u.doc)), fit: fitWeights(codebook, units.filter((u) => !held.has(u.doc)), options) };
   });
-  return (cap) => folds.flatMap((f) => codeUnits(prefix(f.fit, cap), f.held));
+  const code = (cap) => folds.flatMap((f) => codeUnits(prefix(f.fit, cap), f.held));
+  return Object.assign(code, { most: Math.max(...folds.map((f) => f.fit.changes.length)) });
 }
 
 console.log(`before: dev ${cell(codingFigures(codeUnits(codebook, dev)))} | dev2 ${cell(codingFigures(codeUnits(codebook, dev2)))} | cv both ${cell(codingFigures(codeUnits(codebook, both)))}  (kappa, kappa of the 70 % most confident, share distance)`);
@@ -51,8 +52,9 @@ for (const minGain of (process.env.MIN_GAINS ?? '1,2,3,4').split(',').map(Number
     const a = fitWeights(codebook, dev, options);
     const b = fitWeights(codebook, dev2, options);
     const c = crossValidated(both, 5, options);
-    for (const cap of CAPS) {
-      if (cap > Math.max(a.changes.length, b.changes.length, 1) && cap !== CAPS[0]) continue;
+    const most = Math.max(a.changes.length, b.changes.length, c.most);
+    for (const [i, cap] of CAPS.entries()) {
+      if (i > 0 && CAPS[i - 1] >= most) break;
       console.log(
         `min-gain ${minGain} min-docs ${minDocs} cap ${String(cap).padStart(2)} (a: ${Math.min(cap, a.changes.length)} changes, b: ${Math.min(cap, b.changes.length)}):` +
           ` (a) dev2 ${cell(codingFigures(codeUnits(prefix(a, cap), dev2)))} | (b) dev ${cell(codingFigures(codeUnits(prefix(b, cap), dev)))} | (c) cv ${cell(codingFigures(c(cap)))}`,
