@@ -24,8 +24,9 @@ function wholeNumber(flag: string, value: string, least: number): number {
 }
 
 function gridOf(value: string): number[] {
-  const grid = value.split(',').map((v) => Number(v.trim()));
-  if (grid.length === 0 || grid.some((w) => !Number.isFinite(w) || w < 0 || w > 100)) {
+  const cells = value.split(',').map((v) => v.trim());
+  const grid = cells.map(Number);
+  if (cells.some((v) => v === '') || grid.some((w) => !Number.isFinite(w) || w < 0 || w > 100)) {
     throw new UserError('usage', `--grid takes weights from 0 to 100 separated by commas, e.g. 0,0.5,1,2,3 (got '${value}')`);
   }
   return [...new Set(grid)].sort((a, b) => a - b);
@@ -54,7 +55,7 @@ function reportText(r: FitCodebookReport, options: { folds: number; out: string 
   lines.push('', 'before -> after (kappa and accuracy on the primary code; the 70 % most confident units; total variation distance of code shares)');
   lines.push(toTextTable({ name: 'fit', columns: ['units', 'n', 'kappa', 'accuracy', 'kappa, 70 % most confident', 'share distance'], rows }));
   if (r.crossValidation) {
-    lines.push(`changes made by the fit of each fold (on the other ${r.crossValidation.folds.length - 1} folds):`);
+    lines.push('changes made by the fit of each fold (fitted on the other folds):');
     r.crossValidation.folds.forEach((f, i) =>
       lines.push(`  fold ${i + 1} (${f.documents.length} documents, ${f.units} units held out): ${f.changes.map((c) => `${paramLabel(c.param)} ${c.from} -> ${c.to}`).join('; ') || 'no change'}`),
     );
