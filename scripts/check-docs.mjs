@@ -16,7 +16,7 @@ if (!existsSync(CLI)) {
 const docsDir = join(ROOT, 'docs');
 const files = ['README.md', ...(existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`) : [])];
 const commands = ['analyze', 'recode', 'report', 'merge', 'extract', 'show', 'code-units', 'kwic', 'evaluate', 'agreement'];
-const subcommands = { codebook: ['check', 'show', 'diff'], review: ['export', 'import'] };
+const subcommands = { codebook: ['check', 'show', 'diff', 'fit'], review: ['export', 'import'] };
 
 const helps = new Map();
 function helpOf(command) {

@@ -32,6 +32,7 @@ function gridOf(value: string): number[] {
   return [...new Set(grid)].sort((a, b) => a - b);
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const arrow = (b: number, a: number) => `${f3(b)} -> ${f3(a)}`;
 
@@ -44,10 +45,16 @@ function figuresRow(name: string, x: BeforeAfter): Array<string | number> {
 function reportText(r: FitCodebookReport, options: { folds: number; out: string }): string {
   const { fit } = r;
   const lines = [
-    `${r.codebook.name} ${r.codebook.version} fitted on ${r.units} units of ${r.documents} documents: ${fit.changes.length} change${fit.changes.length === 1 ? '' : 's'} (training units coded right ${fit.correctBefore} -> ${fit.correctAfter})`,
+    `${r.codebook.name} ${r.codebook.version} fitted on ${r.units} units of ${plural(r.documents, 'document')}: ${plural(fit.changes.length, 'change')} (training units coded right ${fit.correctBefore} -> ${fit.correctAfter})`,
   ];
+  const folds = r.crossValidation?.folds ?? [];
   for (const c of fit.changes) {
-    lines.push(`  ${paramLabel(c.param)}: ${c.from} -> ${c.to}${c.to === 0 ? ' (removed)' : ''}, net +${c.fixed.length - c.broken.length} units (fixed ${c.fixed.join(' ')}${c.broken.length ? `; broken ${c.broken.join(' ')}` : ''}) in ${c.documents} documents`);
+    // How many fits on part of the documents made the same change: a change only some folds make fits their documents.
+    const same = folds.filter((f) => f.changes.some((d) => d.param.key === c.param.key && d.to === c.to)).length;
+    lines.push(
+      `  ${paramLabel(c.param)}: ${c.from} -> ${c.to}${c.to === 0 ? ' (removed)' : ''}, net +${c.fixed.length - c.broken.length} units (fixed ${c.fixed.join(' ')}${c.broken.length ? `; broken ${c.broken.join(' ')}` : ''})` +
+        ` in ${plural(c.documents, 'document')}${folds.length ? `; made by ${same} of ${folds.length} fold fits` : ''}`,
+    );
   }
   const rows = [figuresRow('training units (learned from: no measure of quality)', r.training)];
   if (r.crossValidation) rows.push(figuresRow(`held out: ${r.crossValidation.folds.length}-fold cross-validation by document`, r.crossValidation));
@@ -57,7 +64,7 @@ function reportText(r: FitCodebookReport, options: { folds: number; out: string 
   if (r.crossValidation) {
     lines.push('changes made by the fit of each fold (fitted on the other folds):');
     r.crossValidation.folds.forEach((f, i) =>
-      lines.push(`  fold ${i + 1} (${f.documents.length} documents, ${f.units} units held out): ${f.changes.map((c) => `${paramLabel(c.param)} ${c.from} -> ${c.to}`).join('; ') || 'no change'}`),
+      lines.push(`  fold ${i + 1} (${plural(f.documents.length, 'document')}, ${plural(f.units, 'unit')} held out): ${f.changes.map((c) => `${paramLabel(c.param)} ${c.from} -> ${c.to}`).join('; ') || 'no change'}`),
     );
   } else if (options.folds >= 2) lines.push('no cross-validation: the units come from fewer than 2 documents');
   lines.push(`wrote ${options.out} (${r.codebook.name} ${r.version})`);

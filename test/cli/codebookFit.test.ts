@@ -17,7 +17,7 @@ describe('codebook fit', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('money-and-plans 1.0.0 fitted on 7 units of 5 documents: 1 change (training units coded right 3 -> 6)');
-    expect(r.stdout).toContain('keyword 资金 (financial): 1 -> 0.5, net +3 units (fixed F01 F02 F03) in 3 documents');
+    expect(r.stdout).toContain('keyword 资金 (financial): 1 -> 0.5, net +3 units (fixed F01 F02 F03) in 3 documents; made by 1 of 2 fold fits');
     expect(r.stdout).toMatch(/held out: 2-fold cross-validation by document +7 +\d\.\d{3} -> \d\.\d{3}/);
     const text = readFileSync(join(tmp, 'fit.yaml'), 'utf8');
     expect(text).toContain('- { term: 资金, weight: 0.5 }  # money in general; fit: 1 -> 0.5, net +3 units (3 fixed, 0 broken) in 3 documents');
