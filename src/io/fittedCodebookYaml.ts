@@ -68,45 +68,58 @@ function categoryNode(doc: Document, id: string): YAMLMap | null {
   return search(doc.get('categories', true));
 }
 
-/**
- * The edits for a weight change of an item (a scalar or a map with `term`/`pattern`) or a rule's map.
- * In a flow list (`keywords: [补助, 贴息]`) the comment goes after the list and names the item.
- */
-function weightEdits(text: string, item: Node, key: 'term' | 'pattern' | null, c: WeightChange, flowList: Node | null): Edit[] {
-  const comment = (end: number) => (flowList ? commentAt(text, flowList.range![1], `${named(c)} ${note(c)}`) : commentAt(text, end, note(c)));
+/** The edits for a weight change of an item of a block list (a scalar or a map with `term`/`pattern`) or a rule's map. */
+function weightEdits(text: string, item: Node, key: 'term' | 'pattern' | null, c: WeightChange): Edit[] {
   if (isScalar(item) && key) {
     const [start, end] = item.range!;
-    return [{ at: start, remove: end - start, insert: `{ ${key}: ${flowSource(text, item)}, weight: ${format(c.to / c.from)} }` }, comment(end)];
+    return [{ at: start, remove: end - start, insert: `{ ${key}: ${flowSource(text, item)}, weight: ${format(c.to / c.from)} }` }, commentAt(text, end, note(c))];
   }
   if (!isMap(item)) throw new Error(`cannot place the weight of ${c.param.key}: not a scalar or a map`);
   const weight = item.get('weight', true);
-  // A category's own weight multiplies its terms: the item's weight is what the coder's weight is divided by.
-  const own = isScalar(weight) ? Number(weight.value) : 1;
-  const value = format((c.to * own) / c.from);
+  const value = ownWeight(item, c);
   if (isScalar(weight)) {
     const [start, end] = weight.range!;
-    return [{ at: start, remove: end - start, insert: value }, comment(item.flow ? item.range![1] : end)];
+    return [{ at: start, remove: end - start, insert: value }, commentAt(text, item.flow ? item.range![1] : end, note(c))];
   }
   const last = item.items[item.items.length - 1]!.value as Node;
-  if (item.flow) return [{ at: last.range![1], remove: 0, insert: `, weight: ${value}` }, comment(item.range![1])];
+  if (item.flow) return [{ at: last.range![1], remove: 0, insert: `, weight: ${value}` }, commentAt(text, item.range![1], note(c))];
   const first = item.items[0]!.key as Node;
   const indent = ' '.repeat(first.range![0] - lineStart(text, first.range![0]));
   const after = lineEnd(text, last.range![1]);
   return [{ at: after, remove: 0, insert: `\n${indent}weight: ${value}  # ${note(c)}` }];
 }
 
+/** The item's own weight for the fitted one: a category's own weight multiplies its terms, so the coder's weight is divided by it. */
+function ownWeight(item: YAMLMap, c: WeightChange): string {
+  const weight = item.get('weight', true);
+  return format((c.to * (isScalar(weight) ? Number(weight.value) : 1)) / c.from);
+}
+
 /** What a comment after a flow list calls the item it changed. */
 function named(c: WeightChange): string {
   const p = c.param;
-  return p.kind === 'rule' ? p.rule : p.kind === 'pattern' ? `pattern ${p.index + 1}` : p.term;
+  return p.kind === 'pattern' ? `pattern ${p.index + 1}` : p.kind === 'rule' ? p.rule : p.term;
 }
 
-/** An item removed from a flow list, with the comma that joined it to its neighbour. */
-function flowRemovalEdits(text: string, list: Node, index: number, c: WeightChange): Edit[] {
+/**
+ * A flow list (`keywords: [补助, 贴息]`) with changed items is written again as one list: removed items
+ * left out, changed ones with their weight, the others as they were; one comment after it names them.
+ */
+function flowListEdits(text: string, list: Node, changed: ReadonlyMap<number, { c: WeightChange; key: 'term' | 'pattern' }>): Edit[] {
   const items = (list as unknown as { items: Node[] }).items;
-  const item = items[index]!;
-  const [start, end] = index + 1 < items.length ? [item.range![0], items[index + 1]!.range![0]] : index > 0 ? [items[index - 1]!.range![1], item.range![1]] : [item.range![0], item.range![1]];
-  return [{ at: start, remove: end - start, insert: '' }, commentAt(text, list.range![1], `${note(c)}: removed ${text.slice(item.range![0], item.range![1])}`)];
+  const source = (n: Node) => text.slice(n.range![0], n.range![1]);
+  const rendered = items.flatMap((item, i) => {
+    const change = changed.get(i);
+    if (!change) return [source(item)];
+    if (change.c.to === 0) return [];
+    if (isScalar(item)) return [`{ ${change.key}: ${flowSource(text, item)}, weight: ${format(change.c.to / change.c.from)} }`];
+    if (!isMap(item)) throw new Error(`cannot place the weight of ${change.c.param.key}: not a scalar or a map`);
+    const pairs = item.items.filter((pair) => (pair.key as Scalar).value !== 'weight').map((pair) => `${source(pair.key as Node)}: ${source(pair.value as Node)}`);
+    return [`{ ${[...pairs, `weight: ${ownWeight(item, change.c)}`].join(', ')} }`];
+  });
+  const [start, end] = list.range!;
+  const words = [...changed.values()].map(({ c }) => `${named(c)} ${note(c)}${c.to === 0 ? ' (removed)' : ''}`);
+  return [{ at: start, remove: end - start, insert: `[${rendered.join(', ')}]` }, ...words.map((w) => commentAt(text, end, w))];
 }
 
 /** An item removed from a block list: its line(s) become a comment that shows what was there. */
@@ -119,12 +132,13 @@ function removalEdit(text: string, item: Node, c: WeightChange): Edit {
   return { at: start, remove: end - start, insert: `${indent}# ${note(c)}: removed '${was}'` };
 }
 
-function changeEdits(doc: Document, text: string, c: WeightChange): Edit[] {
+/** Where a change is written: a rule's map, or an item of a category's list (block or flow). */
+function locate(doc: Document, c: WeightChange): { item: Node; key: 'term' | 'pattern' | null; flowList: Node | null } {
   const p = c.param;
   if (p.kind === 'rule') {
     const rule = doc.getIn(['rules', p.rule], true);
     if (!isMap(rule)) throw new Error(`cannot find rules.${p.rule} in the codebook`);
-    return weightEdits(text, rule, null, c, null);
+    return { item: rule, key: null, flowList: null };
   }
   const category = categoryNode(doc, p.category);
   const list = category?.get(p.kind === 'keyword' ? 'keywords' : p.kind === 'topic' ? 'topics' : 'patterns', true);
@@ -132,9 +146,19 @@ function changeEdits(doc: Document, text: string, c: WeightChange): Edit[] {
   const key = p.kind === 'pattern' ? 'pattern' : 'term';
   const value = isScalar(item) ? item.value : isMap(item) ? item.get(key) : undefined;
   if (!item || value !== (p.kind === 'pattern' ? p.pattern : p.term)) throw new Error(`cannot find ${p.key} in the codebook`);
-  const flowList = isSeq(list) && list.flow ? list : null;
-  if (c.to === 0) return flowList ? flowRemovalEdits(text, flowList, p.index, c) : [removalEdit(text, item, c)];
-  return weightEdits(text, item, key, c, flowList);
+  return { item, key, flowList: isSeq(list) && list.flow ? list : null };
+}
+
+function changeEdits(doc: Document, text: string, changes: readonly WeightChange[]): Edit[] {
+  const edits: Edit[] = [];
+  const flowLists = new Map<Node, Map<number, { c: WeightChange; key: 'term' | 'pattern' }>>();
+  for (const c of changes) {
+    const { item, key, flowList } = locate(doc, c);
+    if (flowList && key) (flowLists.get(flowList) ?? flowLists.set(flowList, new Map()).get(flowList)!).set(c.param.index, { c, key });
+    else edits.push(...(c.to === 0 ? [removalEdit(text, item, c)] : weightEdits(text, item, key, c)));
+  }
+  for (const [list, changed] of flowLists) edits.push(...flowListEdits(text, list, changed));
+  return edits;
 }
 
 /**
@@ -152,7 +176,7 @@ export function fittedCodebookYaml(text: string, changes: readonly WeightChange[
   const edits: Edit[] = [
     { at: vs, remove: ve - vs, insert: newVersion },
     commentAt(text, ve, `fitted from ${String(version.value)} by policy-code codebook fit on ${source}: ${changes.length} weight change${changes.length === 1 ? '' : 's'}, each marked "fit:"`),
-    ...changes.flatMap((c) => changeEdits(doc, text, c)),
+    ...changeEdits(doc, text, changes),
   ];
   // From the end backwards, so that each splice leaves the offsets of the earlier ones valid.
   let out = text;

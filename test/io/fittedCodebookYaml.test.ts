@@ -73,16 +73,26 @@ describe('fittedCodebookYaml', () => {
     expect(back.version).toBe('1.2.0-fit.1');
   });
 
-  it('edits a flow list in place and puts the comment after it, naming the items', () => {
-    const flow = `codebook: flow\nversion: '1'\ncategories:\n  - id: financial\n    label: { zh: 金融支持 }\n    keywords: [补助, 贴息, 补贴]\n  - id: taxation\n    label: { zh: 税收优惠 }\n    keywords: [税收优惠]\n`;
+  it('writes a changed flow list again as one list, with one comment after it naming the items', () => {
+    const flow = `codebook: flow\nversion: '1'\ncategories:\n  - id: financial\n    label: { zh: 金融支持 }\n    keywords: [补助, 贴息, { term: 补贴, weight: 2 }]\n  - id: taxation\n    label: { zh: 税收优惠 }\n    keywords: [税收优惠]\n`;
     const params = weightParams(codebookOf(flow));
-    const at = (key: string, to: number): WeightChange => ({ param: params.find((p) => p.key === key)!, from: 1, to, fixed: ['a', 'b'], broken: [], documents: 2 });
-    const changes = [at('financial/keyword/补助', 2), at('financial/keyword/贴息', 0)];
+    const at = (key: string, to: number): WeightChange => {
+      const param = params.find((p) => p.key === key)!;
+      return { param, from: param.weight, to, fixed: ['a', 'b'], broken: [], documents: 2 };
+    };
+    // The last two items removed together: their separators must not be cut twice.
+    const changes = [at('financial/keyword/补助', 2), at('financial/keyword/贴息', 0), at('financial/keyword/补贴', 0)];
     const fitted = withWeights(codebookOf(flow), new Map(changes.map((c) => [c.param.key, c.to])));
     const out = fittedCodebookYaml(flow, changes, '1-fit.1', 'codes.csv', fitted);
-    expect(out).toContain("version: 1-fit.1  # fitted from 1 by policy-code codebook fit on codes.csv: 2 weight changes");
-    expect(out).toContain('    keywords: [{ term: 补助, weight: 2 }, 补贴]  # 补助 fit: 1 -> 2, net +2 units (2 fixed, 0 broken) in 2 documents; fit: 1 -> 0, net +2 units (2 fixed, 0 broken) in 2 documents: removed 贴息\n');
+    expect(out).toContain("version: 1-fit.1  # fitted from 1 by policy-code codebook fit on codes.csv: 3 weight changes");
+    expect(out).toContain(
+      '    keywords: [{ term: 补助, weight: 2 }]  # 补助 fit: 1 -> 2, net +2 units (2 fixed, 0 broken) in 2 documents; 贴息 fit: 1 -> 0, net +2 units (2 fixed, 0 broken) in 2 documents (removed); 补贴 fit: 2 -> 0, net +2 units (2 fixed, 0 broken) in 2 documents (removed)\n',
+    );
     expect(out).toContain('    keywords: [税收优惠]\n');
+    const kept = [at('financial/keyword/补贴', 3)];
+    expect(fittedCodebookYaml(flow, kept, '1-fit.1', 'codes.csv', withWeights(codebookOf(flow), new Map([['financial/keyword/补贴', 3]])))).toContain(
+      '    keywords: [补助, 贴息, { term: 补贴, weight: 3 }]  # 补贴 fit: 2 -> 3',
+    );
   });
 
   it('refuses to write a codebook that would not validate (the last measure of a category removed)', () => {
