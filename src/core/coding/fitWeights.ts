@@ -53,8 +53,23 @@ interface Candidate {
   primaries: Map<number, string>;
 }
 
-/** Units whose coding a change of each parameter can alter: those holding its term or pattern (rules: every unit). */
-function unitsOfParams(params: readonly WeightParam[], units: readonly FitUnit[]): Map<string, number[]> {
+/**
+ * Units where a rule's weight counts: where some category's score moves when the weight does. Scores
+ * are compared with every category scored (multi mode), so evidence of a category that is not the
+ * primary is seen too.
+ */
+function unitsOfRule(codebook: Codebook, p: WeightParam, units: readonly FitUnit[]): number[] {
+  const scores = (book: Codebook) => {
+    const compiled = compileCodebook({ ...book, mode: 'multi' });
+    return units.map((u) => JSON.stringify(codeClause(u.unitId, u.tokens, compiled).scores));
+  };
+  const before = scores(codebook);
+  const after = scores(withWeights(codebook, new Map([[p.key, p.weight + 1]])));
+  return units.flatMap((_, i) => (before[i] !== after[i] ? [i] : []));
+}
+
+/** Units whose coding a change of each parameter can alter: those holding its term or pattern, or where its rule counts. */
+function unitsOfParams(codebook: Codebook, params: readonly WeightParam[], units: readonly FitUnit[]): Map<string, number[]> {
   const index = new TermIndex<true>();
   for (const p of params) if (p.kind === 'keyword' || p.kind === 'topic') index.add(p.term, true);
   const byTerm = new Map<string, Set<number>>();
@@ -65,7 +80,7 @@ function unitsOfParams(params: readonly WeightParam[], units: readonly FitUnit[]
   const all = units.map((_, i) => i);
   const out = new Map<string, number[]>();
   for (const p of params) {
-    if (p.kind === 'rule') out.set(p.key, all);
+    if (p.kind === 'rule') out.set(p.key, unitsOfRule(codebook, p, units));
     else if (p.kind === 'pattern') {
       const regex = new RegExp(p.pattern, 'u');
       out.set(p.key, all.filter((i) => regex.test(texts[i]!)));
@@ -88,11 +103,12 @@ function valuesFor(p: WeightParam, current: number, grid: readonly number[]): nu
  * least `minGain` units and the units it fixes come from at least `minDocs` documents; ties go to the
  * earlier parameter in codebook order, then to the smaller change. No term is ever added, and a
  * category keeps at least one keyword or pattern. Each candidate re-codes, with the real coder, only
- * the units that hold its term or pattern, so a fit over hundreds of units and parameters takes seconds.
+ * the units that hold its term or pattern (or where its rule counts), and keeps its result until a
+ * change touches one of those units, so a fit over hundreds of units and parameters takes seconds.
  */
 export function fitWeights(codebook: Codebook, units: readonly FitUnit[], options: FitOptions = DEFAULT_FIT): FitResult {
   const params = weightParams(codebook);
-  const affected = unitsOfParams(params, units);
+  const affected = unitsOfParams(codebook, params, units);
   const weights = new Map<string, number>();
   const compiledBase = compileCodebook(codebook);
   const primaries = units.map((u) => codeClause(u.unitId, u.tokens, compiledBase).primary);
@@ -148,5 +164,9 @@ export function fitWeights(codebook: Codebook, units: readonly FitUnit[], option
       documents: new Set(best.fixed.map((i) => units[i]!.doc)).size,
     });
   }
-  return { codebook: withWeights(codebook, weights), changes, correctBefore, correctAfter: primaries.filter((p, i) => p === units[i]!.gold).length };
+  const fitted = withWeights(codebook, weights);
+  // The bookkeeping above re-coded only the units each change touched; all of them coded afresh must agree.
+  const compiledFitted = compileCodebook(fitted);
+  if (units.some((u, i) => codeClause(u.unitId, u.tokens, compiledFitted).primary !== primaries[i])) throw new Error('fitWeights: re-coding only the touched units disagrees with coding every unit');
+  return { codebook: fitted, changes, correctBefore, correctAfter: primaries.filter((p, i) => p === units[i]!.gold).length };
 }
