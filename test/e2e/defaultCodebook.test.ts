@@ -60,6 +60,9 @@ const RULES: Array<[string, string, string]> = [
   ['learners gaining knowledge, under a research heading', '（二）学生掌握人工智能核心技术与科研方法的基本知识。', 'education'],
   ['learners gaining abilities, in the second sentence of an item', '（三）科研要求。研究生具备独立开展科学研究和技术创新的能力。', 'education'],
   ['supporting learners in research stays research', '支持研究生参与企业关键核心技术研发。', 'scientific_technical'],
+  // Rule 1: a regulating act with a market body in its sentence regulates the body; its business is the topic.
+  ['rule 1, a body bearing responsibility under supervision', '养老服务机构对其开展的养老服务负主体责任，接受民政部门的监督。', 'legal_regulatory'],
+  ['rule 1, a body inspected', '定点医疗机构开展医疗服务，由医保部门进行检查。', 'legal_regulatory'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
