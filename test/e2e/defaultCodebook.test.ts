@@ -63,6 +63,8 @@ const RULES: Array<[string, string, string]> = [
   // Rule 1: a regulating act with a market body in its sentence regulates the body; its business is the topic.
   ['rule 1, a body bearing responsibility under supervision', '养老服务机构对其开展的养老服务负主体责任，接受民政部门的监督。', 'legal_regulatory'],
   ['rule 1, a body inspected', '定点医疗机构开展医疗服务，由医保部门进行检查。', 'legal_regulatory'],
+  // A topic term (人工智能, 高新技术) inside the application of a technology does not hide the measure.
+  ['applying a technology named by its topic', '重视和推广人工智能等高新技术在体育赛事中的应用。', 'scientific_technical'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */

@@ -25,7 +25,7 @@ const raw = {
     { id: 'env', label: { zh: '环境' }, children: [
       { id: 'fund', label: { zh: '金融' }, keywords: ['补贴', '资金'], topics: ['区块链'] },
       { id: 'law', label: { zh: '法规' }, keywords: ['规范'] },
-      { id: 'plan', label: { zh: '策略' }, keywords: ['规划', { term: '推进', weight: 0.5 }], topics: ['人工智能'] },
+      { id: 'plan', label: { zh: '策略' }, keywords: ['规划', { term: '推进', weight: 0.5 }], topics: ['人工智能'], patterns: ['人工智能[^。]{0,6}中的应用'] },
     ] },
     { id: 'supply', label: { zh: '供给' }, children: [{ id: 'train', label: { zh: '培训' }, keywords: [{ term: '培训', weight: 2 }] }] },
   ],
@@ -44,6 +44,12 @@ describe('decision rules in the coder', () => {
     const c = code(['推进', '区块链', '资金', '。']);
     expect(c.primary).toBe('fund');
     expect(c.scores.fund).toBe(2);
+  });
+
+  it('a topic term inside a pattern of its category does not hide the pattern: the text counts once, for the measure', () => {
+    const c = code(['人工智能', '在', '养老', '中', '的', '应用', '。']);
+    expect([c.primary, c.scores.plan]).toEqual(['plan', 1]);
+    expect(c.matches.map((m) => m.term)).toEqual(['人工智能在养老中的应用']);
   });
 
   it('a market actor obliged is regulation, a department obliged to organise is strategy (rule 2)', () => {
