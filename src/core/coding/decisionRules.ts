@@ -10,9 +10,9 @@ import { enumeratorLength, sentences, type Span } from './unitParts.js';
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
  * the structure of a unit rather than its vocabulary: who is obliged by a modal verb (rule 2), whether
- * money is given to someone (rule 3), which part of an item is its heading (rule 4), and the formulae
- * of units that use no instrument. Terms are matched on the segmenter's tokens like keywords, so 应
- * never matches inside 应用.
+ * money is given to someone (rule 3), who is encouraged or regulated (rule 1), which part of an item is
+ * its heading (rule 4), and the formulae of units that use no instrument. Terms are matched on the
+ * segmenter's tokens like keywords, so 应 never matches inside 应用.
  */
 export interface CompiledRules {
   none: Array<{ id: string; label: string; regex: RegExp }>;

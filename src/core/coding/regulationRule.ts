@@ -33,7 +33,6 @@ export function regulationMatches(text: string, parts: readonly Span[], acts: Re
       }
       const from = Math.max(s.start, a.start - r.reach);
       const to = Math.min(s.end, a.end + r.reach);
-      r.actors.lastIndex = 0;
       const body = [...text.slice(from, to).matchAll(r.actors)]
         .map((m) => ({ start: from + m.index, end: from + m.index + m[0].length }))
         .find((m) => m.end <= a.start || m.start >= a.end);
