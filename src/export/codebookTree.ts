@@ -66,5 +66,7 @@ function ruleLines(rules: DecisionRules): string[] {
   if (m) lines.push(`  money${ref(m.manual)} -> ${m.category}: ${m.givers.join(', ')} + ${m.money.join(', ')} within ${m.window}; weight ${m.weight}`);
   const e = rules.encouragement;
   if (e) lines.push(`  encouragement${ref(e.manual)} -> ${e.category}: ${e.verbs.join(', ')} + ${e.actors.join(', ')} within ${e.reach}, unless first: ${e.others.join(', ')}; weight ${e.weight}`);
+  const r = rules.regulation;
+  if (r) lines.push(`  regulation${ref(r.manual)} -> ${r.category}: ${r.acts.join(', ')} + ${r.actors.join(', ')} within ${r.reach}, not before: ${r.names.join(', ')}; weight ${r.weight}`);
   return lines.length ? ['', 'decision rules', ...lines] : [];
 }

@@ -48,6 +48,12 @@ describe('codebook check and show', () => {
     const json = JSON.parse(run('codebook', 'show', DOMAINS, '--json').stdout) as { leaves: unknown[] };
     expect(json.leaves).toHaveLength(7);
   });
+
+  it('prints the default codebook’s decision rules, the regulation rule among them', () => {
+    const r = run('codebook', 'show', DEFAULT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}regulation \(rule 1\) -> legal_regulatory: .*责令.* \+ .*机构.* within 40, not before: 局.*; weight 2$/m);
+  });
 });
 
 if (!shared) console.warn('codebookCommands.test: ../shared/corpus not found, diff/kwic/analyze on real documents skipped');

@@ -60,6 +60,11 @@ const RULES: Array<[string, string, string]> = [
   ['learners gaining knowledge, under a research heading', '（二）学生掌握人工智能核心技术与科研方法的基本知识。', 'education'],
   ['learners gaining abilities, in the second sentence of an item', '（三）科研要求。研究生具备独立开展科学研究和技术创新的能力。', 'education'],
   ['supporting learners in research stays research', '支持研究生参与企业关键核心技术研发。', 'scientific_technical'],
+  // Rule 1: a regulating act with a market body in its sentence regulates the body; its business is the topic.
+  ['rule 1, a body bearing responsibility under supervision', '养老服务机构对其开展的养老服务负主体责任，接受民政部门的监督。', 'legal_regulatory'],
+  ['rule 1, a body inspected', '定点医疗机构开展医疗服务，由医保部门进行检查。', 'legal_regulatory'],
+  // A topic term (人工智能, 高新技术) inside the application of a technology does not hide the measure.
+  ['applying a technology named by its topic', '重视和推广人工智能等高新技术在体育赛事中的应用。', 'scientific_technical'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
@@ -115,12 +120,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.3.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.878; dev2 0.671, halves
- * 0.612/0.722, top 70 % 0.764), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.4.0 (dev 0.784, halves 0.727/0.836, top 70 % 0.877; dev2 0.679, halves
+ * 0.621/0.730, top 70 % 0.770), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.76, half: 0.705, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.65, half: 0.595, confident: 0.74 },
+  { set: 'dev2-units', units: 274, kappa: 0.66, half: 0.60, confident: 0.75 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {

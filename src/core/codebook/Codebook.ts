@@ -77,6 +77,7 @@ export interface DecisionRules {
   } | null;
   money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number; fundTerms: string[]; fundRules: string | null } | null;
   encouragement: { manual?: string; verbs: string[]; actors: string[]; others: string[]; reach: number; category: string; weight: number } | null;
+  regulation: { manual?: string; acts: string[]; actors: string[]; names: string[]; reach: number; category: string; weight: number } | null;
 }
 
 export interface Codebook {
@@ -110,5 +111,6 @@ export function codebookTerms(codebook: Codebook): string[] {
   if (o) for (const t of [...o.modals, ...o.prohibitions, ...o.market, ...o.government, ...o.enforcement, ...o.organising, ...o.conditions, ...o.objects]) terms.add(t);
   if (m) for (const t of [...m.givers, ...m.money]) terms.add(t);
   for (const t of codebook.rules.encouragement?.verbs ?? []) terms.add(t);
+  for (const t of codebook.rules.regulation?.acts ?? []) terms.add(t);
   return [...terms].sort();
 }

@@ -94,7 +94,10 @@ const noneRule = z
  * - encouragement (rule 1): an encouraging verb opening a phrase whose first actor, within `reach`
  *   characters, is a market actor (鼓励物流企业…) gives `category`: the unit guides firms, and the
  *   words of their business are its topic; where one of `others` comes first (lenders: 引导银行…,
- *   indirect financial support; government bodies: 鼓励各地…) the rule says nothing.
+ *   indirect financial support; government bodies: 鼓励各地…) the rule says nothing;
+ * - regulation (rule 1): a regulating act (责令, 整改, 监管) with a market body (机构, 企业) within
+ *   `reach` characters of it in its sentence gives `category`: the unit regulates the body, and the
+ *   words of its business are its topic; an act followed by one of `names` (市场监管局) is a name.
  */
 const decisionRules = z
   .object({
@@ -145,6 +148,19 @@ const decisionRules = z
         /** Actors this rule does not decide for: lenders (indirect financial support) and government bodies. */
         others: z.array(termText).default([]),
         reach: z.number().int().min(0).max(40).default(8),
+        category: categoryId,
+        weight: weight,
+      })
+      .strict()
+      .optional(),
+    regulation: z
+      .object({
+        manual: manualRef,
+        acts: termList,
+        actors: termList,
+        /** What follows an act inside a department's name (局 in 市场监管局): then it is no act. */
+        names: z.array(termText).default([]),
+        reach: z.number().int().min(1).max(80).default(40),
         category: categoryId,
         weight: weight,
       })

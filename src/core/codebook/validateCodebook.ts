@@ -156,6 +156,7 @@ function ruleProblems(
   if (rules?.money) needLeaf(rules.money.category, ['rules', 'money', 'category']);
   if (rules?.money?.fund_rules) needLeaf(rules.money.fund_rules, ['rules', 'money', 'fund_rules']);
   if (rules?.encouragement) needLeaf(rules.encouragement.category, ['rules', 'encouragement', 'category']);
+  if (rules?.regulation) needLeaf(rules.regulation.category, ['rules', 'regulation', 'category']);
   return problems;
 }
 
@@ -166,6 +167,7 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
   const m = rules?.money;
   const h = rules?.heading;
   const e = rules?.encouragement;
+  const r = rules?.regulation;
   return {
     none: (rules?.none ?? []).map(namedPattern),
     ignore: (rules?.ignore ?? []).map(namedPattern),
@@ -188,5 +190,6 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
       : null,
     money: m ? { ...(m.manual ? { manual: m.manual } : {}), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,
     encouragement: e ? { ...(e.manual ? { manual: e.manual } : {}), verbs: e.verbs, actors: e.actors, others: e.others, reach: e.reach, category: e.category, weight: e.weight } : null,
+    regulation: r ? { ...(r.manual ? { manual: r.manual } : {}), acts: r.acts, actors: r.actors, names: r.names, reach: r.reach, category: r.category, weight: r.weight } : null,
   };
 }

@@ -38,6 +38,13 @@ function firstEndingAfter(spans: readonly Span[], at: number): number {
   return lo;
 }
 
+/** Topic terms inside a pattern match of their category are part of it: the text counts once per category. */
+function withoutTopicsInPatterns(candidates: Match[]): Match[] {
+  const patterns = candidates.filter((p) => p.pattern !== undefined);
+  if (patterns.length === 0) return candidates;
+  return candidates.filter((m) => !m.topic || !patterns.some((p) => p.category === m.category && p.start < m.end && m.start < p.end));
+}
+
 /** Keyword, topic, pattern and decision-rule evidence before exclusions. */
 function candidatesOf(tokens: readonly string[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
   const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
@@ -48,10 +55,11 @@ function candidatesOf(tokens: readonly string[], text: string, compiled: Compile
       if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, ...(r.topic ? { topic: true as const } : {}) });
     }
   }
-  // Evidence kept per category, sorted by start, so a clash is found by binary search: a unit of a
-  // million characters must not cost a scan of every earlier match per pattern match.
+  // Measure evidence kept per category, sorted by start, so a clash is found by binary search: a unit
+  // of a million characters must not cost a scan of every earlier match per pattern match. A topic
+  // term does not block a pattern: the pattern names the measure the topic is part of (高新技术在…中的应用).
   const kept = new Map<string, Span[]>();
-  for (const m of candidates) (kept.get(m.category) ?? kept.set(m.category, []).get(m.category)!).push(m);
+  for (const m of candidates) if (!m.topic) (kept.get(m.category) ?? kept.set(m.category, []).get(m.category)!).push(m);
   for (const p of compiled.patterns) {
     if (!holds(p.with)) continue;
     const spans = kept.get(p.category) ?? kept.set(p.category, []).get(p.category)!;
@@ -62,7 +70,7 @@ function candidatesOf(tokens: readonly string[], text: string, compiled: Compile
       candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
     }
   }
-  return [...candidates, ...ruleMatches(tokens, text, compiled.rules)];
+  return [...withoutTopicsInPatterns(candidates), ...ruleMatches(tokens, text, compiled.rules)];
 }
 
 /** Drops vetoed matches, topic terms with no measure beside them (rule 1), and weighs headings (rule 4). */

@@ -3,15 +3,16 @@ import type { Match } from '../types.js';
 import { encouragementMatches, type EncouragementRule } from './encouragementRule.js';
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
+import { regulationMatches, type RegulationRule } from './regulationRule.js';
 import { TermIndex } from './termIndex.js';
 import { enumeratorLength, sentences, type Span } from './unitParts.js';
 
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
  * the structure of a unit rather than its vocabulary: who is obliged by a modal verb (rule 2), whether
- * money is given to someone (rule 3), which part of an item is its heading (rule 4), and the formulae
- * of units that use no instrument. Terms are matched on the segmenter's tokens like keywords, so 应
- * never matches inside 应用.
+ * money is given to someone (rule 3), who is encouraged or regulated (rule 1), which part of an item is
+ * its heading (rule 4), and the formulae of units that use no instrument. Terms are matched on the
+ * segmenter's tokens like keywords, so 应 never matches inside 应用.
  */
 export interface CompiledRules {
   none: Array<{ id: string; label: string; regex: RegExp }>;
@@ -25,9 +26,10 @@ export interface CompiledRules {
   obligation: ObligationRule | null;
   money: MoneyRule | null;
   encouragement: EncouragementRule | null;
+  regulation: RegulationRule | null;
 }
 
-type RuleWord = keyof ObligationWords | 'giver' | 'money' | 'encouraging';
+type RuleWord = keyof ObligationWords | 'giver' | 'money' | 'encouraging' | 'regulating';
 
 const label = (manual: string | undefined, id: string) => (manual ? `${manual}: ${id}` : id);
 
@@ -44,6 +46,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
   const o = rules.obligation;
   const m = rules.money;
   const e = rules.encouragement;
+  const r = rules.regulation;
   return {
     none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u') })),
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
@@ -67,6 +70,9 @@ export function compileRules(rules: DecisionRules): CompiledRules {
     encouragement: e
       ? { actors: alternation(e.actors, 'u'), others: e.others.length ? alternation(e.others, 'u') : null, reach: e.reach, window: e.reach + Math.max(...[...e.actors, ...e.others].map((a) => a.length)), category: e.category, weight: e.weight, label: label(e.manual, 'encouragement.market') }
       : null,
+    regulation: r
+      ? { actors: alternation(r.actors), names: r.names.length ? alternation(r.names, 'uy') : null, reach: r.reach, category: r.category, weight: r.weight, label: label(r.manual, 'regulation.body') }
+      : null,
   };
 }
 
@@ -78,6 +84,7 @@ function ruleWords(rules: DecisionRules): TermIndex<RuleWord> {
     ...(o ? ([[o.modals, 'modal'], [o.prohibitions, 'prohibition'], [o.enforcement, 'enforcement'], [o.organising, 'organising'], [o.conditions, 'condition']] as const) : []),
     ...(m ? ([[m.givers, 'giver'], [m.money, 'money']] as const) : []),
     ...(rules.encouragement ? ([[rules.encouragement.verbs, 'encouraging']] as const) : []),
+    ...(rules.regulation ? ([[rules.regulation.acts, 'regulating']] as const) : []),
   ];
   for (const [terms, word] of lists) for (const t of terms) index.add(t, word);
   return index;
@@ -130,7 +137,7 @@ export function headingSpan(text: string, maxLength: number): Span | null {
  * found overlapping (findEvery), so one word may serve two lists (负责 as a modal and as organising).
  */
 export function ruleMatches(tokens: readonly string[], text: string, rules: CompiledRules): Match[] {
-  if (!rules.obligation && !rules.money && !rules.encouragement) return [];
+  if (!rules.obligation && !rules.money && !rules.encouragement && !rules.regulation) return [];
   const found = rules.words.findEvery(tokens);
   if (found.length === 0) return [];
   const of = (word: RuleWord) => found.filter((f) => f.entries.includes(word));
@@ -140,5 +147,6 @@ export function ruleMatches(tokens: readonly string[], text: string, rules: Comp
     ...(rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : []),
     ...(rules.money ? moneyMatches(text, parts, of('giver'), of('money'), rules.money) : []),
     ...(rules.encouragement ? encouragementMatches(text, parts, of('encouraging'), rules.encouragement) : []),
+    ...(rules.regulation ? regulationMatches(text, parts, of('regulating'), rules.regulation) : []),
   ];
 }

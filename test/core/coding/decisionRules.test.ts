@@ -19,13 +19,15 @@ const raw = {
     },
     money: { manual: 'rule 3', givers: ['给予'], money: ['补贴'], category: 'fund', weight: 2 },
     encouragement: { manual: 'rule 1', verbs: ['鼓励'], actors: ['企业'], others: ['银行', '各地'], category: 'plan', weight: 3 },
+    regulation: { manual: 'rule 1', acts: ['责令', '整改', '监管'], actors: ['机构'], names: ['局'], reach: 10, category: 'law', weight: 3 },
   },
   categories: [
     { id: 'env', label: { zh: '环境' }, children: [
       { id: 'fund', label: { zh: '金融' }, keywords: ['补贴', '资金'], topics: ['区块链'] },
       { id: 'law', label: { zh: '法规' }, keywords: ['规范'] },
-      { id: 'plan', label: { zh: '策略' }, keywords: ['规划', { term: '推进', weight: 0.5 }], topics: ['人工智能'] },
+      { id: 'plan', label: { zh: '策略' }, keywords: ['规划', { term: '推进', weight: 0.5 }], topics: ['人工智能'], patterns: ['人工智能[^。]{0,6}中的应用'] },
     ] },
+    { id: 'supply', label: { zh: '供给' }, children: [{ id: 'train', label: { zh: '培训' }, keywords: [{ term: '培训', weight: 2 }] }] },
   ],
 };
 
@@ -42,6 +44,12 @@ describe('decision rules in the coder', () => {
     const c = code(['推进', '区块链', '资金', '。']);
     expect(c.primary).toBe('fund');
     expect(c.scores.fund).toBe(2);
+  });
+
+  it('a topic term inside a pattern of its category does not hide the pattern: the text counts once, for the measure', () => {
+    const c = code(['人工智能', '在', '养老', '中', '的', '应用', '。']);
+    expect([c.primary, c.scores.plan]).toEqual(['plan', 1]);
+    expect(c.matches.map((m) => m.term)).toEqual(['人工智能在养老中的应用']);
   });
 
   it('a market actor obliged is regulation, a department obliged to organise is strategy (rule 2)', () => {
@@ -76,6 +84,16 @@ describe('decision rules in the coder', () => {
     // Only a verb opening its phrase is what the phrase does; a firm beyond the reach is not its object.
     expect(code(['为', '鼓励', '企业', '使用', '补贴', '资金', '。']).primary).toBe('fund');
     expect(code(['鼓励', '在', '本市', '依法', '登记', '注册', '的', '企业', '使用', '补贴', '资金', '。']).primary).toBe('fund');
+  });
+
+  it('a regulating act with a market body in its sentence is regulation (rule 1: the body’s business is its topic)', () => {
+    const sanctioned = code(['培训', '机构', '由', '部门', '责令', '整改', '。']);
+    expect([sanctioned.primary, sanctioned.decidedBy]).toEqual(['law', 'rule 1: regulation.body']);
+    expect(code(['对', '培训', '机构', '加强', '监管', '。']).primary).toBe('law');
+    // An act inside a department's name regulates nothing; a body in another sentence or beyond the reach is not its object.
+    expect(code(['培训', '机构', '向', '监管', '局', '报告', '。']).primary).toBe('train');
+    expect(code(['培训', '机构', '。', '部门', '责令', '整改', '。']).primary).toBe('train');
+    expect(code(['培训', '机构', '很'.repeat(12), '责令', '整改', '。']).primary).toBe('train');
   });
 
   it('a heading that names a measure codes its item over a longer body (rule 4)', () => {
@@ -122,6 +140,9 @@ describe('decision rules in the coder', () => {
     const badEncouragement = validateCodebook({ ...raw, rules: { ...raw.rules, encouragement: { ...raw.rules.encouragement, category: 'env' } } });
     expect(badEncouragement.ok).toBe(false);
     if (!badEncouragement.ok) expect(badEncouragement.problems.map((p) => p.path.join('.'))).toContain('rules.encouragement.category');
+    const badRegulation = validateCodebook({ ...raw, rules: { ...raw.rules, regulation: { ...raw.rules.regulation, category: 'env' } } });
+    expect(badRegulation.ok).toBe(false);
+    if (!badRegulation.ok) expect(badRegulation.problems.map((p) => p.path.join('.'))).toContain('rules.regulation.category');
   });
 
   it('topics on a category with children are a codebook problem: only leaves are coded', () => {
