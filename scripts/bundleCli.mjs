@@ -32,7 +32,11 @@ const inside = (id) => INSIDE.some((p) => id === p || id.startsWith(`${p}/`));
 const ownUrl = {
   name: 'own-import-meta-url',
   transform(code, id) {
-    if (!id.startsWith(DIST + sep) || !code.includes('import.meta.url')) return null;
+    if (!id.startsWith(DIST + sep)) return null;
+    // Only import.meta.url is rewritten: the others would silently name the bundle's folder.
+    const other = /import\.meta\.(dirname|filename|resolve)\b/.exec(code);
+    if (other) this.error(`${relative(ROOT, id)} uses import.meta.${other[1]}: the bundled CLI supports import.meta.url only (scripts/bundleCli.mjs)`);
+    if (!code.includes('import.meta.url')) return null;
     const rel = relative(join(DIST, 'cli'), id).split(sep).join('/');
     return code.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
   },
