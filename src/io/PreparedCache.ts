@@ -10,6 +10,9 @@ import { sha256 } from './hash.js';
 
 let coreHash: string | null = null;
 
+/** Bump when the stored form changes (2: clause texts left out, withClauseTexts); old entries are then not read. */
+const FORMAT = 2;
+
 /** The parts of src/core (or dist/core) whose code decides a prepared document. */
 const PREPARING_CODE = ['prepareDocument', 'types', 'text', 'clauses', 'metadata', 'duplicates'];
 
@@ -82,7 +85,7 @@ export class PreparedCache {
     /** extractionSpace() of the run's PDF engine: a prepared entry is as engine-specific as its pages. */
     space = extractionSpace('pdf-parse'),
   ) {
-    this.root = join(dir, 'prepared', `x${space.slice(1)}-${preparingCodeHash().slice(0, 16)}`);
+    this.root = join(dir, 'prepared', `x${space.slice(1)}-${preparingCodeHash().slice(0, 16)}-f${FORMAT}`);
   }
 
   private entryPath(sha: string): string {
@@ -105,6 +108,7 @@ export class PreparedCache {
       const entry = deserialize(readFileSync(this.entryPath(sha))) as Entry;
       const p = entry.prepared;
       if (entry.sha256 !== sha || typeof p?.text !== 'string' || !Array.isArray(p.clauses) || !Array.isArray(p.fingerprint) || typeof p.classification?.kind !== 'string') return null;
+      if (!withClauseTexts(p)) return null;
       const m = entry.metadata;
       return typeof m?.key === 'string' && typeof m.value?.title === 'object' ? { prepared: p, metadata: m } : { prepared: p };
     } catch {
@@ -114,6 +118,21 @@ export class PreparedCache {
 
   async put(sha: string, prepared: PreparedDocument, metadata?: CachedMetadata): Promise<void> {
     if (!sha) return;
-    await writeFileAtomic(this.entryPath(sha), serialize({ sha256: sha, prepared, ...(metadata ? { metadata } : {}) } satisfies Entry));
+    const stored = { ...prepared, clauses: prepared.clauses.map((c) => (prepared.text.slice(c.start, c.end) === c.text ? { ...c, text: null } : c)) };
+    await writeFileAtomic(this.entryPath(sha), serialize({ sha256: sha, prepared: stored, ...(metadata ? { metadata } : {}) }));
   }
+}
+
+/**
+ * An entry's clauses are stored without the texts that are a span of the document's text (every
+ * clause as splitClauses cuts them; `text: null` keeps the key's place): half the bytes to read and
+ * copy. Puts them back in place, as slices of the text; false when a span does not fit the text.
+ */
+function withClauseTexts(p: PreparedDocument): boolean {
+  for (const c of p.clauses as Array<{ text: string | null; start: number; end: number }>) {
+    if (c.text !== null) continue;
+    if (!(c.start >= 0 && c.end <= p.text.length && c.start <= c.end)) return false;
+    c.text = p.text.slice(c.start, c.end);
+  }
+  return true;
 }

@@ -4,6 +4,7 @@ import type { Codebook } from '../core/codebook/Codebook.js';
 import { validateCodebook } from '../core/codebook/validateCodebook.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from './hash.js';
+import type { YamlDataCache } from './YamlDataCache.js';
 
 export interface LoadedCodebook {
   codebook: Codebook;
@@ -32,8 +33,11 @@ function lineOf(doc: Document, counter: LineCounter, path: Array<string | number
   return 1;
 }
 
-/** Reads, parses and validates a YAML codebook; returns every problem at once, located by line. */
-export async function checkCodebookFile(file: string): Promise<{ codebook: Codebook | null; problems: LocatedProblem[]; text: string }> {
+/**
+ * Reads, parses and validates a YAML codebook; returns every problem at once, located by line. With
+ * `cache`, the parsed data of a text seen before is taken from it (a run's codebook is parsed once).
+ */
+export async function checkCodebookFile(file: string, cache?: YamlDataCache): Promise<{ codebook: Codebook | null; problems: LocatedProblem[]; text: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -42,10 +46,18 @@ export async function checkCodebookFile(file: string): Promise<{ codebook: Codeb
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((err as Error).message);
     return { codebook: null, problems: [{ file, line: 0, path: '', message: `cannot read codebook: ${why}` }], text: '' };
   }
+  const known = cache?.get(text);
+  if (known) {
+    const result = validateCodebook(known.data);
+    if (result.ok) return { codebook: result.codebook, problems: [], text };
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { codebook: null, problems: [syntaxProblem(file, text, counter, doc)], text };
-  const result = validateCodebook(doc.toJS());
+  const data: unknown = doc.toJS();
+  // Stored before validation can touch it; a text that parsed is worth keeping even when invalid.
+  if (!known) await cache?.put(text, data);
+  const result = validateCodebook(data);
   if (result.ok) return { codebook: result.codebook, problems: [], text };
   return {
     codebook: null,
@@ -99,10 +111,10 @@ export async function loadCodebook(file: string): Promise<LoadedCodebook> {
 
 /**
  * Loads the codebooks of one run (the first is the main one), reporting the problems of all of them
- * at once. Their names label output columns, so two codebooks of a run must have different names.
+ * at once (their parsed data from `cache` where it has it). Their names label output columns, so two codebooks of a run must have different names.
  */
-export async function loadCodebooks(files: readonly string[]): Promise<LoadedCodebook[]> {
-  const checked = await Promise.all(files.map(async (file) => ({ file, ...(await checkCodebookFile(file)) })));
+export async function loadCodebooks(files: readonly string[], cache?: YamlDataCache): Promise<LoadedCodebook[]> {
+  const checked = await Promise.all(files.map(async (file) => ({ file, ...(await checkCodebookFile(file, cache)) })));
   const problems = checked.flatMap((c) => c.problems);
   if (problems.length > 0) {
     const bad = checked.filter((c) => c.problems.length > 0).map((c) => c.file);

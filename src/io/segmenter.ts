@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { favourMemory } from './favourMemory.js';
 
 /**
  * nodejieba keeps one dictionary per process (~300 MB resident, 1-4 s to load) and its user words
@@ -20,9 +21,16 @@ let jieba: Jieba | null = null;
 const words = new Set<string>();
 let cuts = 0;
 let loadMs = 0;
+let memoryFirst = false;
+
+/** Whether loading the dictionary also asks V8 to favour memory over speed (favourMemory): for large runs. */
+export function favourMemoryWithDictionary(yes: boolean): void {
+  memoryFirst = yes;
+}
 
 function instance(): Jieba {
   if (!jieba) {
+    if (memoryFirst) favourMemory();
     const started = performance.now();
     const j = require('nodejieba') as Jieba;
     j.load();

@@ -19,8 +19,14 @@ import type { RunPlan } from './planRun.js';
 import { processDocument, type DocumentInput } from './processDocument.js';
 import type { ReportClauseBlocks } from './ReportClauseBlocks.js';
 
-/** How many documents are read back, prepared and segmented (or sent to the coding workers) ahead of the one being written. */
+/** How many documents are sent to the coding workers ahead of the one being written. */
 const DOCUMENTS_IN_FLIGHT = 8;
+/**
+ * How many are read back and coded on this thread ahead of it: reading is a few synchronous reads
+ * from the caches, so documents read further ahead only live long enough to be copied by the
+ * garbage collector (a re-code of 1,000 documents: 25 ms less scavenging than with 8).
+ */
+const READ_AHEAD = 2;
 
 /** What the coding phase leaves behind: one summary per document, and what a shard or run.json needs. */
 export interface CodedRun {
@@ -100,7 +106,7 @@ export async function codePhase(plan: RunPlan, extracted: readonly Extracted[], 
   let offset = 0;
   run.written = await mapInOrder(
     selected.length,
-    DOCUMENTS_IN_FLIGHT,
+    io.workers ? DOCUMENTS_IN_FLIGHT : READ_AHEAD,
     async (k): Promise<Coded | ReadBack> => {
       const e = extracted[k]!;
       if (io.workers && e.cached) {

@@ -123,6 +123,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
+  let made: Awaited<ReturnType<typeof summaryOutputs>>;
   try {
     const clauses = stage.stream('clauses.csv');
     await clauses.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name)), { bom: first.tables.bom }));
@@ -134,7 +135,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       if (bytesRead !== length) throw new UserError('input', `${join(p.dir, PART_CLAUSES)}: shorter than ${PART_INFO.file} says (was the shard interrupted?)`);
       await clauses.write(buf.toString('utf8'));
     }
-    const made = await summaryOutputs(books.map((b) => outlineOf(b.codebook, b.sha256)), documents, first.tables);
+    made = await summaryOutputs(books.map((b) => outlineOf(b.codebook, b.sha256)), documents, first.tables);
     for (const [name, content] of made.files) await stage.put(name, content);
     const run = mergedRun(parts, byIndex, documents, made.manifest);
     await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
@@ -145,7 +146,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
-  const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: books.map((b) => outlineOf(b.codebook, b.sha256)), documents, tables: first.tables };
+  const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: books.map((b) => outlineOf(b.codebook, b.sha256)), documents, tables: first.tables, built: made.tables };
   outputs.push((await writeReportHtml(page)).file);
   return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents) };
 }

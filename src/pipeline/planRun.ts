@@ -4,7 +4,9 @@ import { compileCodebook, type CompiledCodebook } from '../core/coding/compileCo
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { outlineOf, type CodebookOutline } from '../core/tables/CodebookOutline.js';
 import { checkConditions } from '../core/tables/selectDocuments.js';
+import { defaultCacheDir } from '../io/ExtractionCache.js';
 import { loadCodebooks, type LoadedCodebook } from '../io/readCodebook.js';
+import { YamlDataCache } from '../io/YamlDataCache.js';
 import { addWords } from '../io/segmenter.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { corpusDocuments } from './corpusDocuments.js';
@@ -38,7 +40,8 @@ export interface RunPlan {
  * segmenter's dictionary here, so every document is cut with the same words.
  */
 export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
-  const books = await loadCodebooks(options.codebooks);
+  const extraction = options.extraction ?? {};
+  const books = await loadCodebooks(options.codebooks, new YamlDataCache(extraction.cacheDir ?? defaultCacheDir(), extraction.useCache !== false));
   const main = books[0]!.codebook;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));

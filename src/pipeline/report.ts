@@ -52,7 +52,7 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');
   // The page first: it reads clauses.csv, the one input here that can still be bad, and a bad one then stops the report before any table is rewritten.
   const corpus = typeof previous.corpus === 'string' ? previous.corpus : options.from;
-  const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables };
+  const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables, built: tables.tables };
   const html = (await writeReportHtml(page)).file;
   const outputs = [...(await writeOutputs(options.out, files)), html];
   return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };

@@ -14,6 +14,7 @@ import { toMarkdown } from '../export/markdown.js';
 import { methodsEn, methodsZh } from '../export/methodsText.js';
 import { renderPng } from '../io/renderPng.js';
 import { toXlsx } from '../io/toXlsx.js';
+import { OutputSink } from './OutputSink.js';
 import { VERSION } from './version.js';
 
 export interface TableOutputOptions {
@@ -39,7 +40,7 @@ export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang:
 const XLSX_FILE = 'tables.xlsx';
 
 export interface TableOutputs {
-  /** Output files by path relative to the output folder. */
+  /** Output files by path relative to the output folder (none when they went to a writing OutputSink). */
   files: Map<string, string | Uint8Array>;
   /** What run.json records of how the tables were made. */
   manifest: Record<string, unknown>;
@@ -58,33 +59,33 @@ function noMatch(documents: readonly DocumentSummary[], conditions: readonly Con
 /**
  * Every table and figure of a run from its summaries: `<table>.csv` beside documents.csv,
  * `tables/<table>.md` and `.tex`, one workbook `tables.xlsx`, `figures/<figure>.svg` (+ `.png`), and
- * the methods paragraph `methods.md` (Chinese) and `methods.en.md` from the same facts.
+ * the methods paragraph `methods.md` (Chinese) and `methods.en.md` from the same facts. Each file
+ * goes to `sink` as it is made.
  */
-export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 'documents'>, options: TableOutputOptions): Promise<TableOutputs> {
+export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 'documents'>, options: TableOutputOptions, sink = new OutputSink()): Promise<TableOutputs> {
   // Shards written before --lang and --provinces existed carry neither; their tables were Chinese.
   const lang = options.lang ?? 'zh';
   const provinces = options.provinces ?? 'present';
   const selected = selectDocuments(summaries.documents, options.conditions, summaries.codebooks);
   if (options.conditions.length > 0 && selected.length === 0) throw noMatch(summaries.documents, options.conditions);
   const tables = buildTables(selected, summaries.codebooks, { lang, provinces });
-  const files = new Map<string, string | Uint8Array>();
   for (const t of tables) {
-    files.set(`${t.name}.csv`, toCsv(t, { bom: options.bom }));
-    files.set(`tables/${t.name}.md`, toMarkdown(t));
-    if (t.latex !== false) files.set(`tables/${t.name}.tex`, toLatex(t));
+    await sink.add(`${t.name}.csv`, toCsv(t, { bom: options.bom }));
+    await sink.add(`tables/${t.name}.md`, toMarkdown(t));
+    if (t.latex !== false) await sink.add(`tables/${t.name}.tex`, toLatex(t));
   }
-  files.set(XLSX_FILE, toXlsx(tables));
+  await sink.add(XLSX_FILE, toXlsx(tables));
   const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
-  files.set('methods.md', methodsZh(facts));
-  files.set('methods.en.md', methodsEn(facts));
+  await sink.add('methods.md', methodsZh(facts));
+  await sink.add('methods.en.md', methodsEn(facts));
   const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, lang));
   const pngs = options.fontFiles.length > 0 ? await Promise.all(figures.map((f) => renderPng(f.svg, options.fontFiles))) : [];
-  figures.forEach((f, i) => {
-    files.set(`figures/${f.name}.svg`, f.svg);
-    if (pngs[i]) files.set(`figures/${f.name}.png`, pngs[i]);
-  });
+  for (const [i, f] of figures.entries()) {
+    await sink.add(`figures/${f.name}.svg`, f.svg);
+    if (pngs[i]) await sink.add(`figures/${f.name}.png`, pngs[i]);
+  }
   return {
-    files,
+    files: sink.files,
     tables,
     manifest: {
       filters: describeConditions(options.conditions),

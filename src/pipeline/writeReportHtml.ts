@@ -35,6 +35,8 @@ export interface ReportHtmlInput {
    * coding (ReportClauseBlocks), so that neither the tables nor clauses.csv are made or read again.
    */
   run?: { stage: OutputStage; tables: readonly Table[]; blocks: EncodedBlocks };
+  /** The tables built from these documents with these options (report and merge just wrote them): not built again. */
+  built?: readonly Table[];
 }
 
 /**
@@ -53,7 +55,7 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
     codebook: main,
     filters: describeConditions(input.tables.conditions).join('; '),
     documents: selected.map((d) => ({ docId: d.docId, title: d.title, file: d.file, province: provinceOf(d), year: d.year, status: d.status, message: d.message })),
-    tables: [...(input.run?.tables ?? buildTables(selected, input.codebooks, { lang, provinces: input.tables.provinces ?? 'present' }))],
+    tables: [...(input.run?.tables ?? input.built ?? buildTables(selected, input.codebooks, { lang, provinces: input.tables.provinces ?? 'present' }))],
     figures: buildFigures(figureData(selected, main, lang)),
   });
   if (input.run) {

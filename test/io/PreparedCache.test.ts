@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clausesOf, prepareDocument } from '../../src/core/prepareDocument.js';
 import { FileHashes } from '../../src/io/FileHashes.js';
@@ -48,9 +48,26 @@ describe('PreparedCache', () => {
     const p = prepareDocument(doc);
     await cache.put(SHA, p);
     expect(await new PreparedCache(dir).get(SHA)).toEqual({ prepared: p });
-    expect(readdirSync(join(dir, 'prepared'))[0]).toMatch(new RegExp(`-${preparingCodeHash().slice(0, 16)}$`));
+    expect(readdirSync(join(dir, 'prepared'))[0]).toMatch(new RegExp(`-${preparingCodeHash().slice(0, 16)}-f2$`));
     // --no-cache reads nothing
     expect(await new PreparedCache(dir, false).get(SHA)).toBeNull();
+  });
+
+  it('stores the clauses without their texts (spans of the document text) and gives them back in place', async () => {
+    const cache = new PreparedCache(dir);
+    const p = prepareDocument(doc);
+    const sha = '12'.repeat(32);
+    await cache.put(sha, p);
+    const folder = join(dir, 'prepared', readdirSync(join(dir, 'prepared'))[0]!);
+    const stored = deserialize(readFileSync(join(folder, '12', `${sha}.v8`))) as { prepared: { clauses: Array<{ text: string | null }> } };
+    expect(stored.prepared.clauses.map((c) => c.text)).toEqual([null, null, null]);
+    const back = (await cache.get(sha))!.prepared;
+    expect(back.clauses.map((c) => c.text)).toEqual(p.clauses.map((c) => c.text));
+    expect(back.clauses.map((c) => Object.keys(c))).toEqual(p.clauses.map((c) => Object.keys(c)));
+    // A span outside the text: the entry is a miss, not clauses with wrong texts.
+    stored.prepared.clauses[2] = { ...stored.prepared.clauses[2]!, end: p.text.length + 1 } as { text: null };
+    writeFileSync(join(folder, '12', `${sha}.v8`), serialize(stored));
+    expect(await cache.get(sha)).toBeNull();
   });
 
   it('treats a damaged entry or one stored under another hash as missing', async () => {

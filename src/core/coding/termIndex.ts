@@ -20,8 +20,14 @@ export class TermIndex<T> {
   /** Every prefix of every term (terms included): a run of tokens that is none can stop growing. */
   private readonly prefixes = new Set<string>();
   private maxLength = 0;
+  /**
+   * Whether some term starts with this UTF-16 code unit: most tokens start none, and a bit costs
+   * less than hashing the token for the prefix set (speed only: the same matches either way).
+   */
+  private readonly starts = new Uint8Array(0x10000);
 
   add(term: string, entry: T): void {
+    if (term.length > 0) this.starts[term.charCodeAt(0)] = 1;
     const list = this.entries.get(term);
     if (list) list.push(entry);
     else this.entries.set(term, [entry]);
@@ -39,6 +45,11 @@ export class TermIndex<T> {
     let offset = 0;
     let i = 0;
     while (i < tokens.length) {
+      if (this.starts[tokens[i]!.charCodeAt(0)] !== 1) {
+        offset += tokens[i]!.length;
+        i++;
+        continue;
+      }
       let s = '';
       let best: { j: number; term: string } | null = null;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
@@ -67,6 +78,10 @@ export class TermIndex<T> {
     const found: Array<Found<T>> = [];
     let offset = 0;
     for (let i = 0; i < tokens.length; i++) {
+      if (this.starts[tokens[i]!.charCodeAt(0)] !== 1) {
+        offset += tokens[i]!.length;
+        continue;
+      }
       let s = '';
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
         s += tokens[j]!;

@@ -12,7 +12,7 @@ export interface DuplicateCandidate {
   /** Title (or header) text, where a 修订/修改 version says so. */
   title: string;
   /** textFingerprint of the text; empty when there is no text. */
-  fingerprint: readonly number[];
+  fingerprint: ArrayLike<number>;
   /** Issuing agency, or null when unknown: one 文号 is one policy only within one issuer. */
   issuer?: string | null;
   /** The document's date (YYYY-MM-DD), or null: two dates are two policies. */
@@ -93,9 +93,15 @@ function otherIssuer(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
  * the corpus, and only the small candidates (no text) are kept.
  */
 export class DuplicateFinder {
-  private readonly bySha = new Map<string, DuplicateCandidate>();
-  private readonly byNumber = new Map<string, DuplicateCandidate[]>();
-  private readonly buckets = new Map<string, DuplicateCandidate[]>();
+  private readonly bySha = new Map<string, Kept>();
+  private readonly byNumber = new Map<string, Kept[]>();
+  /**
+   * The documents by band: a number per band and its values (bandKey), so a document costs 16 small
+   * integers here instead of 16 strings and 16 arrays (a run keeps every document's candidate until
+   * its last document: 6.7 kB each made a cold run's heap grow with the corpus). Two bands may share
+   * a key: a document found under one counts only when its band is equal (sameBand).
+   */
+  private readonly buckets = new Map<number, Kept | Kept[]>();
   private readonly originalOf = new Map<string, string>();
   private lastId = '';
 
@@ -109,9 +115,16 @@ export class DuplicateFinder {
     const keys = bandKeys(d.fingerprint);
     const finding = this.sameBytes(d) ?? this.sameNumber(d) ?? this.nearIdentical(d, keys);
     if (finding?.kind === 'duplicate') this.originalOf.set(d.docId, finding.originalId);
-    if (d.sha256 && !this.bySha.has(d.sha256)) this.bySha.set(d.sha256, d);
-    if (d.docNumber) listAt(this.byNumber, d.docNumber).push(d);
-    for (const key of keys) listAt(this.buckets, key).push(d);
+    // Kept with its fingerprint in 256 bytes (the slots are 32-bit), not 64 numbers.
+    const kept: Kept = { ...d, fingerprint: Uint32Array.from(d.fingerprint) };
+    if (d.sha256 && !this.bySha.has(d.sha256)) this.bySha.set(d.sha256, kept);
+    if (d.docNumber) listAt(this.byNumber, d.docNumber).push(kept);
+    for (const key of keys) {
+      const held = this.buckets.get(key);
+      if (held === undefined) this.buckets.set(key, kept);
+      else if (Array.isArray(held)) held.push(kept);
+      else this.buckets.set(key, [held, kept]);
+    }
     return finding;
   }
 
@@ -137,12 +150,13 @@ export class DuplicateFinder {
   }
 
   /** The most similar earlier text that nothing tells apart (a duplicate), else the most similar one that something does. */
-  private nearIdentical(d: DuplicateCandidate, keys: readonly string[]): DuplicateFinding | null {
+  private nearIdentical(d: DuplicateCandidate, keys: readonly number[]): DuplicateFinding | null {
     const seen = new Set<string>();
     const best: Record<'same' | 'apart', { of: DuplicateCandidate; similarity: number; why: string } | null> = { same: null, apart: null };
-    for (const key of keys) {
-      for (const other of this.buckets.get(key) ?? []) {
-        if (seen.has(other.docId)) continue;
+    for (let band = 0; band < keys.length; band++) {
+      const held = this.buckets.get(keys[band]!);
+      for (const other of held === undefined ? [] : Array.isArray(held) ? held : [held]) {
+        if (seen.has(other.docId) || !sameBand(d.fingerprint, other.fingerprint, band)) continue;
         seen.add(other.docId);
         const similarity = fingerprintSimilarity(d.fingerprint, other.fingerprint);
         if (similarity < NEAR_DUPLICATE_SIMILARITY) continue;
@@ -172,11 +186,34 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   return list;
 }
 
-function bandKeys(fingerprint: readonly number[]): string[] {
+/** A DuplicateCandidate as the finder keeps it until the end of a run. */
+type Kept = Omit<DuplicateCandidate, 'fingerprint'> & { fingerprint: Uint32Array };
+
+/** murmur3's 32-bit finalizer. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Per band, a 30-bit number of the band's index and values (a small integer: no allocation as a Map key); none for an empty fingerprint. */
+function bandKeys(fingerprint: ArrayLike<number>): number[] {
   if (fingerprint.length !== FINGERPRINT_SLOTS) return [];
-  const keys: string[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(`${b}:${fingerprint.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = mix(b + 1);
+    for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix(h ^ fingerprint[r]!);
+    keys.push(h & 0x3fffffff);
+  }
   return keys;
+}
+
+/** Whether two fingerprints have the same values in `band` (its key alone may be shared by another band). */
+function sameBand(a: ArrayLike<number>, b: ArrayLike<number>, band: number): boolean {
+  for (let r = band * ROWS; r < (band + 1) * ROWS; r++) if (a[r] !== b[r]) return false;
+  return true;
 }
 
 /** The documents.csv message of a duplicate: "duplicate of D003 (same 文号 粤府办〔2020〕12号)". */

@@ -45,7 +45,7 @@ export function textFingerprint(text: string): number[] {
 }
 
 /** Estimated Jaccard similarity of two fingerprints (0 when either is empty). */
-export function fingerprintSimilarity(a: readonly number[], b: readonly number[]): number {
+export function fingerprintSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || a.length !== b.length) return 0;
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
