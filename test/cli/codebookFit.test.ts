@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
 import { REPO_ROOT, SHARED_MISSING, sharedDir } from '../sharedDir.js';
 
-const CASE = join(REPO_ROOT, 'test', 'fixtures', 'codebooks', 'a-fit-learns-that-money-beside-a-plan-is-the-plan');
+const CASE = join(REPO_ROOT, 'test', 'fixtures', 'a-fit-learns-that-money-beside-a-plan-is-the-plan');
 const BOOK = join(CASE, 'codebook.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'policy-code-fit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
