@@ -117,6 +117,10 @@ const GENRES: Array<[string, string, string]> = [
   ['industry*', '（三）擅自改变项目建设内容的；', 'legal_regulatory'],
   ['taxation*', '对符合条件的小型微利企业，其年应纳税所得额减按25%计入。', 'taxation'],
   ['taxation*', '企业购置环境保护专用设备的投资额，可以按一定比例实行税额抵免。', 'taxation'],
+  ['natural resources*', '编制国土空间总体规划，划定生态保护红线。', 'strategic'],
+  ['environment*', '建立健全生态环境损害赔偿制度。', 'legal_regulatory'],
+  ['food safety*', '开展食品安全宣传周活动，普及食品安全知识。', 'information'],
+  ['science*', '支持企业牵头组建创新联合体，承担国家重大科技项目。', 'scientific_technical'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
