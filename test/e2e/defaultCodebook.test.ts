@@ -121,6 +121,12 @@ const GENRES: Array<[string, string, string]> = [
   ['environment*', '建立健全生态环境损害赔偿制度。', 'legal_regulatory'],
   ['food safety*', '开展食品安全宣传周活动，普及食品安全知识。', 'information'],
   ['science*', '支持企业牵头组建创新联合体，承担国家重大科技项目。', 'scientific_technical'],
+  ['science*', '落实研发费用加计扣除政策。', 'taxation'],
+  ['science*', '实施青年科技人才托举工程。', 'education'],
+  ['finance', '发挥政府性融资担保机构作用，降低担保费率。', 'financial'],
+  ['government work*', '定期通报各地工作进展情况。', 'strategic'],
+  ['justice*', '为群众提供法律援助。', 'public_services'],
+  ['justice*', '建立覆盖城乡的公共法律服务体系。', 'public_services'],
 ];
 
 /** The same measure under different topics gets the same code (rule 1). */
