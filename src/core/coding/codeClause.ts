@@ -1,5 +1,5 @@
 import { NONE, type Coding, type Match } from '../types.js';
-import { confidenceOf, NONE_RULE_CONFIDENCE } from './confidence.js';
+import { confidenceOf, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from './confidence.js';
 import { mentionsScope, type CompiledCodebook } from './compileCodebook.js';
 import { headingSpan, ignoredSpans, noneRuleOf, ruleMatches } from './decisionRules.js';
 
@@ -8,15 +8,16 @@ interface Span {
   end: number;
 }
 
-function regexSpans(regex: RegExp, text: string): Array<Span & { text: string }> {
-  const out: Array<Span & { text: string }> = [];
+/** The spans of a global regular expression's non-empty matches in the text. */
+function regexSpans(regex: RegExp, text: string): Span[] {
+  const out: Span[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -38,74 +39,143 @@ function firstEndingAfter(spans: readonly Span[], at: number): number {
   return lo;
 }
 
+/** Whether every `with` condition has one of its terms present in the unit (true without conditions). */
+function holds(withs: readonly string[][], present: ReadonlyMap<string, Span[]>): boolean {
+  for (const group of withs) if (!group.some((t) => present.has(t))) return false;
+  return true;
+}
+
 /** Topic terms inside a pattern match of their category are part of it: the text counts once per category. */
 function withoutTopicsInPatterns(candidates: Match[]): Match[] {
   const patterns = candidates.filter((p) => p.pattern !== undefined);
-  if (patterns.length === 0) return candidates;
   return candidates.filter((m) => !m.topic || !patterns.some((p) => p.category === m.category && p.start < m.end && m.start < p.end));
 }
 
-/** Keyword, topic, pattern and decision-rule evidence before exclusions. */
+/**
+ * Keyword, topic, pattern and decision-rule evidence before exclusions. Written as plain loops that
+ * build each match once: most of a re-code's units are coded before the JIT has optimised this, and
+ * every closure, spread and copy costs there (the same matches in the same order as before).
+ */
 function candidatesOf(tokens: readonly string[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>): Match[] {
-  const holds = (withs: string[][]) => withs.every((group) => group.some((t) => present.has(t)));
-  const candidates: Match[] = [];
-  const found = compiled.terms.findAll(tokens);
-  for (const f of found) {
-    for (const r of f.entries) {
-      if (holds(r.with)) candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, ...(r.topic ? { topic: true as const } : {}) });
-    }
-  }
+  let candidates: Match[] = [];
   // Measure evidence kept per category, sorted by start, so a clash is found by binary search: a unit
   // of a million characters must not cost a scan of every earlier match per pattern match. A topic
   // term does not block a pattern: the pattern names the measure the topic is part of (高新技术在…中的应用).
   const kept = new Map<string, Span[]>();
-  for (const m of candidates) if (!m.topic) (kept.get(m.category) ?? kept.set(m.category, []).get(m.category)!).push(m);
-  for (const p of compiled.patterns) {
-    if (!holds(p.with)) continue;
-    const spans = kept.get(p.category) ?? kept.set(p.category, []).get(p.category)!;
-    for (const s of regexSpans(p.regex, text)) {
-      const at = firstEndingAfter(spans, s.start);
-      if (at < spans.length && spans[at]!.start < s.end) continue;
-      spans.splice(at, 0, s);
-      candidates.push({ category: p.category, term: s.text, pattern: p.source, start: s.start, end: s.end, weight: p.weight });
+  let topics = false;
+  for (const f of compiled.terms.findAll(tokens)) {
+    for (const r of f.entries) {
+      if (r.with.length > 0 && !holds(r.with, present)) continue;
+      if (r.topic) {
+        topics = true;
+        candidates.push({ category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight, topic: true });
+        continue;
+      }
+      const m: Match = { category: r.category, term: f.term, start: f.start, end: f.end, weight: r.weight };
+      candidates.push(m);
+      const spans = kept.get(r.category);
+      if (spans) spans.push(m);
+      else kept.set(r.category, [m]);
     }
   }
-  return [...withoutTopicsInPatterns(candidates), ...ruleMatches(tokens, text, compiled.rules)];
+  let patterns = false;
+  for (const p of compiled.patterns) {
+    if (p.with.length > 0 && !holds(p.with, present)) continue;
+    const regex = p.regex;
+    regex.lastIndex = 0;
+    for (let s = regex.exec(text); s !== null; s = regex.exec(text)) {
+      if (s[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const start = s.index;
+      const end = start + s[0].length;
+      let spans = kept.get(p.category);
+      if (!spans) kept.set(p.category, (spans = []));
+      const at = firstEndingAfter(spans, start);
+      if (at < spans.length && spans[at]!.start < end) continue;
+      const m: Match = { category: p.category, term: s[0], pattern: p.source, start, end, weight: p.weight };
+      spans.splice(at, 0, m);
+      candidates.push(m);
+      patterns = true;
+    }
+  }
+  if (patterns && topics) candidates = withoutTopicsInPatterns(candidates);
+  for (const m of ruleMatches(tokens, text, compiled.rules)) candidates.push(m);
+  return candidates;
+}
+
+/** Whether an exclusion of the match's category vetoes it; each category's exclusions are found once per unit. */
+function vetoed(m: Match, text: string, compiled: CompiledCodebook, present: Map<string, Span[]>, vetoes: Map<string, Array<{ window: number | null; spans: Span[] }>>): boolean {
+  let v = vetoes.get(m.category);
+  if (!v) {
+    v = (compiled.exclusions.get(m.category) ?? []).map((e) => ({ window: e.window, spans: e.term !== undefined ? (present.get(e.term) ?? []) : regexSpans(e.regex!, text) }));
+    vetoes.set(m.category, v);
+  }
+  for (const e of v) for (const s of e.spans) if (e.window === null || gap(m, s) <= e.window) return true;
+  return false;
+}
+
+/** The candidates that no ignore rule, none sentence or exclusion takes away. */
+function allowedOf(candidates: readonly Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>, noneSentence: Span | null): Match[] {
+  const ignored = ignoredSpans(text, compiled.rules);
+  if (noneSentence) ignored.push(noneSentence);
+  const vetoes = new Map<string, Array<{ window: number | null; spans: Span[] }>>();
+  const allowed: Match[] = [];
+  for (const m of candidates) {
+    if (ignored.some((s) => m.start >= s.start && m.end <= s.end)) continue;
+    if (!vetoed(m, text, compiled, present, vetoes)) allowed.push(m);
+  }
+  return allowed;
 }
 
 /** Drops vetoed matches, topic terms with no measure beside them (rule 1), and weighs headings (rule 4). */
-function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>, noneSentences: Span[]): Match[] {
-  const vetoes = new Map<string, Array<{ window: number | null; spans: Span[] }>>();
-  const vetoesOf = (category: string) => {
-    let v = vetoes.get(category);
-    if (!v) {
-      v = (compiled.exclusions.get(category) ?? []).map((e) => ({ window: e.window, spans: e.term !== undefined ? (present.get(e.term) ?? []) : regexSpans(e.regex!, text) }));
-      vetoes.set(category, v);
-    }
-    return v;
-  };
-  const ignored = [...ignoredSpans(text, compiled.rules), ...noneSentences];
-  const allowed = candidates.filter(
-    (m) => !ignored.some((s) => m.start >= s.start && m.end <= s.end) && !vetoesOf(m.category).some((e) => e.spans.some((s) => e.window === null || gap(m, s) <= e.window)),
-  );
-  const measured = new Set(allowed.filter((m) => !m.topic).map((m) => m.category));
+function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: Map<string, Span[]>, noneSentence: Span | null): Match[] {
+  if (candidates.length === 0) return candidates;
+  const allowed = allowedOf(candidates, text, compiled, present, noneSentence);
+  let measured: Set<string> | null = null;
   const money = compiled.rules.money;
-  // A fund named where no money is given: the unit rules how the fund is run (rule 3).
-  const fund = (m: Match): Match[] => (money?.fundRules && m.category === money.category && money.fundTerms.has(m.term) ? [{ ...m, category: money.fundRules, rule: money.fundLabel }] : []);
   const heading = compiled.rules.heading;
-  const lead = heading ? headingSpan(text, heading.maxLength) : null;
-  const counted = allowed.flatMap((m) => (!m.topic || measured.has(m.category) ? [m] : fund(m)));
-  // Only the name of a measure (a term of at least min_weight) in the heading codes its item; the
-  // carriers around it (推进, 完善, 机制) name no measure, in a heading or elsewhere, nor does a topic
-  // (人工智能 in （一）人工智能。): rule 1 comes before rule 4.
-  const names = (m: Match) => !m.topic && heading !== null && lead !== null && m.start >= lead.start && m.end <= lead.end && m.weight >= heading.minWeight;
-  const kept = counted.map((m) => (names(m) ? { ...m, weight: m.weight * heading!.weight, heading: true as const } : m));
+  // The heading is read only once a match could name a measure in it (the same spans, found less often).
+  let lead: Span | null | undefined;
+  const kept: Match[] = [];
+  for (const m of allowed) {
+    if (m.topic) {
+      measured ??= new Set(allowed.filter((a) => !a.topic).map((a) => a.category));
+      if (measured.has(m.category)) kept.push(m);
+      // A fund named where no money is given: the unit rules how the fund is run (rule 3).
+      else if (money?.fundRules && m.category === money.category && money.fundTerms.has(m.term)) kept.push({ ...m, category: money.fundRules, rule: money.fundLabel });
+      continue;
+    }
+    // Only the name of a measure (a term of at least min_weight) in the heading codes its item; the
+    // carriers around it (推进, 完善, 机制) name no measure, in a heading or elsewhere, nor does a topic
+    // (人工智能 in （一）人工智能。): rule 1 comes before rule 4.
+    if (heading !== null && m.weight >= heading.minWeight) {
+      if (lead === undefined) lead = headingSpan(text, heading.maxLength);
+      if (lead !== null && m.start >= lead.start && m.end <= lead.end) {
+        kept.push({ ...m, weight: m.weight * heading.weight, heading: true });
+        continue;
+      }
+    }
+    kept.push(m);
+  }
   return kept.sort((a, b) => a.start - b.start || compiled.order.get(a.category)! - compiled.order.get(b.category)!);
+}
+
+/** A coding without evidence: out of scope, decided by a none rule, or with nothing found. */
+function uncoded(unitId: string, inScope: boolean, confidence: number, decidedBy: string): Coding {
+  return { unitId, primary: NONE, categories: [], dimensions: [], scores: {}, matches: [], inScope, confidence, runnerUp: '', decidedBy };
 }
 
 /** What decided the primary: the rule of its heaviest piece of evidence, or its terms. */
 function decidedBy(matches: readonly Match[], primary: string, headingLabel: string): string {
-  const heaviest = matches.filter((m) => m.category === primary).reduce((a, b) => (b.weight > a.weight ? b : a));
+  let heaviest = matches[0]!;
+  let found = false;
+  for (const m of matches) {
+    if (m.category !== primary || (found && m.weight <= heaviest.weight)) continue;
+    heaviest = m;
+    found = true;
+  }
   if (heaviest.heading) return heaviest.rule ? `${headingLabel} + ${heaviest.rule}` : headingLabel;
   return heaviest.rule ?? 'terms';
 }
@@ -128,21 +198,20 @@ function decidedBy(matches: readonly Match[], primary: string, headingLabel: str
  * or document scope) gives `none`; when it is not given the unit itself is checked against the scope.
  */
 export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean): Coding {
-  const empty: Coding = { unitId, primary: NONE, categories: [], dimensions: [], scores: {}, matches: [], inScope: true, confidence: confidenceOf(0, 0), runnerUp: '', decidedBy: 'no evidence' };
-  if (!(inScope ?? mentionsScope(tokens, compiled))) return { ...empty, inScope: false, decidedBy: 'out of scope' };
-
+  if (!(inScope ?? mentionsScope(tokens, compiled))) return uncoded(unitId, false, NO_EVIDENCE_CONFIDENCE, 'out of scope');
   const text = tokens.join('');
   const noneRule = noneRuleOf(text, compiled.rules);
-  const decidedNone = { ...empty, confidence: NONE_RULE_CONFIDENCE, decidedBy: noneRule?.label ?? '' };
-  if (noneRule?.whole) return decidedNone;
+  if (noneRule?.whole) return uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label);
   const present = new Map<string, Span[]>();
-  for (const f of compiled.presence.findEvery(tokens)) {
-    const spans = present.get(f.term);
-    if (spans) spans.push(f);
-    else present.set(f.term, [f]);
+  if (compiled.presence.size > 0) {
+    for (const f of compiled.presence.findEvery(tokens)) {
+      const spans = present.get(f.term);
+      if (spans) spans.push(f);
+      else present.set(f.term, [f]);
+    }
   }
-  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? [noneRule.sentence] : []);
-  if (kept.length === 0) return noneRule ? decidedNone : empty;
+  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? noneRule.sentence : null);
+  if (kept.length === 0) return noneRule ? uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label) : uncoded(unitId, true, NO_EVIDENCE_CONFIDENCE, 'no evidence');
 
   const scores = new Map<string, number>();
   const firstAt = new Map<string, number>();
