@@ -4,7 +4,7 @@ import { encouragementMatches, type EncouragementRule } from './encouragementRul
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { regulationMatches, type RegulationRule } from './regulationRule.js';
-import { TermIndex } from './termIndex.js';
+import { TermIndex, type Found } from './termIndex.js';
 import { enumeratorLength, sentences, type Span } from './unitParts.js';
 
 /**
@@ -140,13 +140,29 @@ export function ruleMatches(tokens: readonly string[], text: string, rules: Comp
   if (!rules.obligation && !rules.money && !rules.encouragement && !rules.regulation) return [];
   const found = rules.words.findEvery(tokens);
   if (found.length === 0) return [];
-  const of = (word: RuleWord) => found.filter((f) => f.entries.includes(word));
+  const of = wordsOf(found);
   const parts = sentences(text);
-  const words: ObligationWords = { modal: of('modal'), prohibition: of('prohibition'), enforcement: of('enforcement'), organising: of('organising'), condition: of('condition') };
-  return [
-    ...(rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : []),
-    ...(rules.money ? moneyMatches(text, parts, of('giver'), of('money'), rules.money) : []),
-    ...(rules.encouragement ? encouragementMatches(text, parts, of('encouraging'), rules.encouragement) : []),
-    ...(rules.regulation ? regulationMatches(text, parts, of('regulating'), rules.regulation) : []),
-  ];
+  const words: ObligationWords = { modal: of.modal, prohibition: of.prohibition, enforcement: of.enforcement, organising: of.organising, condition: of.condition };
+  // Not push(...list): a unit of a million characters may find more matches than a call takes arguments.
+  let out = rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : [];
+  if (rules.money) out = out.concat(moneyMatches(text, parts, of.giver, of.money, rules.money));
+  if (rules.encouragement) out = out.concat(encouragementMatches(text, parts, of.encouraging, rules.encouragement));
+  if (rules.regulation) out = out.concat(regulationMatches(text, parts, of.regulating, rules.regulation));
+  return out;
+}
+
+/**
+ * The found rule words by what they are, each list in text order, in one walk (a word listed twice
+ * for one list is in it once).
+ */
+function wordsOf(found: ReadonlyArray<Found<RuleWord>>): Record<RuleWord, Array<Found<RuleWord>>> {
+  const of: Record<RuleWord, Array<Found<RuleWord>>> = { modal: [], prohibition: [], enforcement: [], organising: [], condition: [], giver: [], money: [], encouraging: [], regulating: [] };
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    for (let k = 0; k < f.entries.length; k++) {
+      const list = of[f.entries[k]!];
+      if (list[list.length - 1] !== f) list.push(f);
+    }
+  }
+  return of;
 }

@@ -15,24 +15,52 @@ export interface Found<T> {
 /** Longest run of tokens one term may span (jieba sometimes splits a rare compound into many pieces). */
 const MAX_TOKENS_PER_TERM = 8;
 
+/**
+ * A node of the index's character trie: the terms that continue by each next UTF-16 code unit, and
+ * the term that ends here, if any.
+ */
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  term: string | null;
+  entries: T[] | null;
+}
+
+const newNode = <T>(): TrieNode<T> => ({ next: new Map(), term: null, entries: null });
+
+/**
+ * The node reached from `node` by the characters of `token`, or null when no term continues so. A
+ * run of tokens is walked through the trie token by token, so no string of the run is built or
+ * hashed: a unit's tokens are looked up before the JIT has optimised much, and the concatenated
+ * candidates were most of findAll's time and garbage.
+ */
+function walk<T>(node: TrieNode<T>, token: string): TrieNode<T> | null {
+  let at: TrieNode<T> | undefined = node;
+  for (let c = 0; c < token.length && at !== undefined; c++) at = at.next.get(token.charCodeAt(c));
+  return at ?? null;
+}
+
 export class TermIndex<T> {
   private readonly entries = new Map<string, T[]>();
-  /** Every prefix of every term (terms included): a run of tokens that is none can stop growing. */
-  private readonly prefixes = new Set<string>();
-  private maxLength = 0;
+  /** Every term, character by character: a run of tokens that leaves it can stop growing. */
+  private readonly root: TrieNode<T> = newNode();
   /**
    * Whether some term starts with this UTF-16 code unit: most tokens start none, and a bit costs
-   * less than hashing the token for the prefix set (speed only: the same matches either way).
+   * less than a walk (speed only: the same matches either way).
    */
   private readonly starts = new Uint8Array(0x10000);
 
   add(term: string, entry: T): void {
     if (term.length > 0) this.starts[term.charCodeAt(0)] = 1;
-    const list = this.entries.get(term);
+    let list = this.entries.get(term);
     if (list) list.push(entry);
-    else this.entries.set(term, [entry]);
-    this.maxLength = Math.max(this.maxLength, term.length);
-    for (let n = 1; n <= term.length; n++) this.prefixes.add(term.slice(0, n));
+    else this.entries.set(term, (list = [entry]));
+    let node = this.root;
+    for (let c = 0; c < term.length; c++) {
+      const code = term.charCodeAt(c);
+      node = node.next.get(code) ?? node.next.set(code, newNode<T>()).get(code)!;
+    }
+    node.term = term;
+    node.entries = list;
   }
 
   get size(): number {
@@ -50,17 +78,22 @@ export class TermIndex<T> {
         i++;
         continue;
       }
-      let s = '';
-      let best: { j: number; term: string } | null = null;
+      let node: TrieNode<T> | null = this.root;
+      let best: TrieNode<T> | null = null;
+      let bestJ = i;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
-        s += tokens[j]!;
-        if (s.length > this.maxLength || !this.prefixes.has(s)) break;
-        if (this.entries.has(s)) best = { j, term: s };
+        node = walk(node, tokens[j]!);
+        if (node === null) break;
+        if (node.term !== null) {
+          best = node;
+          bestJ = j;
+        }
       }
       if (best) {
-        found.push({ term: best.term, start: offset, end: offset + best.term.length, entries: this.entries.get(best.term)! });
-        offset += best.term.length;
-        i = best.j + 1;
+        const term = best.term!;
+        found.push({ term, start: offset, end: offset + term.length, entries: best.entries! });
+        offset += term.length;
+        i = bestJ + 1;
       } else {
         offset += tokens[i]!.length;
         i++;
@@ -82,12 +115,11 @@ export class TermIndex<T> {
         offset += tokens[i]!.length;
         continue;
       }
-      let s = '';
+      let node: TrieNode<T> | null = this.root;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
-        s += tokens[j]!;
-        if (s.length > this.maxLength || !this.prefixes.has(s)) break;
-        const entries = this.entries.get(s);
-        if (entries) found.push({ term: s, start: offset, end: offset + s.length, entries });
+        node = walk(node, tokens[j]!);
+        if (node === null) break;
+        if (node.term !== null) found.push({ term: node.term, start: offset, end: offset + node.term.length, entries: node.entries! });
       }
       offset += tokens[i]!.length;
     }
