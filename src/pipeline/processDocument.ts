@@ -15,6 +15,7 @@ import type { ExtractOutcome } from '../io/extract/extractDocument.js';
 
 /** What the pipeline needs from the outside to turn an extraction into coded clauses. */
 export interface CodingIo {
+  /** Tokens that concatenate to the text (the coder's offsets rely on it, and it codes them with the text). */
   segment(text: string): string[];
   /** People's codes for a document's clauses, which replace the automatic ones (see pipeline/manualOverrides.ts). */
   manual?(docSha256: string, file: string, clauses: readonly Clause[]): Array<Pick<ManualCode, 'primary' | 'secondary'> | undefined>;
@@ -31,6 +32,7 @@ export function codeDocumentClauses(clauses: readonly Clause[], compiled: readon
     article: c.article === 0 ? c.id : `${c.docId}-${c.chapter}-${c.article}`,
     document: c.docId,
     tokens: io.segment(c.text),
+    text: c.text,
   }));
   return compiled.map((book) => codeClauses(units, book));
 }

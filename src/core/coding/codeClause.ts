@@ -75,10 +75,10 @@ function scored(kept: readonly Match[], compiled: CompiledCodebook): { ranked: s
  * to the category whose first match comes earliest in the text (the manual's rule 5), then codebook
  * order. In single mode only the primary is kept. `inScope` false (decided by the caller for article
  * or document scope) gives `none`; when it is not given the unit itself is checked against the scope.
+ * `text` is the tokens joined, for a caller that has it already.
  */
-export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean): Coding {
+export function codeClause(unitId: string, tokens: readonly string[], compiled: CompiledCodebook, inScope?: boolean, text = tokens.join('')): Coding {
   if (!(inScope ?? mentionsScope(tokens, compiled))) return uncoded(unitId, false, NO_EVIDENCE_CONFIDENCE, 'out of scope');
-  const text = tokens.join('');
   const noneRule = noneRuleOf(text, compiled.rules);
   if (noneRule?.whole) return uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label);
   const present = presentTerms(tokens, compiled);

@@ -9,6 +9,8 @@ export interface ScopedUnit {
   article: string;
   document: string;
   tokens: readonly string[];
+  /** The tokens joined, when the caller has it (the text they were cut from): not joined again. */
+  text?: string;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface ScopedUnit {
  */
 export function codeClauses(units: readonly ScopedUnit[], compiled: CompiledCodebook): Coding[] {
   const level = compiled.codebook.scope?.level ?? 'clause';
-  if (!compiled.scope || level === 'clause') return units.map((u) => codeClause(u.id, u.tokens, compiled));
+  if (!compiled.scope || level === 'clause') return units.map((u) => codeClause(u.id, u.tokens, compiled, undefined, u.text));
   const keyOf = (u: ScopedUnit) => (level === 'article' ? u.article : u.document);
   const mentioned = new Set<string>();
   for (const u of units) if (!mentioned.has(keyOf(u)) && mentionsScope(u.tokens, compiled)) mentioned.add(keyOf(u));
-  return units.map((u) => codeClause(u.id, u.tokens, compiled, mentioned.has(keyOf(u))));
+  return units.map((u) => codeClause(u.id, u.tokens, compiled, mentioned.has(keyOf(u)), u.text));
 }

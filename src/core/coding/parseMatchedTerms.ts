@@ -16,6 +16,22 @@ export interface Evidence {
 const ITEM = /([^;]*?)@(\d+)\(([A-Za-z0-9_:.-]+)(?: \/(.*?)\/)?((?: \[[^\]]*\])*)\)(?=;|$)/gy;
 
 /**
+ * The bracketed notes of an item (` [rule 2: obligation.market] [heading]`, as ITEM's last group
+ * matched them): what /\[([^\]]*)\]/g finds, without a regular expression per item (a report.html
+ * row is read back from every clause's cell, and most items have no notes).
+ */
+function notesOf(marks: string): string[] {
+  const notes: string[] = [];
+  for (let open = marks.indexOf('['); open >= 0; ) {
+    const close = marks.indexOf(']', open + 1);
+    if (close < 0) break;
+    notes.push(marks.slice(open + 1, close));
+    open = marks.indexOf('[', close + 1);
+  }
+  return notes;
+}
+
+/**
  * Parses the evidence of a clause as matchedTermsCell writes it, keeping only what points at the
  * clause text: an item whose term is not at its offset (the text changed, or the cell was edited
  * by hand) is dropped rather than highlighted in the wrong place.
@@ -38,8 +54,12 @@ export function parseMatchedTerms(cell: string, text: string): Evidence[] {
     const term = m[1]!;
     const start = Number(m[2]);
     if (term.length === 0 || text.slice(start, start + term.length) !== term) continue;
-    const notes = [...(m[5] ?? '').matchAll(/\[([^\]]*)\]/g)].map((n) => n[1]!);
-    out.push({ term, category: m[3]!, start, end: start + term.length, ...(m[4] !== undefined ? { pattern: m[4] } : {}), ...(notes.length > 0 ? { notes } : {}) });
+    // Properties set in the order the report's JSON has always had them.
+    const evidence: Evidence = { term, category: m[3]!, start, end: start + term.length };
+    if (m[4] !== undefined) evidence.pattern = m[4];
+    const notes = notesOf(m[5] ?? '');
+    if (notes.length > 0) evidence.notes = notes;
+    out.push(evidence);
   }
   return out;
 }
