@@ -1,3 +1,5 @@
+import { CharTrie } from './CharTrie.js';
+
 /**
  * Finds terms in segmented text on word boundaries. A term matches where it equals one token or a
  * run of consecutive tokens, so it is never found inside a longer word that the segmenter kept
@@ -15,34 +17,13 @@ export interface Found<T> {
 /** Longest run of tokens one term may span (jieba sometimes splits a rare compound into many pieces). */
 const MAX_TOKENS_PER_TERM = 8;
 
-/**
- * A node of the index's character trie: the terms that continue by each next UTF-16 code unit, and
- * the term that ends here, if any.
- */
-interface TrieNode<T> {
-  next: Map<number, TrieNode<T>>;
-  term: string | null;
-  entries: T[] | null;
-}
-
-const newNode = <T>(): TrieNode<T> => ({ next: new Map(), term: null, entries: null });
-
-/**
- * The node reached from `node` by the characters of `token`, or null when no term continues so. A
- * run of tokens is walked through the trie token by token, so no string of the run is built or
- * hashed: a unit's tokens are looked up before the JIT has optimised much, and the concatenated
- * candidates were most of findAll's time and garbage.
- */
-function walk<T>(node: TrieNode<T>, token: string): TrieNode<T> | null {
-  let at: TrieNode<T> | undefined = node;
-  for (let c = 0; c < token.length && at !== undefined; c++) at = at.next.get(token.charCodeAt(c));
-  return at ?? null;
-}
-
 export class TermIndex<T> {
   private readonly entries = new Map<string, T[]>();
-  /** Every term, character by character: a run of tokens that leaves it can stop growing. */
-  private readonly root: TrieNode<T> = newNode();
+  /** Every term, character by character (CharTrie.ts): a run of tokens that leaves it can stop growing. */
+  private readonly trie = new CharTrie();
+  /** The term that ends at each node of the trie, and its entries. */
+  private readonly termAt: Array<string | null> = [null];
+  private readonly entriesAt: Array<T[] | null> = [null];
   /**
    * Whether some term starts with this UTF-16 code unit: most tokens start none, and a bit costs
    * less than a walk (speed only: the same matches either way).
@@ -54,13 +35,13 @@ export class TermIndex<T> {
     let list = this.entries.get(term);
     if (list) list.push(entry);
     else this.entries.set(term, (list = [entry]));
-    let node = this.root;
-    for (let c = 0; c < term.length; c++) {
-      const code = term.charCodeAt(c);
-      node = node.next.get(code) ?? node.next.set(code, newNode<T>()).get(code)!;
+    const node = this.trie.add(term);
+    while (this.termAt.length < this.trie.nodes) {
+      this.termAt.push(null);
+      this.entriesAt.push(null);
     }
-    node.term = term;
-    node.entries = list;
+    this.termAt[node] = term;
+    this.entriesAt[node] = list;
   }
 
   get size(): number {
@@ -78,20 +59,20 @@ export class TermIndex<T> {
         i++;
         continue;
       }
-      let node: TrieNode<T> | null = this.root;
-      let best: TrieNode<T> | null = null;
+      let node = 0;
+      let best = -1;
       let bestJ = i;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
-        node = walk(node, tokens[j]!);
-        if (node === null) break;
-        if (node.term !== null) {
+        node = this.trie.walk(node, tokens[j]!);
+        if (node < 0) break;
+        if (this.termAt[node] !== null) {
           best = node;
           bestJ = j;
         }
       }
-      if (best) {
-        const term = best.term!;
-        found.push({ term, start: offset, end: offset + term.length, entries: best.entries! });
+      if (best >= 0) {
+        const term = this.termAt[best]!;
+        found.push({ term, start: offset, end: offset + term.length, entries: this.entriesAt[best]! });
         offset += term.length;
         i = bestJ + 1;
       } else {
@@ -115,11 +96,12 @@ export class TermIndex<T> {
         offset += tokens[i]!.length;
         continue;
       }
-      let node: TrieNode<T> | null = this.root;
+      let node = 0;
       for (let j = i; j < tokens.length && j < i + MAX_TOKENS_PER_TERM; j++) {
-        node = walk(node, tokens[j]!);
-        if (node === null) break;
-        if (node.term !== null) found.push({ term: node.term, start: offset, end: offset + node.term.length, entries: node.entries! });
+        node = this.trie.walk(node, tokens[j]!);
+        if (node < 0) break;
+        const term = this.termAt[node]!;
+        if (term !== null) found.push({ term, start: offset, end: offset + term.length, entries: this.entriesAt[node]! });
       }
       offset += tokens[i]!.length;
     }
