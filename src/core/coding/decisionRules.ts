@@ -93,7 +93,16 @@ function ruleWords(rules: DecisionRules): TermIndex<RuleWord> {
 /** [start, end) of the spans of the unit that are no evidence (rules.ignore). */
 export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
   if (!rules.ignore) return [];
-  return [...text.matchAll(rules.ignore)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // What matchAll finds, without the copy of the expression it makes per call (a call per unit with
+  // evidence): after an empty match the search goes on one character (code point) further.
+  const ignore = rules.ignore;
+  const out: Span[] = [];
+  ignore.lastIndex = 0;
+  for (let m = ignore.exec(text); m !== null; m = ignore.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) ignore.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return out;
 }
 
 /** Characters of other text that make a unit more than its none formula. */

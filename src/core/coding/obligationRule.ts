@@ -1,5 +1,6 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
+import { stableSort } from './stableSort.js';
 import { bySentence, enumeratorLength, within, type Span } from './unitParts.js';
 
 /** Rule 2 as the coder applies it (compiled from the codebook's `rules.obligation`). */
@@ -72,7 +73,7 @@ function decide(o: ObligationRule, who: 'market' | 'government' | undefined, pro
  */
 export function obligationMatches(text: string, parts: readonly Span[], words: ObligationWords, o: ObligationRule): Match[] {
   const prohibitions = new Set(words.prohibition);
-  const modals = [...words.modal, ...words.prohibition].sort((a, b) => a.start - b.start);
+  const modals = stableSort([...words.modal, ...words.prohibition], (a, b) => a.start - b.start);
   if (modals.length === 0) return [];
   const asides = [...text.matchAll(ASIDE)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
   const modalsOf = bySentence(modals, parts);

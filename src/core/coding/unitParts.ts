@@ -13,7 +13,10 @@ const SENTENCE_END = /[。；;！？!?\n]/gu;
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
+  // exec, not matchAll, which copies the expression on every call (a call per unit with rule words);
+  // a sentence end is one character, so no match is empty.
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) {
     if (m.index > start) out.push({ start, end: m.index });
     start = m.index + 1;
   }

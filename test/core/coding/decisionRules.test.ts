@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../../src/core/coding/compileCodebook.js';
 import { codeClause } from '../../../src/core/coding/codeClause.js';
-import { headingSpan } from '../../../src/core/coding/decisionRules.js';
+import { headingSpan, ignoredSpans, type CompiledRules } from '../../../src/core/coding/decisionRules.js';
 import { uncertainFirst } from '../../../src/core/review/uncertainFirst.js';
 import { agreementByConfidence } from '../../../src/core/reliability/agreementByConfidence.js';
 
@@ -177,5 +177,17 @@ describe('review and evaluation by confidence', () => {
       ['0.00-0.25', 1, 0], ['0.25-0.50', 1, 0], ['0.50-0.75', 0, NaN], ['0.75-1.00', 2, 1],
     ]);
     expect(r.mostConfident.map((s) => [s.units, s.agreement])).toEqual([[2, 1], [3, 2 / 3], [4, 0.5], [4, 0.5]]);
+  });
+});
+
+describe('ignoredSpans', () => {
+  it('finds what matchAll finds, empty matches and astral characters included', () => {
+    const spans = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    for (const source of ['a*', '(?:说明)?', '𠀀|b?', '\\d+', '(?<=。)']) {
+      for (const text of ['', 'aab', '𠀀a𠀀', 'x说明y', '第1条。第22条。', '\ud800a', 'b\ud800']) {
+        const ignore = new RegExp(source, 'gu');
+        expect(ignoredSpans(text, { ignore } as CompiledRules), `${source} in ${text}`).toEqual(spans(new RegExp(source, 'gu'), text));
+      }
+    }
   });
 });
