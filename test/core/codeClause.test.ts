@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCodebook } from '../../src/core/coding/compileCodebook.js';
 import { codeClause } from '../../src/core/coding/codeClause.js';
 import { validateCodebook } from '../../src/core/codebook/validateCodebook.js';
+import { afterEmptyMatch } from '../../src/core/coding/unitParts.js';
 
 const book = (extra: Record<string, unknown> = {}) => {
   const r = validateCodebook({
@@ -51,5 +52,20 @@ describe('codeClause', () => {
     const b = book({ scope: { keywords: ['区块链'] } });
     expect(codeClause('u', ['给予', '补贴'], b)).toMatchObject({ primary: 'none', inScope: false });
     expect(codeClause('u', ['区块链', '项目', '补贴'], b)).toMatchObject({ primary: 'fin', inScope: true });
+  });
+
+  it('goes on past an empty pattern match at a character beyond the BMP (no endless search)', () => {
+    // One code unit on would land inside 𠀀, where a `u` expression finds the same empty match again.
+    expect(afterEmptyMatch('𠀀补贴', 0)).toBe(2);
+    expect(afterEmptyMatch('补贴', 0)).toBe(1);
+    const b = book({ categories: [
+      { id: 'env', label: { zh: '环境型' }, children: [
+        { id: 'fin', label: { zh: '金融' }, patterns: ['(专项)?补贴|(资金)?'], exclude: [{ pattern: '(统计)?' }] },
+        { id: 'tax', label: { zh: '税收' }, keywords: ['减免'] },
+      ] },
+    ] });
+    const c = codeClause('u', ['𠀀', '给予', '补贴'], b);
+    expect(c.primary).toBe('fin');
+    expect(c.matches.map((m) => m.term)).toEqual(['补贴']);
   });
 });

@@ -1,13 +1,13 @@
 import type { Match } from '../types.js';
 import type { CompiledCodebook } from './compileCodebook.js';
 import { ruleMatches } from './decisionRules.js';
-import type { Span } from './unitParts.js';
+import { afterEmptyMatch, type Span } from './unitParts.js';
 
 // Written as indexed loops that build each match once: most of a re-code's units are coded before
 // the JIT has optimised this code, and there every closure, spread, iterator step and copy costs.
 
 /** Whether every `with` condition has one of its terms present in the unit (true without conditions). */
-export function holds(withs: readonly string[][], present: ReadonlyMap<string, Span[]>): boolean {
+function holds(withs: readonly string[][], present: ReadonlyMap<string, Span[]>): boolean {
   for (const group of withs) if (!group.some((t) => present.has(t))) return false;
   return true;
 }
@@ -67,7 +67,7 @@ export function candidatesOf(tokens: readonly string[], text: string, compiled: 
     regex.lastIndex = 0;
     for (let s = regex.exec(text); s !== null; s = regex.exec(text)) {
       if (s[0].length === 0) {
-        regex.lastIndex++;
+        regex.lastIndex = afterEmptyMatch(text, s.index);
         continue;
       }
       if (kept === null) {

@@ -5,7 +5,7 @@ import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { regulationMatches, type RegulationRule } from './regulationRule.js';
 import { TermIndex, type Found } from './termIndex.js';
-import { enumeratorLength, sentences, type Span } from './unitParts.js';
+import { afterEmptyMatch, enumeratorLength, sentences, type Span } from './unitParts.js';
 
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
@@ -100,7 +100,7 @@ export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
   ignore.lastIndex = 0;
   for (let m = ignore.exec(text); m !== null; m = ignore.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) ignore.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+    if (m[0].length === 0) ignore.lastIndex = afterEmptyMatch(text, m.index);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { Match } from '../types.js';
 import type { CompiledCodebook } from './compileCodebook.js';
 import { headingSpan, ignoredSpans } from './decisionRules.js';
 import { stableSort } from './stableSort.js';
-import type { Span } from './unitParts.js';
+import { afterEmptyMatch, type Span } from './unitParts.js';
 
 // Indexed loops without closures, like candidateMatches.ts: most units are coded before the JIT has
 // optimised this code.
@@ -13,7 +13,7 @@ function regexSpans(regex: RegExp, text: string): Span[] {
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     if (m[0].length === 0) {
-      regex.lastIndex++;
+      regex.lastIndex = afterEmptyMatch(text, m.index);
       continue;
     }
     out.push({ start: m.index, end: m.index + m[0].length });

@@ -1,6 +1,6 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
-import { bySentence, type Span } from './unitParts.js';
+import { afterEmptyMatch, bySentence, type Span } from './unitParts.js';
 
 /** Who is regulated, as the coder applies it (compiled from the codebook's `rules.regulation`). */
 export interface RegulationRule {
@@ -33,9 +33,7 @@ export function regulationMatches(text: string, parts: readonly Span[], acts: Re
       }
       const from = Math.max(s.start, a.start - r.reach);
       const to = Math.min(s.end, a.end + r.reach);
-      const body = [...text.slice(from, to).matchAll(r.actors)]
-        .map((m) => ({ start: from + m.index, end: from + m.index + m[0].length }))
-        .find((m) => m.end <= a.start || m.start >= a.end);
+      const body = bodyBeside(text.slice(from, to), from, a, r.actors);
       if (!body) continue;
       const start = Math.min(a.start, body.start);
       const end = Math.max(a.end, body.end);
@@ -44,4 +42,19 @@ export function regulationMatches(text: string, parts: readonly Span[], acts: Re
     }
   });
   return out;
+}
+
+/**
+ * The first body in `slice` (which starts at `from` in the unit) that is not the act itself: exec, not
+ * matchAll, which copies the expression on every call.
+ */
+function bodyBeside(slice: string, from: number, act: Span, actors: RegExp): Span | null {
+  actors.lastIndex = 0;
+  for (let m = actors.exec(slice); m !== null; m = actors.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (end <= act.start || start >= act.end) return { start, end };
+    if (m[0].length === 0) actors.lastIndex = afterEmptyMatch(slice, m.index);
+  }
+  return null;
 }

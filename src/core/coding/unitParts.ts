@@ -7,6 +7,15 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Where a global search goes on after an empty match at `at`: one code point further. One code unit
+ * (lastIndex++) would land inside a character beyond the BMP (𠀀, an emoji), where a `u` expression
+ * starts again at the character itself and finds the same empty match forever.
+ */
+export function afterEmptyMatch(text: string, at: number): number {
+  return at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+}
+
 const SENTENCE_END = /[。；;！？!?\n]/gu;
 
 /** [start, end) of each sentence of the unit. */
