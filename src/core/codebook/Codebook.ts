@@ -95,6 +95,11 @@ export interface Codebook {
   rules: DecisionRules;
 }
 
+/** The leaf categories under a category, in order (itself when it has no children). */
+export function leavesOf(c: Category): Category[] {
+  return c.children.length === 0 ? [c] : c.children.flatMap(leavesOf);
+}
+
 /** Every term the codebook matches on, for the segmenter's user dictionary. */
 export function codebookTerms(codebook: Codebook): string[] {
   const terms = new Set<string>();

@@ -1,4 +1,4 @@
-import type { Category, Codebook, DecisionRules, Exclusion } from './Codebook.js';
+import { leavesOf, type Category, type Codebook, type DecisionRules, type Exclusion } from './Codebook.js';
 import { checkPattern } from './checkPattern.js';
 import { codebookInputSchema, type CategoryInput, type DecisionRulesInput } from './codebookSchema.js';
 import { schemaProblems } from './schemaProblems.js';
@@ -43,10 +43,6 @@ function resolve(input: CategoryInput, ancestors: string[], inherited: { weight:
     exclude,
     children: (input.children ?? []).map((c) => resolve(c, path, { weight, with: withs, exclude })),
   };
-}
-
-function leavesOf(c: Category): Category[] {
-  return c.children.length === 0 ? [c] : c.children.flatMap(leavesOf);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Category, Codebook, DecisionRules } from '../codebook/Codebook.js';
+import { leavesOf, type Category, type Codebook, type DecisionRules } from '../codebook/Codebook.js';
 
 /** The decision rules that carry a weight of their own. */
 export const WEIGHTED_RULES = ['heading', 'obligation', 'money', 'encouragement'] as const;
@@ -62,6 +62,5 @@ export function withWeights(codebook: Codebook, weights: ReadonlyMap<string, num
     const r = codebook.rules[rule];
     if (w !== undefined && r) (rules as Record<WeightedRule, unknown>)[rule] = { ...r, weight: w };
   }
-  const leavesOf = (c: Category): Category[] => (c.children.length === 0 ? [c] : c.children.flatMap(leavesOf));
   return { ...codebook, dimensions, leaves: dimensions.flatMap(leavesOf), rules };
 }

@@ -1,4 +1,4 @@
-import { FINGERPRINT_SLOTS, fingerprintSimilarity } from './textFingerprint.js';
+import { FINGERPRINT_SLOTS, fingerprintSimilarity, mix } from './textFingerprint.js';
 
 /** What duplicate detection needs of one document. */
 export interface DuplicateCandidate {
@@ -188,15 +188,6 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
 
 /** A DuplicateCandidate as the finder keeps it until the end of a run. */
 type Kept = Omit<DuplicateCandidate, 'fingerprint'> & { fingerprint: Uint32Array };
-
-/** murmur3's 32-bit finalizer. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** Per band, a 30-bit number of the band's index and values (a small integer: no allocation as a Map key); none for an empty fingerprint. */
 function bandKeys(fingerprint: ArrayLike<number>): number[] {

@@ -9,7 +9,7 @@ export const FINGERPRINT_SLOTS = 64;
 const SHINGLE = 5;
 
 /** murmur3's 32-bit finalizer: a cheap, well-mixed bijection. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

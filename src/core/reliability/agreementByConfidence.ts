@@ -41,7 +41,20 @@ export function agreementByConfidence(units: readonly ConfidentUnit[]): { bands:
   const bands = CONFIDENCE_BANDS.map(([lo, hi]) =>
     sliceOf(`${lo.toFixed(2)}-${Math.min(hi, 1).toFixed(2)}`, units.filter((u) => u.confidence >= lo && u.confidence < hi)),
   );
-  const ranked = units.map((u, i) => ({ u, i })).sort((a, b) => b.u.confidence - a.u.confidence || a.i - b.i).map((r) => r.u);
-  const mostConfident = CONFIDENT_SHARES.map((share) => sliceOf(`most confident ${Math.round(share * 100)} %`, ranked.slice(0, Math.round(units.length * share))));
-  return { bands, mostConfident };
+  const ranked = rankedByConfidence(units);
+  return { bands, mostConfident: CONFIDENT_SHARES.map((share) => confidentSlice(ranked, share)) };
+}
+
+/** Units by confidence, highest first, ties in input order, so the cut is reproducible. */
+function rankedByConfidence(units: readonly ConfidentUnit[]): ConfidentUnit[] {
+  return units.map((u, i) => ({ u, i })).sort((a, b) => b.u.confidence - a.u.confidence || a.i - b.i).map((r) => r.u);
+}
+
+function confidentSlice(ranked: readonly ConfidentUnit[], share: number): AgreementSlice {
+  return sliceOf(`most confident ${Math.round(share * 100)} %`, ranked.slice(0, Math.round(ranked.length * share)));
+}
+
+/** Agreement on the `share` (0-1) most confident units, ranked as `agreementByConfidence` ranks them. */
+export function mostConfidentAgreement(units: readonly ConfidentUnit[], share: number): AgreementSlice {
+  return confidentSlice(rankedByConfidence(units), share);
 }

@@ -1,12 +1,8 @@
-import { agreementByConfidence } from './agreementByConfidence.js';
+import { mostConfidentAgreement, type ConfidentUnit } from './agreementByConfidence.js';
 import { cohenKappa, percentAgreement } from './agreementCoefficients.js';
 
 /** A unit's human primary code and the coder's primary with its confidence. */
-export interface CodedUnit {
-  human: string;
-  auto: string;
-  confidence: number;
-}
+export type CodedUnit = ConfidentUnit;
 
 /** The figures a fit is judged by: agreement on all units, on the 70 % most confident, and the distance of the code shares. */
 export interface CodingFigures {
@@ -33,7 +29,7 @@ export function shareDistance(human: readonly string[], auto: readonly string[])
 
 export function codingFigures(units: readonly CodedUnit[]): CodingFigures {
   const pairs = units.map((u) => [u.human, u.auto]);
-  const top70 = agreementByConfidence(units).mostConfident.find((s) => s.slice === 'most confident 70 %')!;
+  const top70 = mostConfidentAgreement(units, 0.7);
   return {
     units: units.length,
     kappa: cohenKappa(pairs).value,
