@@ -6,6 +6,7 @@ import type { CodingFigures } from '../core/reliability/codingFigures.js';
 import { toTextTable } from '../export/textTable.js';
 import { fitCodebook, type BeforeAfter, type FitCodebookReport } from '../pipeline/fitCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { wholeNumber } from './wholeNumber.js';
 
 interface FitFlags {
   out: string;
@@ -15,12 +16,6 @@ interface FitFlags {
   grid: string;
   folds: string;
   check?: string[];
-}
-
-function wholeNumber(flag: string, value: string, least: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < least) throw new UserError('usage', `${flag} takes a whole number of ${least} or more (got '${value}')`);
-  return n;
 }
 
 function gridOf(value: string): number[] {

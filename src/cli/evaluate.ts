@@ -1,16 +1,10 @@
 import { Command } from 'commander';
-import { UserError } from '../core/errors.js';
 import { toTextTable } from '../export/textTable.js';
 import { evaluate, evaluationJson, evaluationTables } from '../pipeline/evaluate.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { writeReportTables } from '../pipeline/writeReportTables.js';
 import { EXIT, runAction } from './exitCodes.js';
-
-function positiveInteger(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError('usage', `${flag} takes a whole number of 1 or more (got '${value}')`);
-  return n;
-}
+import { wholeNumber } from './wholeNumber.js';
 
 interface EvaluateFlags {
   codebook: string;
@@ -48,8 +42,8 @@ averages pool the instruments and leave 'none' out. Key terms are scored by log-
     )
     .action(
       runAction(async (gold: string, opts: EvaluateFlags) => {
-        const top = positiveInteger('--top', opts.top);
-        const minFrequency = positiveInteger('--min-freq', opts.minFreq);
+        const top = wholeNumber('--top', opts.top, 1);
+        const minFrequency = wholeNumber('--min-freq', opts.minFreq, 1);
         const result = await evaluate({ gold, codebook: opts.codebook, ...(opts.suggest ? { suggest: { top, minFrequency } } : {}) });
         const tables = evaluationTables(result);
         if (opts.out) await writeReportTables(opts.out, tables);

@@ -1,14 +1,8 @@
 import { Command } from 'commander';
-import { UserError } from '../core/errors.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { exportReview, importReview } from '../pipeline/review.js';
 import { EXIT, runAction } from './exitCodes.js';
-
-function wholeNumber(flag: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UserError('usage', `${flag} takes a whole number of ${min} or more (got '${value}')`);
-  return n;
-}
+import { wholeNumber } from './wholeNumber.js';
 
 function exportCommand(): Command {
   return new Command('export')

@@ -102,11 +102,17 @@ export function problemLines(p: LocatedProblem): string[] {
 
 /** Loads a codebook or throws a UserError that lists every problem. */
 export async function loadCodebook(file: string): Promise<LoadedCodebook> {
+  const { codebook, sha256 } = await loadCodebookWithText(file);
+  return { codebook, file, sha256 };
+}
+
+/** loadCodebook with the file's text as read, for a command that writes a new version of it (codebook fit). */
+export async function loadCodebookWithText(file: string): Promise<LoadedCodebook & { text: string }> {
   const { codebook, problems, text } = await checkCodebookFile(file);
   if (!codebook) {
     throw new UserError('codebook', `invalid codebook ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems.flatMap(problemLines));
   }
-  return { codebook, file, sha256: sha256(text) };
+  return { codebook, file, sha256: sha256(text), text };
 }
 
 /**

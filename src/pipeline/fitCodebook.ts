@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 import { codingFigures, type CodingFigures } from '../core/reliability/codingFigures.js';
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { fittedCodebookYaml, fittedVersion } from '../io/fittedCodebookYaml.js';
-import { checkCodebookFile, loadCodebook } from '../io/readCodebook.js';
+import { loadCodebookWithText } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 import { readGoldUnits } from './readGoldUnits.js';
 
@@ -65,8 +65,7 @@ const compare = (codebook: Codebook, fitted: Codebook, units: readonly FitUnit[]
  */
 export async function fitCodebook(options: FitCodebookOptions): Promise<FitCodebookReport> {
   if (resolve(options.out) === resolve(options.codebook)) throw new UserError('usage', `--out ${options.out} is the codebook itself; write the fitted version to a new file`);
-  const { codebook } = await loadCodebook(options.codebook);
-  const { text } = await checkCodebookFile(options.codebook);
+  const { codebook, text } = await loadCodebookWithText(options.codebook);
   const labels = codebook.leaves.map((l) => l.id);
   addWords(codebookTerms(codebook));
   const units = await fitUnits(options.gold, labels, true);

@@ -42,7 +42,8 @@ export function codeUnits(codebook: Codebook, units: readonly FitUnit[]): CodedU
  */
 export function crossValidateFit(codebook: Codebook, units: readonly FitUnit[], k: number, options: FitOptions): CrossValidation {
   const folds: FoldResult[] = [];
-  const before: CodedUnit[] = new Array(units.length);
+  // The codebook before any fit codes every unit the same in whichever fold it is held out.
+  const before = codeUnits(codebook, units);
   const after: CodedUnit[] = new Array(units.length);
   for (const documents of documentFolds(units.map((u) => u.doc), k)) {
     const held = new Set(documents);
@@ -50,10 +51,8 @@ export function crossValidateFit(codebook: Codebook, units: readonly FitUnit[], 
     const heldIndex = units.flatMap((u, i) => (held.has(u.doc) ? [i] : []));
     const fit = fitWeights(codebook, train, options);
     const heldUnits = heldIndex.map((i) => units[i]!);
-    const was = codeUnits(codebook, heldUnits);
     const now = codeUnits(fit.codebook, heldUnits);
     heldIndex.forEach((i, j) => {
-      before[i] = was[j]!;
       after[i] = now[j]!;
     });
     folds.push({ documents, units: heldIndex.length, changes: fit.changes });

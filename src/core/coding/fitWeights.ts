@@ -58,14 +58,15 @@ interface Candidate {
  * are compared with every category scored (multi mode), so evidence of a category that is not the
  * primary is seen too.
  */
-function unitsOfRule(codebook: Codebook, p: WeightParam, units: readonly FitUnit[]): number[] {
-  const scores = (book: Codebook) => {
-    const compiled = compileCodebook({ ...book, mode: 'multi' });
-    return units.map((u) => JSON.stringify(codeClause(u.unitId, u.tokens, compiled).scores));
-  };
-  const before = scores(codebook);
-  const after = scores(withWeights(codebook, new Map([[p.key, p.weight + 1]])));
+function unitsOfRule(codebook: Codebook, p: WeightParam, units: readonly FitUnit[], before: readonly string[]): number[] {
+  const after = multiScores(withWeights(codebook, new Map([[p.key, p.weight + 1]])), units);
   return units.flatMap((_, i) => (before[i] !== after[i] ? [i] : []));
+}
+
+/** Each unit's scores of every category (multi mode), as a string to compare. */
+function multiScores(codebook: Codebook, units: readonly FitUnit[]): string[] {
+  const compiled = compileCodebook({ ...codebook, mode: 'multi' });
+  return units.map((u) => JSON.stringify(codeClause(u.unitId, u.tokens, compiled).scores));
 }
 
 /** Units whose coding a change of each parameter can alter: those holding its term or pattern, or where its rule counts. */
@@ -79,8 +80,10 @@ function unitsOfParams(codebook: Codebook, params: readonly WeightParam[], units
   const texts = units.map((u) => u.tokens.join(''));
   const all = units.map((_, i) => i);
   const out = new Map<string, number[]>();
+  // The base codebook's scores, once for every rule parameter.
+  let base: string[] | null = null;
   for (const p of params) {
-    if (p.kind === 'rule') out.set(p.key, unitsOfRule(codebook, p, units));
+    if (p.kind === 'rule') out.set(p.key, unitsOfRule(codebook, p, units, (base ??= multiScores(codebook, units))));
     else if (p.kind === 'pattern') {
       const regex = new RegExp(p.pattern, 'u');
       out.set(p.key, all.filter((i) => regex.test(texts[i]!)));
