@@ -22,8 +22,7 @@ import type { Shard } from './parseShard.js';
 import { planRun, type RunPlan } from './planRun.js';
 import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { runManifest, type ExtractionRecord } from './runManifest.js';
-import { OutputSink } from './OutputSink.js';
-import { summaryOutputs } from './summaryOutputs.js';
+import { writeSummaryOutputs } from './summaryOutputs.js';
 import type { TableOutputOptions } from './tableOutputs.js';
 import { ReportClauseBlocks, type EncodedBlocks } from './ReportClauseBlocks.js';
 import { writeReportHtml } from './writeReportHtml.js';
@@ -192,13 +191,10 @@ async function writeRunOutputs(stage: OutputStage, plan: RunPlan, coded: CodedRu
       const info: PartInfo = { format: PART_INFO.format, shard: options.shard, documents_total: plan.documentFiles.length, corpus_files: plan.documentFiles, skipped: plan.skipped, run, tables: plan.tableOptions, parts };
       await stage.put(PART_INFO.file, JSON.stringify(info, null, 2) + '\n');
     } else {
-      // Each table file is written as it is made (OutputSink), not all held at the end.
-      const sink = new OutputSink((name, content) => stage.put(name, content));
-      const made = await summaryOutputs(plan.outlines, coded.summaries, plan.tableOptions, sink).finally(() => sink.settle().catch(() => undefined));
-      await sink.settle();
+      const made = await writeSummaryOutputs(stage, plan.outlines, coded.summaries, plan.tableOptions);
       // report.html with the tables just built and the clause blocks encoded while coding.
       const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: options.corpus, codebooks: plan.outlines, documents: coded.summaries, tables: plan.tableOptions };
-      await writeReportHtml({ ...page, run: { stage, tables: made.tables, blocks: blocks! } });
+      await writeReportHtml({ ...page, built: made.tables, run: { stage, blocks: blocks! } });
       const inputs = coded.summaries.map((d, k) => ({ file: d.file, sha256: d.sha256, ...engine(k) }));
       await stage.put('run.json', JSON.stringify({ ...run, inputs, skipped: plan.skipped, tables: made.manifest }, null, 2) + '\n');
     }

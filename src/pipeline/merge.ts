@@ -13,7 +13,7 @@ import { clauseColumns } from '../core/tables/clauseColumns.js';
 import { markDuplicate } from './markDuplicate.js';
 import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
-import { summaryOutputs } from './summaryOutputs.js';
+import { writeSummaryOutputs } from './summaryOutputs.js';
 import { VERSION } from './version.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
@@ -109,6 +109,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       `the codebooks given (${books.map((b) => b.file).join(', ')}) are not those the shards used (${want.map((c) => `${c.file}, sha256 ${c.sha256.slice(0, 12)}`).join('; ')}); give those files with --codebook, in the same order`,
     );
   }
+  const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
 
   // Duplicates are decided here, over the whole corpus in id order, exactly as one run decides them.
   const finder = new DuplicateFinder();
@@ -123,7 +124,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const documents = byIndex.map((p) => p.summary);
   const stage = await OutputStage.open(options.out);
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
-  let made: Awaited<ReturnType<typeof summaryOutputs>>;
+  let made: Awaited<ReturnType<typeof writeSummaryOutputs>>;
   try {
     const clauses = stage.stream('clauses.csv');
     await clauses.write(csvHeader(clauseColumns(books.slice(1).map((b) => b.codebook.name)), { bom: first.tables.bom }));
@@ -135,8 +136,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       if (bytesRead !== length) throw new UserError('input', `${join(p.dir, PART_CLAUSES)}: shorter than ${PART_INFO.file} says (was the shard interrupted?)`);
       await clauses.write(buf.toString('utf8'));
     }
-    made = await summaryOutputs(books.map((b) => outlineOf(b.codebook, b.sha256)), documents, first.tables);
-    for (const [name, content] of made.files) await stage.put(name, content);
+    made = await writeSummaryOutputs(stage, outlines, documents, first.tables);
     const run = mergedRun(parts, byIndex, documents, made.manifest);
     await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
   } catch (err) {
@@ -146,7 +146,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
     await Promise.all([...handles.values()].map((h) => h.close()));
   }
   const outputs = await stage.commit();
-  const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: books.map((b) => outlineOf(b.codebook, b.sha256)), documents, tables: first.tables, built: made.tables };
+  const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: outlines, documents, tables: first.tables, built: made.tables };
   outputs.push((await writeReportHtml(page)).file);
   return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents) };
 }

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { reportClauseOf, type ReportClause } from '../core/report/ReportClause.js';
-import { buildTables, type DocumentSummary } from '../core/tables/buildTables.js';
+import type { DocumentSummary } from '../core/tables/buildTables.js';
 import type { CodebookOutline } from '../core/tables/CodebookOutline.js';
 import { figureData } from '../core/tables/figureData.js';
 import { provinceOf } from '../core/tables/provinceTables.js';
@@ -29,14 +29,13 @@ export interface ReportHtmlInput {
   tables: TableOutputOptions;
   /** Language of the page's words and category labels (default: the tables' language). */
   lang?: ReportLanguage;
+  /** The tables every caller has just built from these documents with these options: not built again. */
+  built: readonly Table[];
   /**
-   * Within analyze or recode: the run's stage (the page is committed with the tables), the tables
-   * the run built from these documents with these options, and the clause blocks encoded while
-   * coding (ReportClauseBlocks), so that neither the tables nor clauses.csv are made or read again.
+   * Within analyze or recode: the run's stage (the page is committed with the tables) and the clause
+   * blocks encoded while coding (ReportClauseBlocks), so that clauses.csv is not read again.
    */
-  run?: { stage: OutputStage; tables: readonly Table[]; blocks: EncodedBlocks };
-  /** The tables built from these documents with these options (report and merge just wrote them): not built again. */
-  built?: readonly Table[];
+  run?: { stage: OutputStage; blocks: EncodedBlocks };
 }
 
 /**
@@ -55,7 +54,7 @@ export async function writeReportHtml(input: ReportHtmlInput): Promise<{ file: s
     codebook: main,
     filters: describeConditions(input.tables.conditions).join('; '),
     documents: selected.map((d) => ({ docId: d.docId, title: d.title, file: d.file, province: provinceOf(d), year: d.year, status: d.status, message: d.message })),
-    tables: [...(input.run?.tables ?? input.built ?? buildTables(selected, input.codebooks, { lang, provinces: input.tables.provinces ?? 'present' }))],
+    tables: [...input.built],
     figures: buildFigures(figureData(selected, main, lang)),
   });
   if (input.run) {
