@@ -1,7 +1,7 @@
 import { leavesOf, type Category, type Codebook, type DecisionRules } from '../codebook/Codebook.js';
 
 /** The decision rules that carry a weight of their own. */
-export const WEIGHTED_RULES = ['heading', 'obligation', 'money', 'encouragement'] as const;
+export const WEIGHTED_RULES = ['heading', 'obligation', 'money', 'encouragement', 'regulation'] as const;
 export type WeightedRule = (typeof WEIGHTED_RULES)[number];
 
 /**

@@ -91,6 +91,18 @@ describe('withWeights', () => {
     expect(weightParams(changed).map((p) => `${p.key}=${p.weight}`)).toEqual(['financial/keyword/补贴=2', 'strategic/keyword/规划=3', 'legal_regulatory/keyword/标准=1']);
     expect(weightParams(b)).toHaveLength(4);
   });
+
+  it('offers the weight of every weighted decision rule, rule 1 for regulation included', () => {
+    const r = validateCodebook({
+      codebook: 'tiny',
+      version: '1.0.0',
+      rules: { regulation: { acts: ['整改'], actors: ['机构'], names: ['局'], reach: 10, category: 'legal_regulatory', weight: 2 } },
+      categories: [{ id: 'legal_regulatory', label: { zh: '法规管制' }, keywords: ['标准'] }],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(weightParams(r.codebook).filter((p) => p.kind === 'rule').map((p) => `${p.key}=${p.weight}`)).toEqual(['rules/regulation=2']);
+    expect(withWeights(r.codebook, new Map([['rules/regulation', 1]])).rules.regulation?.weight).toBe(1);
+  });
 });
 
 describe('crossValidateFit', () => {
