@@ -65,6 +65,14 @@ const RULES: Array<[string, string, string]> = [
   ['rule 1, a body inspected', '定点医疗机构开展医疗服务，由医保部门进行检查。', 'legal_regulatory'],
   // A topic term (人工智能, 高新技术) inside the application of a technology does not hide the measure.
   ['applying a technology named by its topic', '重视和推广人工智能等高新技术在体育赛事中的应用。', 'scientific_technical'],
+  // Strategy is work organised, a plan or a strategy carried out: an organisation named (行业组织), a
+  // principle held (坚持…) or a strategy naming the kind of a project is not one (2.6.0).
+  ['an organisation named is not organising work', '发挥行业组织作用，开展从业人员职业技能培训。', 'education'],
+  ['organising work stays strategy', '市政府组织开展试点工作。', 'strategic'],
+  ['a principle held without a measure is none', '坚持问题导向，注重实效。', 'none'],
+  ['a principle beside a plan stays strategy', '坚持规划引领，统筹推进园区建设。', 'strategic'],
+  ['a strategy naming the kind of a project is its topic', '引进承担国家重大战略项目的高层次人才。', 'education'],
+  ['a strategy carried out stays strategy', '实施乡村振兴战略。', 'strategic'],
 ];
 
 /**
@@ -191,12 +199,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.5.0, as with 2.4.1 (dev 0.796, halves 0.739/0.847, top 70 % 0.877; dev2 0.679, halves
- * 0.621/0.730, top 70 % 0.771), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.6.0 (dev 0.796, halves 0.739/0.847, top 70 % 0.877; dev2 0.692, halves
+ * 0.630/0.746, top 70 % 0.777), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.66, half: 0.60, confident: 0.75 },
+  { set: 'dev2-units', units: 274, kappa: 0.67, half: 0.61, confident: 0.75 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
