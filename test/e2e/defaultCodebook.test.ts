@@ -68,6 +68,7 @@ const RULES: Array<[string, string, string]> = [
   ['a limit on getting a subsidy is its condition', '同一家庭的购房补贴只能享受一次，不得重复申请。', 'financial'],
   ['a limit on applying again for funds is their condition', '获得市级资金支持的项目不得重复申报。', 'financial'],
   ['a limit on claiming an allowance is its condition', '家庭成员只能申领一次租赁补贴。', 'financial'],
+  ['a limit on applying again for housing is its condition', '共有产权住房每户只享受一次，期满后不得再申请。', 'public_services'],
   ['a sanction with its misconduct stays regulation', '对弄虚作假骗取补贴的，追回补贴资金，三年内不得申请各类补贴。', 'legal_regulatory'],
   // Rule 1: learners gaining abilities is training, whatever research words name the abilities.
   ['learners gaining abilities', '博士生具备较强的科研组织能力和创新研究能力，能够在科学研究中提出新技术。', 'education'],
