@@ -51,6 +51,7 @@ const ref = (manual: string | undefined) => (manual ? ` (${manual})` : '');
 function ruleLines(rules: DecisionRules): string[] {
   const lines: string[] = [];
   for (const r of rules.none) lines.push(`  none.${r.id}${ref(r.manual)}: /${r.pattern}/`);
+  for (const r of rules.ignore) lines.push(`  ignore.${r.id}${ref(r.manual)}: no evidence /${r.pattern}/`);
   const h = rules.heading;
   if (h) lines.push(`  heading${ref(h.manual)}: terms of weight ${h.minWeight} or more in an item's lead ×${h.weight} (lead up to ${h.maxLength} characters)`);
   const o = rules.obligation;
@@ -60,6 +61,7 @@ function ruleLines(rules: DecisionRules): string[] {
       `    market actors -> ${o.marketCategory}: ${o.market.join(', ')}`,
       `    government bodies organising -> ${o.governmentCategory}: ${o.government.join(', ')}; organising verbs ${o.organising.join(', ')}`,
       `    enforcing -> ${o.marketCategory}: ${o.enforcement.join(', ')}; object markers ${o.objects.join(', ')}`,
+      `    not in a sentence about getting a measure (its condition): ${o.conditions.join(', ')}`,
     );
   }
   const m = rules.money;

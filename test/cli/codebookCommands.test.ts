@@ -54,6 +54,13 @@ describe('codebook check and show', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}regulation \(rule 1\) -> legal_regulatory: .*责令.* \+ .*机构.* within 40, not before: 局.*; weight 2$/m);
   });
+
+  it('prints the spans that are no evidence and the condition words that silence rule 2', () => {
+    const r = run('codebook', 'show', DEFAULT);
+    expect(r.stdout).toMatch(/^ {2}ignore\.exception \(rule 1\): no evidence \/除/m);
+    expect(r.stdout).toMatch(/^ {2}ignore\.measure_limit \(clarification\): no evidence \/.*只能.*享受/m);
+    expect(r.stdout).toMatch(/^ {4}not in a sentence about getting a measure \(its condition\): 享受, 申请/m);
+  });
 });
 
 if (!shared) console.warn('codebookCommands.test: ../shared/corpus not found, diff/kwic/analyze on real documents skipped');

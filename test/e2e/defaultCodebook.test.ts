@@ -55,6 +55,21 @@ const RULES: Array<[string, string, string]> = [
   ['none, a document to submit that names a contract', '（1）申请人与开发企业签订的购房合同原件；', 'none'],
   ['none, a document to submit that names research', '2.企业上年度研发费用专项审计报告原件及复印件。', 'none'],
   ['rule 2, handing in a document as an obligation', '（五）申请人应当提交身份证复印件。', 'legal_regulatory'],
+  // none: the certificates, receipts and cited contracts of such a list as well (2.6.0); an item ending in 的
+  // states a condition, and ending a contract is what the unit does.
+  ['none, a certificate to submit', '（4）《不动产权证书》；', 'none'],
+  ['none, a tax certificate to submit', '（3）个人所得税完税证明；', 'none'],
+  ['none, a filing certificate to submit', '（5）购房合同备案证明；', 'none'],
+  ['none, a paper to submit after its case', '（2）同时提取配偶住房公积金的，提供结婚证；', 'none'],
+  ['a condition of holding a certificate is not a paper to submit', '（3）取得不动产权证书满两年的；', 'legal_regulatory'],
+  ['ending a contract is not a paper to submit', '3.经协商一致可提前解除租赁合同；', 'legal_regulatory'],
+  // The manual's clarification: a limit on getting a measure is its condition and takes its code (2.6.0);
+  // a sanction keeps the words of its misconduct.
+  ['a limit on getting a subsidy is its condition', '同一家庭的购房补贴只能享受一次，不得重复申请。', 'financial'],
+  ['a limit on applying again for funds is their condition', '获得市级资金支持的项目不得重复申报。', 'financial'],
+  ['a limit on claiming an allowance is its condition', '家庭成员只能申领一次租赁补贴。', 'financial'],
+  ['a limit on applying again for housing is its condition', '共有产权住房每户只享受一次，期满后不得再申请。', 'public_services'],
+  ['a sanction with its misconduct stays regulation', '对弄虚作假骗取补贴的，追回补贴资金，三年内不得申请各类补贴。', 'legal_regulatory'],
   // Rule 1: learners gaining abilities is training, whatever research words name the abilities.
   ['learners gaining abilities', '博士生具备较强的科研组织能力和创新研究能力，能够在科学研究中提出新技术。', 'education'],
   ['learners gaining knowledge, under a research heading', '（二）学生掌握人工智能核心技术与科研方法的基本知识。', 'education'],
@@ -199,12 +214,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.6.0 (dev 0.796, halves 0.739/0.847, top 70 % 0.877; dev2 0.692, halves
- * 0.630/0.746, top 70 % 0.777), so a change that loses agreement on either set fails here.
+ * measured with codebook 2.6.0 (dev 0.796, halves 0.739/0.847, top 70 % 0.877; dev2 0.697, halves
+ * 0.640/0.746, top 70 % 0.783), so a change that loses agreement on either set fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.67, half: 0.61, confident: 0.75 },
+  { set: 'dev2-units', units: 274, kappa: 0.675, half: 0.62, confident: 0.76 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
