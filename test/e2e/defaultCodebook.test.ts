@@ -192,11 +192,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
  * measured with codebook 2.5.0, as with 2.4.1 (dev 0.796, halves 0.739/0.847, top 70 % 0.877; dev2 0.679, halves
- * 0.621/0.730, top 70 % 0.771), so a change that loses agreement on either set fails here.
+ * 0.621/0.730, top 70 % 0.771 with the confidence of 2.5.0, 0.799 with confidence as the share of all evidence),
+ * so a change that loses agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.85 },
-  { set: 'dev2-units', units: 274, kappa: 0.66, half: 0.60, confident: 0.75 },
+  { set: 'dev2-units', units: 274, kappa: 0.66, half: 0.60, confident: 0.78 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
