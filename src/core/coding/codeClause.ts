@@ -100,7 +100,7 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
     scores: roundedScores,
     matches: compiled.codebook.mode === 'single' ? kept.filter((m) => m.category === primary) : kept,
     inScope: true,
-    confidence: confidenceOf(sums.get(primary)!, runnerUp ? sums.get(runnerUp)! : 0),
+    confidence: confidenceOf(sums, primary),
     runnerUp,
     decidedBy: decidedBy(kept, primary, compiled.rules.heading?.label ?? 'heading'),
   };
