@@ -209,18 +209,49 @@ describe('the default codebook applies the manual’s decision rules', () => {
   });
 });
 
+/**
+ * Education, information, public services and regulation told apart (codebook 2.6.0). Each clause was
+ * written for this test; codebook 2.5.0 coded all but the last two wrongly, which stay as they were.
+ */
+const CONFUSIONS: Array<[string, string, string]> = [
+  ['the name of a training body is no training (rule 1)', '培训机构和评价机构对其开展的培训和评价活动负主体责任，接受人力资源社会保障部门的监督。', 'legal_regulatory'],
+  ['publicity names information as training names education', '开展惠企政策培训和宣传，通过新闻媒体广泛宣传政策内容。', 'information'],
+  ['public cultural services', '优化线上公共文化服务，丰富网络课程资源。', 'public_services'],
+  ['a service to citizens named by its field', '推动社区卫生服务中心提供康复服务和护理服务，落实家庭病床行动。', 'public_services'],
+  ['the qualities learners gain', '（二）综合素质方面。具有良好的职业道德，恪守科研诚信，严守学术规范。', 'education'],
+  ['admission is education', '探索将科技竞赛成绩纳入高校招生录取评价体系。', 'education'],
+  ['fraud the segmenter cuts apart (欺|诈骗|保)', '加强对定点医药机构欺诈骗保行为的大数据筛查。', 'legal_regulatory'],
+  ['training by a training body stays training', '支持培训机构开展职业技能培训。', 'education'],
+  ['a service industry is no service to citizens', '大力发展文化服务业和体育服务业。', 'strategic'],
+];
+
+describe('the default codebook tells education, information, public services and regulation apart', () => {
+  let coded: Map<string, string>;
+  beforeAll(() => {
+    const input = join(tmp, 'confusions.csv');
+    writeFileSync(input, stringify(CONFUSIONS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const r = runCli(['code-units', input, '-o', join(tmp, 'confusions-coded.csv')], tmp);
+    expect(r.stderr).toBe('');
+    coded = new Map(read(join(tmp, 'confusions-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
+  });
+
+  it.each(CONFUSIONS)('%s: %s -> %s', (id, _text, primary) => {
+    expect(coded.get(id)).toBe(primary);
+  });
+});
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
  * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.796, halves
- * 0.739/0.847, top 70 % 0.886; dev2 0.697, halves 0.640/0.746, top 70 % 0.812), so a change that loses
+ * 0.739/0.847, top 70 % 0.886; dev2 0.722, halves 0.666/0.772, top 70 % 0.831), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.86 },
-  { set: 'dev2-units', units: 274, kappa: 0.675, half: 0.62, confident: 0.79 },
+  { set: 'dev2-units', units: 274, kappa: 0.70, half: 0.645, confident: 0.81 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {

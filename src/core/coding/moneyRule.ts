@@ -14,7 +14,18 @@ export interface MoneyRule {
   fundLabel: string;
 }
 
-/** Rule 3: a giving verb followed by money within the window (给予…补贴, 发放…奖励), once a sentence. */
+/**
+ * Whether the giver is one item of a list (重大项目安排、大额度资金运作): a noun, not a verb giving the
+ * money after it. A list after the verb (提供实物保障、购房补贴) is its object.
+ */
+function listItem(text: string, g: Span): boolean {
+  return text[g.end] === '、';
+}
+
+/**
+ * Rule 3: a giving verb followed by money within the window (给予…补贴, 发放…奖励), once a sentence. A
+ * giver that is an item of a list is no verb.
+ */
 export function moneyMatches(text: string, parts: readonly Span[], givers: ReadonlyArray<Found<unknown>>, money: ReadonlyArray<Found<unknown>>, m: MoneyRule): Match[] {
   if (givers.length === 0) return [];
   const out: Match[] = [];
@@ -22,6 +33,7 @@ export function moneyMatches(text: string, parts: readonly Span[], givers: Reado
   const moneyOf = bySentence(money, parts);
   parts.forEach((s, i) => {
     for (const g of giversOf[i]!) {
+      if (listItem(text, g)) continue;
       const object = moneyOf[i]!.find((x) => x.start >= g.end && x.end <= s.end && x.start - g.end <= m.window);
       if (!object) continue;
       out.push({ category: m.category, term: text.slice(g.start, object.end), start: g.start, end: object.end, weight: m.weight, rule: m.label });

@@ -17,7 +17,7 @@ const raw = {
       manual: 'rule 2', modals: ['应当'], prohibitions: ['不得'], market: ['企业'], government: ['部门'],
       enforcement: ['检查'], organising: ['组织'], objects: ['对'], market_category: 'law', government_category: 'plan', weight: 3,
     },
-    money: { manual: 'rule 3', givers: ['给予'], money: ['补贴'], category: 'fund', weight: 2 },
+    money: { manual: 'rule 3', givers: ['给予', '安排'], money: ['补贴'], category: 'fund', weight: 2 },
     encouragement: { manual: 'rule 1', verbs: ['鼓励'], actors: ['企业'], others: ['银行', '各地'], category: 'plan', weight: 3 },
     regulation: { manual: 'rule 1', acts: ['责令', '整改', '监管'], actors: ['机构'], names: ['局'], reach: 10, category: 'law', weight: 3 },
   },
@@ -72,6 +72,13 @@ describe('decision rules in the coder', () => {
     expect([c.primary, c.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
     const none = code(['补贴', '规划', '自', '2024年', '1月', '1日', '起施行', '。']);
     expect([none.primary, none.decidedBy, none.confidence]).toEqual(['none', 'none: none.effective_date', 0.9]);
+  });
+
+  it('a giver that is an item of a list gives nothing (rule 3): 重大项目安排、补贴使用等事项', () => {
+    const listed = code(['审议', '重大', '项目', '安排', '、', '补贴', '使用', '等', '事项', '。']);
+    expect(listed.matches.some((m) => m.rule)).toBe(false);
+    const given = code(['为', '企业', '安排', '专项', '补贴', '。']);
+    expect([given.primary, given.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
   });
 
   it('a phrase that encourages firms is guidance (rule 1: the firms’ business is its topic); lenders and bodies are not firms', () => {
