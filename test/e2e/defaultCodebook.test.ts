@@ -88,6 +88,12 @@ const RULES: Array<[string, string, string]> = [
   ['a principle beside a plan stays strategy', '坚持规划引领，统筹推进园区建设。', 'strategic'],
   ['a strategy naming the kind of a project is its topic', '引进承担国家重大战略项目的高层次人才。', 'education'],
   ['a strategy carried out stays strategy', '实施乡村振兴战略。', 'strategic'],
+  // Rule 4 and the words a heading names (2.6.0, 11k): money put in (投入机制, 财政投入) is finance, the
+  // integration of domestic and foreign trade is trade; a list entry ending in ； has no heading.
+  ['a heading on funding', '（十九）完善相关投入机制。', 'financial'],
+  ['money put in by government', '加大财政投入，建立多元化投入机制。', 'financial'],
+  ['a heading on domestic and foreign trade', '（五）推动内外贸一体化。培育内外贸一体化试点企业，支持企业拓展国内国际市场。', 'commercial'],
+  ['rule 4, a list entry is no heading', '（二）伪造、变造有关证明材料的；', 'legal_regulatory'],
 ];
 
 /**
@@ -204,6 +210,11 @@ describe('the default codebook applies the manual’s decision rules', () => {
     expect(coded.get('procurement')?.runner_up).not.toBe('');
   });
 
+  it('reads a list entry ending in ； as a body without a heading (rule 4 is for leads)', () => {
+    expect(coded.get('rule 4, a list entry is no heading')?.decided_by).toBe('terms');
+    expect(coded.get('a heading on domestic and foreign trade')?.decided_by).toContain('rule 4: heading');
+  });
+
   it('keeps the tax a subsidy compensates as a secondary code (rule 3)', () => {
     expect(coded.get('rule 3, tax-compensating subsidy')?.instruments.split(';')).toContain('taxation');
   });
@@ -246,12 +257,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
  * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.796, halves
- * 0.739/0.847, top 70 % 0.886; dev2 0.722, halves 0.666/0.772, top 70 % 0.831), so a change that loses
+ * 0.739/0.847, top 70 % 0.886; dev2 0.727, halves 0.676/0.772, top 70 % 0.837), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.86 },
-  { set: 'dev2-units', units: 274, kappa: 0.70, half: 0.645, confident: 0.81 },
+  { set: 'dev2-units', units: 274, kappa: 0.705, half: 0.655, confident: 0.815 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {

@@ -127,10 +127,13 @@ export function noneRuleOf(text: string, rules: CompiledRules): { label: string;
 
 
 
+const LIST_ENTRY_END = /[；;]\s*$/u;
+
 /**
  * The lead of an enumerated item ("（三）加大财政支持力度。"): from the enumerator to the first full
  * stop, colon or line break, when that comes within `maxLength` characters. Articles (第X条) have no
- * heading in Chinese legal drafting, so they are not read as one.
+ * heading in Chinese legal drafting, so they are not read as one. A short item ending in ； is one entry
+ * of a list that continues a sentence (…情形之一的：（一）…的；（二）…；): it has no heading, only a body.
  */
 export function headingSpan(text: string, maxLength: number): Span | null {
   const start = enumeratorLength(text);
@@ -138,6 +141,7 @@ export function headingSpan(text: string, maxLength: number): Span | null {
   const rest = text.slice(start, start + maxLength + 1);
   const stop = rest.search(/[。：:\n]/u);
   if (stop > 0) return { start, end: start + stop };
+  if (LIST_ENTRY_END.test(text)) return null;
   return text.length - start <= maxLength && text.length > start ? { start, end: text.length } : null;
 }
 

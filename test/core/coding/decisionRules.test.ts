@@ -132,6 +132,16 @@ describe('decision rules in the coder', () => {
     expect(headingSpan('（二）' + '很'.repeat(40) + '。', 30)).toBeNull();
   });
 
+  it('a short item ending in ； is an entry of a list, not a heading: its words count once (rule 4 is for leads)', () => {
+    expect(headingSpan('（四）对项目申请有不公正评审行为的；', 30)).toBeNull();
+    expect(headingSpan('（四）对项目申请有不公正评审行为的； ', 30)).toBeNull();
+    expect(headingSpan('（四）对项目申请有不公正评审行为的', 30)).toEqual({ start: 3, end: 17 });
+    expect(headingSpan('（一）规范：企业应当…；', 30)).toEqual({ start: 3, end: 5 });
+    const entry = code(['（一）', '规范', '规划', '的', '；']);
+    expect([entry.scores.law, entry.scores.plan, entry.decidedBy]).toEqual([1, 1, 'terms']);
+    expect(entry.matches.some((m) => m.heading)).toBe(false);
+  });
+
   it('confidence falls with evidence for another instrument', () => {
     const clear = code(['补贴', '资金', '。']);
     const close = code(['补贴', '规划', '。']);
