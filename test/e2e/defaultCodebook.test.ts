@@ -61,6 +61,11 @@ const RULES: Array<[string, string, string]> = [
   ['a share to reach is a goal, not figures', '到2027年，新能源汽车销量占比达到40%以上。', 'strategic'],
   ['none, which source prevails', '2.补贴金额若因政策调整发生变化的，以最新公布的标准为准。', 'none'],
   ['a measure whose detail prevails keeps its code', '申请人按规定领取补贴，具体发放时间以银行到账时间为准。', 'financial'],
+  // Units that had no evidence at all (2.6.0, 11l): building by investment, a network of facilities, the price of a land sale.
+  ['public enterprise, building by investment', '（二）园区管理机构投资新建、购买、租赁。', 'public_enterprise'],
+  ['public enterprise, a distribution network', '（三）建立覆盖城乡的快递末端配送网络。', 'public_enterprise'],
+  ['public enterprise, a monitoring network', '完善全省大气环境自动监测网络。', 'public_enterprise'],
+  ['regulation, the terms of a land sale', '（五）合理确定土地出让价款缴纳比例和期限。', 'legal_regulatory'],
   ['none, a preamble of formulae', '发展智慧农业是建设农业强国的重要支撑。2023年2月，中共中央、国务院印发《关于做好2023年全面推进乡村振兴重点工作的意见》，提出加快智慧农业发展。为落实相关要求，现就有关事项通知如下：', 'none'],
   // Rule 1: an exception names what the unit does not do.
   ['rule 1, an exception is not what the clause does', '除严禁转让的情形外，对符合条件的企业给予补贴。', 'financial'],
