@@ -66,6 +66,8 @@ const RULES: Array<[string, string, string]> = [
   ['public enterprise, a distribution network', '（三）建立覆盖城乡的快递末端配送网络。', 'public_enterprise'],
   ['public enterprise, a monitoring network', '完善全省大气环境自动监测网络。', 'public_enterprise'],
   ['regulation, the terms of a land sale', '（五）合理确定土地出让价款缴纳比例和期限。', 'legal_regulatory'],
+  ['none, a definition by enumeration', '职业技能培训包括就业技能培训、岗位技能提升培训和创业培训。', 'none'],
+  ['what a rule requires a list to include is no definition', '检查对象名录库应当包括辖区内的企业、个体工商户等市场主体。', 'legal_regulatory'],
   ['none, a preamble of formulae', '发展智慧农业是建设农业强国的重要支撑。2023年2月，中共中央、国务院印发《关于做好2023年全面推进乡村振兴重点工作的意见》，提出加快智慧农业发展。为落实相关要求，现就有关事项通知如下：', 'none'],
   // Rule 1: an exception names what the unit does not do.
   ['rule 1, an exception is not what the clause does', '除严禁转让的情形外，对符合条件的企业给予补贴。', 'financial'],
