@@ -48,6 +48,27 @@ const RULES: Array<[string, string, string]> = [
   ['none, background', '随着数字经济快速发展，数据安全问题日益突出。', 'none'],
   ['none, a responsibility tag alone', '（省卫生健康委牵头，省财政厅、省医保局配合）', 'none'],
   ['none, what a cited document required (basis)', '《国务院关于加快发展养老服务业的若干意见》对完善养老服务体系作出了全面部署。', 'none'],
+  // none in other wordings (2.6.0, 11l): significance as 是…的重要X, background opened by 但, a dated past event,
+  // figures, which source prevails, and a preamble whose every sentence is one of these; each beside its
+  // measure twin, which keeps its code.
+  ['none, significance as 是…的重要X', '发展普惠托育服务是保障和改善民生的重要内容，是促进人口长期均衡发展的重要举措。', 'none'],
+  ['a heading naming a measure before a significance sentence', '（二）加大财政补贴力度。托育服务是民生的重要内容。', 'financial'],
+  ['none, background opened by 但', '但受资金、人才等因素制约，当前基层医疗卫生服务能力不足的问题仍然突出。', 'none'],
+  ['background followed by a measure in its sentence', '但当前养老服务供给不足的问题仍然突出，各地要加大养老服务设施建设投入。', 'public_services'],
+  ['none, a dated past event', '2021年6月，国务院办公厅印发《关于加快发展保障性租赁住房的意见》，对发展保障性租赁住房作出部署。', 'none'],
+  ['a deadline to issue a rule is no past event', '2027年底前出台《养老服务条例》实施细则。', 'public_services'],
+  ['none, figures', '全年共发放创业担保贷款1200笔，占全省总量的18.5%。', 'none'],
+  ['a share to reach is a goal, not figures', '到2027年，新能源汽车销量占比达到40%以上。', 'strategic'],
+  ['none, which source prevails', '2.补贴金额若因政策调整发生变化的，以最新公布的标准为准。', 'none'],
+  ['a measure whose detail prevails keeps its code', '申请人按规定领取补贴，具体发放时间以银行到账时间为准。', 'financial'],
+  // Units that had no evidence at all (2.6.0, 11l): building by investment, a network of facilities, the price of a land sale.
+  ['public enterprise, building by investment', '（二）园区管理机构投资新建、购买、租赁。', 'public_enterprise'],
+  ['public enterprise, a distribution network', '（三）建立覆盖城乡的快递末端配送网络。', 'public_enterprise'],
+  ['public enterprise, a monitoring network', '完善全省大气环境自动监测网络。', 'public_enterprise'],
+  ['regulation, the terms of a land sale', '（五）合理确定土地出让价款缴纳比例和期限。', 'legal_regulatory'],
+  ['none, a definition by enumeration', '职业技能培训包括就业技能培训、岗位技能提升培训和创业培训。', 'none'],
+  ['what a rule requires a list to include is no definition', '检查对象名录库应当包括辖区内的企业、个体工商户等市场主体。', 'legal_regulatory'],
+  ['none, a preamble of formulae', '发展智慧农业是建设农业强国的重要支撑。2023年2月，中共中央、国务院印发《关于做好2023年全面推进乡村振兴重点工作的意见》，提出加快智慧农业发展。为落实相关要求，现就有关事项通知如下：', 'none'],
   // Rule 1: an exception names what the unit does not do.
   ['rule 1, an exception is not what the clause does', '除严禁转让的情形外，对符合条件的企业给予补贴。', 'financial'],
   // none: a list item naming a document to hand in is a procedural step; with a modal it is an obligation.
@@ -256,13 +277,13 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.796, halves
- * 0.739/0.847, top 70 % 0.886; dev2 0.727, halves 0.676/0.772, top 70 % 0.837), so a change that loses
+ * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.818, halves
+ * 0.763/0.869, top 70 % 0.911; dev2 0.744, halves 0.711/0.772, top 70 % 0.844), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.775, half: 0.715, confident: 0.86 },
-  { set: 'dev2-units', units: 274, kappa: 0.705, half: 0.655, confident: 0.815 },
+  { set: 'dev-units', units: 225, kappa: 0.80, half: 0.745, confident: 0.89 },
+  { set: 'dev2-units', units: 274, kappa: 0.725, half: 0.69, confident: 0.825 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {

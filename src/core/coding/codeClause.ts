@@ -82,7 +82,7 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
   const noneRule = noneRuleOf(text, compiled.rules);
   if (noneRule?.whole) return uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label);
   const present = presentTerms(tokens, compiled);
-  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? noneRule.sentence : null);
+  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? noneRule.sentences : []);
   if (kept.length === 0) return noneRule ? uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label) : uncoded(unitId, true, NO_EVIDENCE_CONFIDENCE, 'no evidence');
 
   const { ranked, sums, categories } = scored(kept, compiled);

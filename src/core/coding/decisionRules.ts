@@ -15,7 +15,7 @@ import { afterEmptyMatch, enumeratorLength, sentences, type Span } from './unitP
  * segmenter's tokens like keywords, so 应 never matches inside 应用.
  */
 export interface CompiledRules {
-  none: Array<{ id: string; label: string; regex: RegExp }>;
+  none: Array<{ id: string; label: string; regex: RegExp; global: RegExp }>;
   /** Every none rule in one expression: most units match none, and one scan is cheaper than nine. */
   anyNone: RegExp | null;
   /** Spans that are no evidence, all ignore rules in one global expression. */
@@ -48,7 +48,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
   const e = rules.encouragement;
   const r = rules.regulation;
   return {
-    none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u') })),
+    none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u'), global: new RegExp(r.pattern, 'gu') })),
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
     anyNone: rules.none.length ? new RegExp(rules.none.map((r) => `(?:${r.pattern})`).join('|'), 'u') : null,
     heading: rules.heading ? { weight: rules.heading.weight, minWeight: rules.heading.minWeight, maxLength: rules.heading.maxLength, label: label(rules.heading.manual, 'heading') } : null,
@@ -105,24 +105,52 @@ export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
   return out;
 }
 
-/** Characters of other text that make a unit more than its none formula. */
+/** Characters of other text that make a unit more than its none formulae. */
 const MIN_OTHER_CONTENT = 8;
 
 /**
- * The first `none` rule the unit matches, with the sentence it matched in, and whether that sentence
- * is the whole unit: a none formula decides a unit only where nothing else is said, so a unit that
- * runs an effective date onto a measure (a splitting fault) is still coded by its measure.
+ * The first `none` rule the unit matches, the sentences that any none formula matches in, and whether
+ * those sentences are the whole unit: a none formula decides a unit only where nothing else is said, so
+ * a unit that runs an effective date onto a measure (a splitting fault) is still coded by its measure,
+ * while a preamble of several formulae (significance, then what a cited document required, then the
+ * issuing formula) is `none` as each of its sentences is.
  */
-export function noneRuleOf(text: string, rules: CompiledRules): { label: string; sentence: Span; whole: boolean } | null {
+export function noneRuleOf(text: string, rules: CompiledRules): { label: string; sentences: Span[]; whole: boolean } | null {
   if (!rules.anyNone?.test(text)) return null;
-  for (const r of rules.none) {
-    const m = r.regex.exec(text);
-    if (!m) continue;
-    const sentence = sentences(text).find((s) => m.index >= s.start && m.index < s.end) ?? { start: 0, end: text.length };
-    const rest = text.slice(0, sentence.start) + text.slice(sentence.end);
-    return { label: r.label, sentence, whole: rest.slice(enumeratorLength(rest)).replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT };
+  const first = rules.none.find((r) => r.regex.test(text));
+  if (!first) return null;
+  const parts = sentences(text);
+  const matched = noneSentences(text, parts, rules);
+  let rest = '';
+  let at = 0;
+  for (const s of matched) {
+    rest += text.slice(at, s.start);
+    at = s.end;
   }
-  return null;
+  rest += text.slice(at);
+  const whole = rest.slice(enumeratorLength(rest)).replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT;
+  return { label: first.label, sentences: matched, whole };
+}
+
+/**
+ * The sentences in which a match of some none rule starts (a match that starts between sentences
+ * belongs to the next one). The rules read the whole unit: their ^ and $ are the unit's ends.
+ */
+function noneSentences(text: string, parts: readonly Span[], rules: CompiledRules): Span[] {
+  const hit = new Array<boolean>(parts.length).fill(false);
+  for (const r of rules.none) {
+    const g = r.global;
+    g.lastIndex = 0;
+    let k = 0;
+    for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+      while (k < parts.length && parts[k]!.end <= m.index) k++;
+      if (k === parts.length) break;
+      hit[k] = true;
+      // The rest of this sentence is decided: go on from the next one.
+      g.lastIndex = Math.max(parts[k]!.end, m[0].length === 0 ? afterEmptyMatch(text, m.index) : m.index + m[0].length);
+    }
+  }
+  return parts.filter((_, k) => hit[k]);
 }
 
 

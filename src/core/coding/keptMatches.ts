@@ -49,9 +49,8 @@ function inside(m: Match, spans: readonly Span[]): boolean {
 }
 
 /** The candidates that no ignore rule, none sentence or exclusion takes away. */
-function allowedOf(candidates: readonly Match[], text: string, compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, noneSentence: Span | null): Match[] {
-  const ignored = ignoredSpans(text, compiled.rules);
-  if (noneSentence) ignored.push(noneSentence);
+function allowedOf(candidates: readonly Match[], text: string, compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, noneSentences: readonly Span[]): Match[] {
+  const ignored = ignoredSpans(text, compiled.rules).concat(noneSentences);
   const vetoes: Vetoes = new Map();
   const allowed: Match[] = [];
   for (let i = 0; i < candidates.length; i++) {
@@ -72,9 +71,9 @@ function measuredOf(matches: readonly Match[]): Set<string> {
  * Drops vetoed matches, topic terms with no measure beside them (rule 1), and weighs headings (rule 4);
  * sorted by start, then codebook order.
  */
-export function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, noneSentence: Span | null): Match[] {
+export function keptMatches(candidates: Match[], text: string, compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, noneSentences: readonly Span[]): Match[] {
   if (candidates.length === 0) return candidates;
-  const allowed = allowedOf(candidates, text, compiled, present, noneSentence);
+  const allowed = allowedOf(candidates, text, compiled, present, noneSentences);
   const money = compiled.rules.money;
   const heading = compiled.rules.heading;
   let measured: Set<string> | null = null;

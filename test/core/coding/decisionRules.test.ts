@@ -81,6 +81,18 @@ describe('decision rules in the coder', () => {
     expect([given.primary, given.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
   });
 
+  it('a unit whose every sentence is a none formula is none, even where a later formula sentence names measures', () => {
+    const twoRules = { ...raw, rules: { ...raw.rules, none: [...raw.rules.none, { id: 'issuing', manual: 'none', pattern: '通知如下' }] } };
+    const r = validateCodebook(twoRules);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const c = compileCodebook(r.codebook);
+    const preamble = codeClause('u', ['补贴', '规划', '自', '2024年', '起施行', '。', '规范', '资金', '管理', '的', '通知', '如下', '：'], c);
+    expect([preamble.primary, preamble.decidedBy]).toEqual(['none', 'none: none.effective_date']);
+    // A sentence that is no formula keeps its evidence: the formula sentences only leave the evidence.
+    const measure = codeClause('u', ['补贴', '规划', '自', '2024年', '起施行', '。', '对', '企业', '给予', '一次性', '补贴', '。'], c);
+    expect([measure.primary, measure.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
+  });
+
   it('a phrase that encourages firms is guidance (rule 1: the firms’ business is its topic); lenders and bodies are not firms', () => {
     const firms = code(['鼓励', '物流企业', '使用', '补贴', '资金', '。']);
     expect([firms.primary, firms.decidedBy]).toEqual(['plan', 'rule 1: encouragement.market']);
