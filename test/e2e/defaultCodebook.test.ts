@@ -16,6 +16,7 @@ import { SHARED_DIR, SHARED_MISSING, sharedPath } from '../sharedDir.js';
 const RULES: Array<[string, string, string]> = [
   ['basis', '为规范人才公寓管理，根据有关规定，结合本市实际，制定本办法。', 'none'],
   ['effective date', '本办法自2024年1月1日起施行。', 'none'],
+  ['effective date of a trial rule', '第二十条 本细则自发布之日起试行，有效期两年。', 'none'],
   ['issuing formula', '现将《实施方案》印发给你们，请认真贯彻执行。', 'none'],
   ['title with addressees', '关于调整住房公积金政策的通知各区住房和城乡建设局：', 'none'],
   ['definition', '本办法所称人才住房，是指政府提供政策支持、面向人才配租配售的住房。', 'none'],
