@@ -256,6 +256,7 @@ const CONFUSIONS: Array<[string, string, string]> = [
   ['fraud the segmenter cuts apart (欺|诈骗|保)', '加强对定点医药机构欺诈骗保行为的大数据筛查。', 'legal_regulatory'],
   ['training by a training body stays training', '支持培训机构开展职业技能培训。', 'education'],
   ['a service industry is no service to citizens', '大力发展文化服务业和体育服务业。', 'strategic'],
+  ['宣传 first in a list of departments is a department', '建立健全与宣传、网信、公安等部门的沟通协调机制。', 'strategic'],
 ];
 
 describe('the default codebook tells education, information, public services and regulation apart', () => {
