@@ -254,9 +254,9 @@ const CONFUSIONS: Array<[string, string, string]> = [
   ['the qualities learners gain', '（二）综合素质方面。具有良好的职业道德，恪守科研诚信，严守学术规范。', 'education'],
   ['admission is education', '探索将科技竞赛成绩纳入高校招生录取评价体系。', 'education'],
   ['fraud the segmenter cuts apart (欺|诈骗|保)', '加强对定点医药机构欺诈骗保行为的大数据筛查。', 'legal_regulatory'],
+  ['宣传 first in a list of departments is a department', '建立健全与宣传、网信、公安等部门的沟通协调机制。', 'strategic'],
   ['training by a training body stays training', '支持培训机构开展职业技能培训。', 'education'],
   ['a service industry is no service to citizens', '大力发展文化服务业和体育服务业。', 'strategic'],
-  ['宣传 first in a list of departments is a department', '建立健全与宣传、网信、公安等部门的沟通协调机制。', 'strategic'],
 ];
 
 describe('the default codebook tells education, information, public services and regulation apart', () => {
