@@ -65,6 +65,7 @@ export interface DecisionRules {
     manual?: string;
     modals: string[];
     prohibitions: string[];
+    notModal: string[];
     market: string[];
     government: string[];
     enforcement: string[];

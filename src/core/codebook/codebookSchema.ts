@@ -113,6 +113,8 @@ const decisionRules = z
         manual: manualRef,
         modals: termList,
         prohibitions: z.array(termText).default([]),
+        /** Words in which a modal's characters are no modal (应用, 需求, 重要): a modal the segmenter hid inside a longer token is found in the characters, except inside these. */
+        not_modal: z.array(termText).default([]),
         market: termList,
         government: termList,
         enforcement: z.array(termText).default([]),

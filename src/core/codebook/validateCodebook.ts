@@ -173,6 +173,7 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           ...(o.manual ? { manual: o.manual } : {}),
           modals: o.modals,
           prohibitions: o.prohibitions,
+          notModal: o.not_modal,
           market: o.market,
           government: o.government,
           enforcement: o.enforcement,
