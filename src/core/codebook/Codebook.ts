@@ -72,6 +72,8 @@ export interface DecisionRules {
     organising: string[];
     conditions: string[];
     objects: string[];
+    bases: string[];
+    basisHeads: string[];
     marketCategory: string;
     governmentCategory: string;
     weight: number;

@@ -122,6 +122,9 @@ const decisionRules = z
         /** Verbs of getting a measure (享受, 申请): a modal beside them states a condition of that measure. */
         conditions: z.array(termText).default([]),
         objects: z.array(termText).default([]),
+        /** A phrase opening with one of these after the modal (应当根据…结果) names the basis of the act, up to one of `basis_heads` or a comma. */
+        bases: z.array(termText).default([]),
+        basis_heads: z.array(termText).default([]),
         market_category: categoryId,
         government_category: categoryId,
         weight: weight,

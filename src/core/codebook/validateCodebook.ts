@@ -180,6 +180,8 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           organising: o.organising,
           conditions: o.conditions,
           objects: o.objects,
+          bases: o.bases,
+          basisHeads: o.basis_heads,
           marketCategory: o.market_category,
           governmentCategory: o.government_category,
           weight: o.weight,

@@ -61,6 +61,9 @@ export function compileRules(rules: DecisionRules): CompiledRules {
           inCharacters: alternation([...o.modals, ...o.prohibitions]),
           prohibitionWords: new Set(o.prohibitions),
           notModal: o.notModal.length ? alternation(o.notModal) : null,
+          basis: o.bases.length
+            ? new RegExp(`^(?:${o.bases.map(escape).join('|')})[^，,。；;]*?(?:${[...o.basisHeads.map(escape), '[，,]'].join('|')})`, 'u')
+            : null,
           marketCategory: o.marketCategory,
           governmentCategory: o.governmentCategory,
           weight: o.weight,

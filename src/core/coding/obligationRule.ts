@@ -15,6 +15,8 @@ export interface ObligationRule {
   prohibitionWords: ReadonlySet<string>;
   /** Words in which a modal's characters are no modal (应用, 需求, 重要). */
   notModal: RegExp | null;
+  /** The basis of the act after a modal (根据…结果, 按照…规定), from the modal's end: its words are not the act. */
+  basis: RegExp | null;
   marketCategory: string;
   governmentCategory: string;
   weight: number;
@@ -95,10 +97,13 @@ export function withHiddenModals(text: string, words: ObligationWords, o: Obliga
 }
 
 /** What a modal with its subject decides: [category, rule id], or null when rule 2 says nothing. */
-function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, after: Span, words: ObligationWords): [string, string] | null {
+function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, act: Span, words: ObligationWords, text: string): [string, string] | null {
   if (who === 'market') return [o.marketCategory, 'obligation.market'];
   if (who === undefined) return prohibition ? [o.marketCategory, 'obligation.prohibition'] : null;
-  // The verb nearest after the modal says what the body is obliged to do.
+  // The verb nearest after the modal says what the body is obliged to do; the basis it acts on
+  // (应当根据…监督评估…结果调整完善政策) is not what it does.
+  const basis = o.basis?.exec(text.slice(act.start, act.end));
+  const after = basis ? { start: act.start + basis[0].length, end: act.end } : act;
   const enforces = within(words.enforcement, after)[0]?.start ?? Infinity;
   const organises = within(words.organising, after)[0]?.start ?? Infinity;
   if (enforces < organises) return [o.marketCategory, 'obligation.enforcement'];
@@ -132,7 +137,7 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
       // A modal the segmenter hid counts only with its subject: without one, 不能完成 (cannot finish) or
       // 禁止洋垃圾入境 (a ban on imports, trade) reads no better as rule 2 than the tokens did.
       if (who === undefined && words.hidden?.has(m)) continue;
-      const decided = decide(o, who, prohibition, { start: m.end, end: s.end }, words);
+      const decided = decide(o, who, prohibition, { start: m.end, end: s.end }, words, text);
       if (!decided) continue;
       out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: o.weight, rule: `${o.label}: ${decided[1]}` });
       break;

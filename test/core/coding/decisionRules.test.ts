@@ -185,7 +185,7 @@ describe('decision rules in the coder', () => {
 /** Rule 2 where the segmenter's cuts or the layout of the text hide its parts (the tokens are jieba's). */
 describe('rule 2 where the text defeats the tokens', () => {
   const withModals = (() => {
-    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, modals: ['应当', '应', '负责'], not_modal: ['应用', '负责人'] } } });
+    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, modals: ['应当', '应', '负责'], not_modal: ['应用', '负责人'], bases: ['根据'], basis_heads: ['结果'] } } });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     return compileCodebook(r.codebook);
   })();
@@ -210,6 +210,13 @@ describe('rule 2 where the text defeats the tokens', () => {
     expect(obliged(['部门', '\n', '应当', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
     // A line that ends a sentence (a heading, a full stop) is not the subject's line.
     expect(obliged(['部门', '。', '\n', '应当', '组织', '推进', '。'])).toBe('terms');
+  });
+
+  it('the basis a body acts on is not its act: the verb after 根据…结果 (or after a comma) decides', () => {
+    expect(obliged(['部门', '应当', '检查', '结果', '组织', '推进', '。'])).toBe('rule 2: obligation.enforcement');
+    expect(obliged(['部门', '应当', '根据', '检查', '结果', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    expect(obliged(['部门', '应当', '根据', '检查', '情况', '，', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    expect(obliged(['部门', '应当', '组织', '根据', '结果', '检查', '。'])).toBe('rule 2: obligation.government');
   });
 
   it('a slogan obliges nobody: 应知尽知, 谁建设、谁负责 without quotation marks', () => {
