@@ -186,12 +186,12 @@ export function headingSpan(text: string, maxLength: number): Span | null {
 export function ruleMatches(tokens: readonly string[], text: string, rules: CompiledRules): Match[] {
   if (!rules.obligation && !rules.money && !rules.encouragement && !rules.regulation) return [];
   const found = rules.words.findEvery(tokens);
-  // A modal hidden in a token is looked for only where the unit has some rule word or one of its characters.
-  if (found.length === 0 && !(rules.obligation && text.search(rules.obligation.inCharacters) >= 0)) return [];
   const of = wordsOf(found);
-  const parts = sentences(text);
   let words: ObligationWords = { modal: of.modal, prohibition: of.prohibition, enforcement: of.enforcement, organising: of.organising, condition: of.condition };
   if (rules.obligation) words = withHiddenModals(text, words, rules.obligation);
+  // A unit without rule words may still hold a modal the segmenter hid.
+  if (found.length === 0 && !words.hidden) return [];
+  const parts = sentences(text);
   // Not push(...list): a unit of a million characters may find more matches than a call takes arguments.
   let out = rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : [];
   if (rules.money) out = out.concat(moneyMatches(text, parts, of.giver, of.money, rules.money));

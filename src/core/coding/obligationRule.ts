@@ -74,26 +74,40 @@ function subjectOf(text: string, from: number, to: number, o: ObligationRule): '
  * it is. A word of `notModal` (应用, 相应, 需求, 重要) covering one is no modal.
  */
 export function withHiddenModals(text: string, words: ObligationWords, o: ObligationRule): ObligationWords {
+  // exec, not matchAll (which copies the expression): this runs for every unit with a modal's character.
+  const re = o.inCharacters;
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return words;
   const taken = new Set<number>();
   for (const f of words.modal) taken.add(f.start);
   for (const f of words.prohibition) taken.add(f.start);
-  const guards: Span[] = [];
-  if (o.notModal) for (const g of text.matchAll(o.notModal)) guards.push({ start: g.index, end: g.index + g[0].length });
-  let modal = words.modal;
-  let prohibition = words.prohibition;
+  let guards: Span[] | null = null;
+  const modal = [...words.modal];
+  const prohibition = [...words.prohibition];
   const hidden = new Set<Found<unknown>>();
-  for (const m of text.matchAll(o.inCharacters)) {
+  for (; m !== null; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.has(start) || guards.some((g) => g.start <= start && g.end >= end)) continue;
+    if (taken.has(start)) continue;
+    guards ??= spansOf(o.notModal, text);
+    if (guards.some((g) => g.start <= start && g.end >= end)) continue;
     const found: Found<unknown> = { term: m[0], start, end, entries: [] };
     hidden.add(found);
-    if (o.prohibitionWords.has(m[0])) prohibition = [...prohibition, found];
-    else modal = [...modal, found];
+    (o.prohibitionWords.has(m[0]) ? prohibition : modal).push(found);
   }
-  if (modal === words.modal && prohibition === words.prohibition) return words;
+  if (hidden.size === 0) return words;
   const byStart = (a: Found<unknown>, b: Found<unknown>) => a.start - b.start;
   return { ...words, modal: stableSort(modal, byStart), prohibition: stableSort(prohibition, byStart), hidden };
+}
+
+/** The spans of a global expression's matches (its terms are never empty). */
+function spansOf(re: RegExp | null, text: string): Span[] {
+  const out: Span[] = [];
+  if (!re) return out;
+  re.lastIndex = 0;
+  for (let g = re.exec(text); g !== null; g = re.exec(text)) out.push({ start: g.index, end: g.index + g[0].length });
+  return out;
 }
 
 /** What a modal with its subject decides: [category, rule id], or null when rule 2 says nothing. */
