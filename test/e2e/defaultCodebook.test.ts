@@ -44,6 +44,13 @@ const RULES: Array<[string, string, string]> = [
   ['rule 2, borrowers obliged among money words', '贷款申请人配偶应作为共同申请人，并承担偿还公积金贷款的连带责任。', 'legal_regulatory'],
   ['rule 2, an object is not the subject', '对违规企业，市场监管部门应当依法开展监督检查。', 'legal_regulatory'],
   ['rule 2, a responsibility tag is no obligation', '落实中央补助资金。（省财政厅负责）', 'financial'],
+  // Rule 2 where the text defeats the segmenter (2.6.0, 11m): a modal joined to its neighbour (收款单/位不能,
+  // 应分/别提), a subject on the wrapped line before its modal, the basis of a body's act, a slogan.
+  ['rule 2, a prohibition the segmenter joins to its subject', '第十条 付款人向收款单位索取票据，收款单位不能拒绝提供。', 'legal_regulatory'],
+  ['rule 2, a modal the segmenter joins to its verb', '职工提取住房公积金，应分别提供相应材料。', 'legal_regulatory'],
+  ['rule 2, a subject on the wrapped line before its modal', '第十二条 市发展改革委\n应当对行业协会开展年度评估。', 'strategic'],
+  ['rule 2, the basis of a body’s act is not its act', '市财政部门应当根据监督检查结果调整完善资金管理政策。', 'strategic'],
+  ['rule 2, a slogan obliges nobody', '开展政策宣传解读，确保企业应知尽知、应享尽享。', 'information'],
   // none: significance and background, responsibility tags alone.
   ['none, significance', '推进医疗健康区块链应用，对于提升医疗服务质量具有十分重要的意义。', 'none'],
   ['none, background', '随着数字经济快速发展，数据安全问题日益突出。', 'none'],
@@ -279,12 +286,12 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.818, halves
- * 0.763/0.869, top 70 % 0.911; dev2 0.744, halves 0.711/0.772, top 70 % 0.844), so a change that loses
+ * measured with codebook 2.6.0 and confidence as the share of all evidence (dev 0.824 with 11m's rule 2,
+ * halves 0.763/0.880, top 70 % 0.911; dev2 0.744, halves 0.711/0.772, top 70 % 0.844), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.80, half: 0.745, confident: 0.89 },
+  { set: 'dev-units', units: 225, kappa: 0.805, half: 0.745, confident: 0.89 },
   { set: 'dev2-units', units: 274, kappa: 0.725, half: 0.69, confident: 0.825 },
 ];
 

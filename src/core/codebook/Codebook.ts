@@ -65,12 +65,15 @@ export interface DecisionRules {
     manual?: string;
     modals: string[];
     prohibitions: string[];
+    notModal: string[];
     market: string[];
     government: string[];
     enforcement: string[];
     organising: string[];
     conditions: string[];
     objects: string[];
+    bases: string[];
+    basisHeads: string[];
     marketCategory: string;
     governmentCategory: string;
     weight: number;

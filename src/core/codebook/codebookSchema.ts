@@ -113,6 +113,8 @@ const decisionRules = z
         manual: manualRef,
         modals: termList,
         prohibitions: z.array(termText).default([]),
+        /** Words in which a modal's characters are no modal (应用, 需求, 重要): a modal the segmenter hid inside a longer token is found in the characters, except inside these. */
+        not_modal: z.array(termText).default([]),
         market: termList,
         government: termList,
         enforcement: z.array(termText).default([]),
@@ -120,6 +122,9 @@ const decisionRules = z
         /** Verbs of getting a measure (享受, 申请): a modal beside them states a condition of that measure. */
         conditions: z.array(termText).default([]),
         objects: z.array(termText).default([]),
+        /** A phrase opening with one of these after the modal (应当根据…结果) names the basis of the act, up to one of `basis_heads` or a comma. */
+        bases: z.array(termText).default([]),
+        basis_heads: z.array(termText).default([]),
         market_category: categoryId,
         government_category: categoryId,
         weight: weight,

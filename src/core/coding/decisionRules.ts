@@ -2,7 +2,7 @@ import type { DecisionRules } from '../codebook/Codebook.js';
 import type { Match } from '../types.js';
 import { encouragementMatches, type EncouragementRule } from './encouragementRule.js';
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
-import { obligationMatches, type ObligationRule, type ObligationWords } from './obligationRule.js';
+import { obligationMatches, withHiddenModals, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { regulationMatches, type RegulationRule } from './regulationRule.js';
 import { TermIndex, type Found } from './termIndex.js';
 import { afterEmptyMatch, enumeratorLength, sentences, type Span } from './unitParts.js';
@@ -29,7 +29,7 @@ export interface CompiledRules {
   regulation: RegulationRule | null;
 }
 
-type RuleWord = keyof ObligationWords | 'giver' | 'money' | 'encouraging' | 'regulating';
+type RuleWord = Exclude<keyof ObligationWords, 'hidden'> | 'giver' | 'money' | 'encouraging' | 'regulating';
 
 const label = (manual: string | undefined, id: string) => (manual ? `${manual}: ${id}` : id);
 
@@ -58,6 +58,12 @@ export function compileRules(rules: DecisionRules): CompiledRules {
           market: alternation(o.market),
           government: alternation(o.government),
           objects: new RegExp(`^(?:${o.objects.map(escape).join('|') || '(?!)'})`, 'u'),
+          inCharacters: alternation([...o.modals, ...o.prohibitions]),
+          prohibitionWords: new Set(o.prohibitions),
+          notModal: o.notModal.length ? alternation(o.notModal) : null,
+          basis: o.bases.length
+            ? new RegExp(`^(?:${o.bases.map(escape).join('|')})[^，,。；;]*?(?:${[...o.basisHeads.map(escape), '[，,]'].join('|')})`, 'u')
+            : null,
           marketCategory: o.marketCategory,
           governmentCategory: o.governmentCategory,
           weight: o.weight,
@@ -180,10 +186,12 @@ export function headingSpan(text: string, maxLength: number): Span | null {
 export function ruleMatches(tokens: readonly string[], text: string, rules: CompiledRules): Match[] {
   if (!rules.obligation && !rules.money && !rules.encouragement && !rules.regulation) return [];
   const found = rules.words.findEvery(tokens);
-  if (found.length === 0) return [];
   const of = wordsOf(found);
+  let words: ObligationWords = { modal: of.modal, prohibition: of.prohibition, enforcement: of.enforcement, organising: of.organising, condition: of.condition };
+  if (rules.obligation) words = withHiddenModals(text, words, rules.obligation);
+  // A unit without rule words may still hold a modal the segmenter hid.
+  if (found.length === 0 && !words.hidden) return [];
   const parts = sentences(text);
-  const words: ObligationWords = { modal: of.modal, prohibition: of.prohibition, enforcement: of.enforcement, organising: of.organising, condition: of.condition };
   // Not push(...list): a unit of a million characters may find more matches than a call takes arguments.
   let out = rules.obligation ? obligationMatches(text, parts, words, rules.obligation) : [];
   if (rules.money) out = out.concat(moneyMatches(text, parts, of.giver, of.money, rules.money));

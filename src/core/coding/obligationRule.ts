@@ -10,6 +10,13 @@ export interface ObligationRule {
   government: RegExp;
   /** A phrase opening with one of these (对, 向, 为) names the object of the measure, not its subject. */
   objects: RegExp;
+  /** Every modal and prohibition, longest first, to find those the segmenter hid inside a longer token. */
+  inCharacters: RegExp;
+  prohibitionWords: ReadonlySet<string>;
+  /** Words in which a modal's characters are no modal (应用, 需求, 重要). */
+  notModal: RegExp | null;
+  /** The basis of the act after a modal (根据…结果, 按照…规定), from the modal's end: its words are not the act. */
+  basis: RegExp | null;
   marketCategory: string;
   governmentCategory: string;
   weight: number;
@@ -24,12 +31,21 @@ export interface ObligationWords {
   enforcement: Array<Found<unknown>>;
   organising: Array<Found<unknown>>;
   condition: Array<Found<unknown>>;
+  /** Modals found in the characters only (withHiddenModals). */
+  hidden?: ReadonlySet<Found<unknown>>;
 }
 
 const PHRASE_BREAK = /[，,、：:（）()]/u;
 /** How far before its modal a subject is looked for: a sentence without stops must not cost its length per modal. */
 const SUBJECT_REACH = 160;
-const ASIDE = /[（(][^（）()]*[）)]|“[^”]*”/gu;
+/**
+ * Text whose modal obliges nobody: brackets and quotations (a responsibility tag, “谁推荐、谁负责”), and the
+ * slogans that say so without quotation marks: 应知尽知, 应保尽保 (all that is due is done: a goal) and
+ * 谁建设、谁负责 (who builds answers for it: a principle).
+ */
+const ASIDE = /[（(][^（）()]*[）)]|“[^”]*”|应(\p{Script=Han})尽\1|谁[^，,。；;“”]{1,8}[、，,]?谁负责/gu;
+/** A line break after a character that ends no sentence: the line was wrapped, and the sentence goes on. */
+const WRAPPED = /[^\s。；;！？!?：:）)”]\n\s*$/u;
 
 /**
  * The subject of a modal: the first actor between the sentence start and the modal whose phrase
@@ -52,11 +68,56 @@ function subjectOf(text: string, from: number, to: number, o: ObligationRule): '
   return undefined;
 }
 
+/**
+ * The modals and prohibitions the segmenter hid inside a longer token (收款单/位不能/拒绝, 部门应/加强),
+ * added to those found on the tokens: jieba's cuts are not the coder's, and its dictionary must stay as
+ * it is. A word of `notModal` (应用, 相应, 需求, 重要) covering one is no modal.
+ */
+export function withHiddenModals(text: string, words: ObligationWords, o: ObligationRule): ObligationWords {
+  // exec, not matchAll (which copies the expression): this runs for every unit with a modal's character.
+  const re = o.inCharacters;
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return words;
+  const taken = new Set<number>();
+  for (const f of words.modal) taken.add(f.start);
+  for (const f of words.prohibition) taken.add(f.start);
+  let guards: Span[] | null = null;
+  const modal = [...words.modal];
+  const prohibition = [...words.prohibition];
+  const hidden = new Set<Found<unknown>>();
+  for (; m !== null; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.has(start)) continue;
+    guards ??= spansOf(o.notModal, text);
+    if (guards.some((g) => g.start <= start && g.end >= end)) continue;
+    const found: Found<unknown> = { term: m[0], start, end, entries: [] };
+    hidden.add(found);
+    (o.prohibitionWords.has(m[0]) ? prohibition : modal).push(found);
+  }
+  if (hidden.size === 0) return words;
+  const byStart = (a: Found<unknown>, b: Found<unknown>) => a.start - b.start;
+  return { ...words, modal: stableSort(modal, byStart), prohibition: stableSort(prohibition, byStart), hidden };
+}
+
+/** The spans of a global expression's matches (its terms are never empty). */
+function spansOf(re: RegExp | null, text: string): Span[] {
+  const out: Span[] = [];
+  if (!re) return out;
+  re.lastIndex = 0;
+  for (let g = re.exec(text); g !== null; g = re.exec(text)) out.push({ start: g.index, end: g.index + g[0].length });
+  return out;
+}
+
 /** What a modal with its subject decides: [category, rule id], or null when rule 2 says nothing. */
-function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, after: Span, words: ObligationWords): [string, string] | null {
+function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, act: Span, words: ObligationWords, text: string): [string, string] | null {
   if (who === 'market') return [o.marketCategory, 'obligation.market'];
   if (who === undefined) return prohibition ? [o.marketCategory, 'obligation.prohibition'] : null;
-  // The verb nearest after the modal says what the body is obliged to do.
+  // The verb nearest after the modal says what the body is obliged to do; the basis it acts on
+  // (应当根据…监督评估…结果调整完善政策) is not what it does.
+  const basis = o.basis?.exec(text.slice(act.start, act.end));
+  const after = basis ? { start: act.start + basis[0].length, end: act.end } : act;
   const enforces = within(words.enforcement, after)[0]?.start ?? Infinity;
   const organises = within(words.organising, after)[0]?.start ?? Infinity;
   if (enforces < organises) return [o.marketCategory, 'obligation.enforcement'];
@@ -84,7 +145,13 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
     for (const m of modalsOf[i]!) {
       const prohibition = prohibitions.has(m);
       if (asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
-      const decided = decide(o, subjectOf(text, s.start, m.start, o), prohibition, { start: m.end, end: s.end }, words);
+      let who = subjectOf(text, s.start, m.start, o);
+      // A subject cut from its modal by a wrapped line (发展改革委\n应当对…) is on the line before.
+      if (who === undefined && i > 0 && WRAPPED.test(text.slice(parts[i - 1]!.end - 1, s.start))) who = subjectOf(text, parts[i - 1]!.start, m.start, o);
+      // A modal the segmenter hid counts only with its subject: without one, 不能完成 (cannot finish) or
+      // 禁止洋垃圾入境 (a ban on imports, trade) reads no better as rule 2 than the tokens did.
+      if (who === undefined && words.hidden?.has(m)) continue;
+      const decided = decide(o, who, prohibition, { start: m.end, end: s.end }, words, text);
       if (!decided) continue;
       out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: o.weight, rule: `${o.label}: ${decided[1]}` });
       break;

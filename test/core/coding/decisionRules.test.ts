@@ -182,6 +182,50 @@ describe('decision rules in the coder', () => {
   });
 });
 
+/** Rule 2 where the segmenter's cuts or the layout of the text hide its parts (the tokens are jieba's). */
+describe('rule 2 where the text defeats the tokens', () => {
+  const withModals = (() => {
+    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, modals: ['应当', '应', '负责'], not_modal: ['应用', '负责人'], bases: ['根据'], basis_heads: ['结果'] } } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return compileCodebook(r.codebook);
+  })();
+  const obliged = (tokens: string[]) => codeClause('u', tokens, withModals).decidedBy;
+
+  it('finds a modal or prohibition the segmenter joined to its neighbour (收款单/位不能, 部门应/加强)', () => {
+    expect(obliged(['企', '业不得', '拒绝', '规范', '。'])).toBe('rule 2: obligation.market');
+    expect(obliged(['部', '门应', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    expect(obliged(['企业', '应加', '强', '规范', '。'])).toBe('rule 2: obligation.market');
+    // Without its subject a hidden one reads no better than the tokens did (仍不能完成: cannot finish).
+    expect(obliged(['项目', '仍不得', '规范', '。'])).toBe('terms');
+    expect(obliged(['项目', '不得', '规范', '。'])).toBe('rule 2: obligation.prohibition');
+  });
+
+  it('a modal’s character inside a word that is no modal (应用, 负责人) obliges nobody', () => {
+    expect(obliged(['企业', '应用', '规范', '。'])).toBe('terms');
+    expect(obliged(['企业', '负责人', '规范', '。'])).toBe('terms');
+    expect(obliged(['企业', '创新应用', '规范', '。'])).toBe('terms');
+  });
+
+  it('a subject on the line before its modal, where the line was wrapped (发展改革委\\n应当对…)', () => {
+    expect(obliged(['部门', '\n', '应当', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    // A line that ends a sentence (a heading, a full stop) is not the subject's line.
+    expect(obliged(['部门', '。', '\n', '应当', '组织', '推进', '。'])).toBe('terms');
+  });
+
+  it('the basis a body acts on is not its act: the verb after 根据…结果 (or after a comma) decides', () => {
+    expect(obliged(['部门', '应当', '检查', '结果', '组织', '推进', '。'])).toBe('rule 2: obligation.enforcement');
+    expect(obliged(['部门', '应当', '根据', '检查', '结果', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    expect(obliged(['部门', '应当', '根据', '检查', '情况', '，', '组织', '推进', '。'])).toBe('rule 2: obligation.government');
+    expect(obliged(['部门', '应当', '组织', '根据', '结果', '检查', '。'])).toBe('rule 2: obligation.government');
+  });
+
+  it('a slogan obliges nobody: 应知尽知, 谁建设、谁负责 without quotation marks', () => {
+    expect(obliged(['确保', '企业', '应', '知', '尽', '知', '，', '规范', '。'])).toBe('terms');
+    expect(obliged(['企业', '应', '知', '道', '规范', '。'])).toBe('rule 2: obligation.market');
+    expect(obliged(['部门', '遵循', '谁', '建设', '、', '谁', '负责', '的', '原则', '，', '规划', '。'])).toBe('terms');
+  });
+});
+
 describe('review and evaluation by confidence', () => {
   it('puts the n least confident automatic codes first, skipping manual ones', () => {
     const rows = [
