@@ -60,7 +60,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
           objects: new RegExp(`^(?:${o.objects.map(escape).join('|') || '(?!)'})`, 'u'),
           inCharacters: alternation([...o.modals, ...o.prohibitions]),
           prohibitionWords: new Set(o.prohibitions),
-          notModal: o.notModal.length ? alternation(o.notModal) : null,
+          notModal: { words: new Set(o.notModal), lengths: [...new Set(o.notModal.map((w) => w.length))].sort((a, b) => a - b) },
           basis: o.bases.length
             ? new RegExp(`^(?:${o.bases.map(escape).join('|')})[^，,。；;]*?(?:${[...o.basisHeads.map(escape), '[，,]'].join('|')})`, 'u')
             : null,

@@ -13,8 +13,8 @@ export interface ObligationRule {
   /** Every modal and prohibition, longest first, to find those the segmenter hid inside a longer token. */
   inCharacters: RegExp;
   prohibitionWords: ReadonlySet<string>;
-  /** Words in which a modal's characters are no modal (应用, 需求, 重要). */
-  notModal: RegExp | null;
+  /** Words in which a modal's characters are no modal (应用, 需求, 重要), and their lengths. */
+  notModal: { words: ReadonlySet<string>; lengths: readonly number[] };
   /** The basis of the act after a modal (根据…结果, 按照…规定), from the modal's end: its words are not the act. */
   basis: RegExp | null;
   marketCategory: string;
@@ -82,7 +82,6 @@ export function withHiddenModals(text: string, words: ObligationWords, o: Obliga
   const taken = new Set<number>();
   for (const f of words.modal) taken.add(f.start);
   for (const f of words.prohibition) taken.add(f.start);
-  let guards: Span[] | null = null;
   const modal = [...words.modal];
   const prohibition = [...words.prohibition];
   const hidden = new Set<Found<unknown>>();
@@ -90,8 +89,7 @@ export function withHiddenModals(text: string, words: ObligationWords, o: Obliga
     const start = m.index;
     const end = start + m[0].length;
     if (taken.has(start)) continue;
-    guards ??= spansOf(o.notModal, text);
-    if (guards.some((g) => g.start <= start && g.end >= end)) continue;
+    if (insideNotModal(text, start, end, o.notModal)) continue;
     const found: Found<unknown> = { term: m[0], start, end, entries: [] };
     hidden.add(found);
     (o.prohibitionWords.has(m[0]) ? prohibition : modal).push(found);
@@ -101,12 +99,24 @@ export function withHiddenModals(text: string, words: ObligationWords, o: Obliga
   return { ...words, modal: stableSort(modal, byStart), prohibition: stableSort(prohibition, byStart), hidden };
 }
 
-/** The spans of a global expression's matches (its terms are never empty). */
-function spansOf(re: RegExp | null, text: string): Span[] {
+/**
+ * Whether a word of `notModal` covers [start, end): each window of a word's length around the span
+ * is looked up, which is cheaper than a search of the whole unit for a hundred words.
+ */
+function insideNotModal(text: string, start: number, end: number, notModal: ObligationRule['notModal']): boolean {
+  for (const length of notModal.lengths) {
+    for (let from = Math.max(0, end - length); from <= start; from++) {
+      if (notModal.words.has(text.slice(from, from + length))) return true;
+    }
+  }
+  return false;
+}
+
+/** The asides of a unit (ASIDE), found once for all its modals; exec, as matchAll copies the expression. */
+function asideSpans(text: string): Span[] {
   const out: Span[] = [];
-  if (!re) return out;
-  re.lastIndex = 0;
-  for (let g = re.exec(text); g !== null; g = re.exec(text)) out.push({ start: g.index, end: g.index + g[0].length });
+  ASIDE.lastIndex = 0;
+  for (let a = ASIDE.exec(text); a !== null; a = ASIDE.exec(text)) out.push({ start: a.index, end: a.index + a[0].length });
   return out;
 }
 
@@ -136,7 +146,7 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
   const prohibitions = new Set(words.prohibition);
   const modals = stableSort([...words.modal, ...words.prohibition], (a, b) => a.start - b.start);
   if (modals.length === 0) return [];
-  const asides = [...text.matchAll(ASIDE)].map((a) => ({ start: a.index, end: a.index + a[0].length }));
+  let asides: Span[] | null = null;
   const modalsOf = bySentence(modals, parts);
   const conditionsOf = bySentence(words.condition, parts);
   const out: Match[] = [];
@@ -144,6 +154,7 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
     if (conditionsOf[i]!.length > 0) return;
     for (const m of modalsOf[i]!) {
       const prohibition = prohibitions.has(m);
+      asides ??= asideSpans(text);
       if (asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
       let who = subjectOf(text, s.start, m.start, o);
       // A subject cut from its modal by a wrapped line (发展改革委\n应当对…) is on the line before.
