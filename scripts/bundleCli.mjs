@@ -13,7 +13,7 @@
 //   pdf-parse, exceljs, resvg, mammoth, htmlparser2, ...), loaded from node_modules as before.
 // - Without rolldown (an install without dev dependencies) dist/ stays as tsc wrote it, which runs
 //   the same; so does a dist/cli/main.js that is already a bundle (this script run twice).
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +44,7 @@ const ownUrl = {
 
 async function main() {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: run tsc -p tsconfig.json first`);
-  if (readFileSync(MAIN, 'utf8').startsWith(MARK)) return console.log('bundleCli: dist/cli/main.js is already a bundle');
+  if (readFileSync(MAIN, 'utf8').split('\n', 2).includes(MARK)) return console.log('bundleCli: dist/cli/main.js is already a bundle');
   let rolldown;
   try {
     ({ rolldown } = await import('rolldown'));
@@ -73,3 +73,5 @@ async function main() {
 }
 
 await main();
+// The package's bin: `npx policy-code` runs the file itself, and tsc and rolldown write it without the executable bit.
+chmodSync(MAIN, 0o755);

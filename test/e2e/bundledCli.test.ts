@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,12 @@ describe.skipIf(!bundled)('the bundled CLI', () => {
     expect(main).not.toMatch(/from "commander"|from "zod"|from "yaml"/);
     const version = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('is the package bin that runs as a program (npx policy-code): executable, run without node in front', () => {
+    expect(statSync(CLI).mode & 0o111).toBe(0o111);
+    const version = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    expect([version.error, version.stdout.trim()]).toEqual([undefined, JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version]);
   });
 
   it('writes the bytes of the modules: analyze with the pdf-parse reader processes, and a re-code on coding threads', () => {
