@@ -62,6 +62,7 @@ function ruleLines(rules: DecisionRules): string[] {
       `    government bodies organising -> ${o.governmentCategory}: ${o.government.join(', ')}; organising verbs ${o.organising.join(', ')}`,
       `    enforcing -> ${o.marketCategory}: ${o.enforcement.join(', ')}; object markers ${o.objects.join(', ')}`,
       `    not in a sentence about getting a measure (its condition): ${o.conditions.join(', ')}`,
+      `    no modal inside: ${o.notModal.join(', ') || '-'}; a basis after the modal is not the act: ${o.bases.join(', ') || '-'} … ${o.basisHeads.join(', ') || '-'}`,
     );
   }
   const m = rules.money;

@@ -55,11 +55,12 @@ describe('codebook check and show', () => {
     expect(r.stdout).toMatch(/^ {2}regulation \(rule 1\) -> legal_regulatory: .*责令.* \+ .*机构.* within 40, not before: 局.*; weight 2$/m);
   });
 
-  it('prints the spans that are no evidence and the condition words that silence rule 2', () => {
+  it('prints the spans that are no evidence, the condition words that silence rule 2, and its words that are no modal and bases that are no act', () => {
     const r = run('codebook', 'show', DEFAULT);
     expect(r.stdout).toMatch(/^ {2}ignore\.exception \(rule 1\): no evidence \/除/m);
     expect(r.stdout).toMatch(/^ {2}ignore\.measure_limit \(clarification\): no evidence \/.*只能.*享受/m);
     expect(r.stdout).toMatch(/^ {4}not in a sentence about getting a measure \(its condition\): 享受, 申请/m);
+    expect(r.stdout).toMatch(/^ {4}no modal inside: 应用, .*相应.*; a basis after the modal is not the act: 根据, .* … .*结果/m);
   });
 });
 
