@@ -248,6 +248,9 @@ export function writeHostileFolder(dir, realCorpus) {
   put('html-nested-100000-deep.html', `<html><body>${'<div>'.repeat(100_000)}第一条 对企业给予补贴。${'</div>'.repeat(100_000)}</body></html>`);
   put('binary-noise.txt', noise(64 * 1024));
   put('big5-traditional-policy.txt', encodeLegacy(BIG5_POLICY, 'big5'));
+  // Text that makes careless patterns backtrack: one long paragraph with no full stop, of counts and shares
+  // (the none formula for figures) and a stray opening quotation mark before modals (rule 2's asides).
+  put('regex-backtracking.txt', `第一条 ${'2888笔，占27.04%，'.repeat(4000)}“${'企业应当加强管理，'.repeat(4000)}\n`);
   put('empty.doc', '');
   put('noise-named-doc.doc', noise(16 * 1024));
   for (const f of ['policy-saved-as-word-97.doc', 'policy-saved-by-wps.wps']) copyFileSync(join(COMMITTED, f), join(dir, f));

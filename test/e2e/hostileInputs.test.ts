@@ -82,6 +82,13 @@ describe('analyze on a folder of hostile and odd files beside real policies', ()
     expect(clauseText.get(r.doc_id!)).toContain('市財政每年安排專項資金');
   });
 
+  it('codes a long paragraph without a full stop that would make careless patterns backtrack (a stall fails the run above)', () => {
+    const r = rows.get('regex-backtracking.txt')!;
+    expect(r.status).toBe('ok');
+    expect(Number(r.clauses)).toBeGreaterThan(0);
+    expect(clauseText.get(r.doc_id!)).toContain('占27.04%，“企业应当加强管理，');
+  });
+
   it.skipIf(!SHARED_DIR)('reads and codes real policies re-encoded as UTF-8 with BOM, UTF-16 LE and BE with BOM, and GB18030', () => {
     const notes: Record<string, string> = { 'utf-8-with-bom.txt': '', 'utf-16le-with-bom.txt': 'decoded as utf-16le', 'utf-16be-with-bom.txt': 'decoded as utf-16be', 'gb18030.txt': 'decoded as gb18030' };
     for (const [file, note] of Object.entries(notes)) {

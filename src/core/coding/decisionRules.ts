@@ -39,7 +39,8 @@ function escape(term: string): string {
 
 /** One regular expression for a list of terms, longest first so that 税务机关 wins over 机关. */
 function alternation(terms: readonly string[], flags = 'gu'): RegExp {
-  return new RegExp([...terms].sort((a, b) => b.length - a.length).map(escape).join('|'), flags);
+  // An empty list matches nothing: '' would match everywhere (and an exec loop over it would not advance).
+  return new RegExp([...terms].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)', flags);
 }
 
 export function compileRules(rules: DecisionRules): CompiledRules {
@@ -174,7 +175,7 @@ export function headingSpan(text: string, maxLength: number): Span | null {
   if (start === 0) return null;
   const rest = text.slice(start, start + maxLength + 1);
   const stop = rest.search(/[。：:\n]/u);
-  if (stop > 0) return { start, end: start + stop };
+  if (stop > 0) return LIST_ENTRY_END.test(rest.slice(0, stop)) ? null : { start, end: start + stop };
   if (LIST_ENTRY_END.test(text)) return null;
   return text.length - start <= maxLength && text.length > start ? { start, end: text.length } : null;
 }

@@ -41,9 +41,10 @@ const SUBJECT_REACH = 160;
 /**
  * Text whose modal obliges nobody: brackets and quotations (a responsibility tag, “谁推荐、谁负责”), and the
  * slogans that say so without quotation marks: 应知尽知, 应保尽保 (all that is due is done: a goal) and
- * 谁建设、谁负责 (who builds answers for it: a principle).
+ * 谁建设、谁负责 (who builds answers for it: a principle). A quotation is bounded: a stray “ with no ” after
+ * it would otherwise cost the rest of the unit at every “.
  */
-const ASIDE = /[（(][^（）()]*[）)]|“[^”]*”|应(\p{Script=Han})尽\1|谁[^，,。；;“”]{1,8}[、，,]?谁负责/gu;
+const ASIDE = /[（(][^（）()]*[）)]|“[^”]{0,200}”|应(\p{Script=Han})尽\1|谁[^，,。；;“”]{1,8}[、，,]?谁负责/gu;
 /** A line break after a character that ends no sentence: the line was wrapped, and the sentence goes on. */
 const WRAPPED = /[^\s。；;！？!?：:）)”]\n\s*$/u;
 
@@ -126,7 +127,7 @@ function decide(o: ObligationRule, who: 'market' | 'government' | undefined, pro
   if (who === undefined) return prohibition ? [o.marketCategory, 'obligation.prohibition'] : null;
   // The verb nearest after the modal says what the body is obliged to do; the basis it acts on
   // (应当根据…监督评估…结果调整完善政策) is not what it does.
-  const basis = o.basis?.exec(text.slice(act.start, act.end));
+  const basis = o.basis?.exec(text.slice(act.start, Math.min(act.end, act.start + SUBJECT_REACH)));
   const after = basis ? { start: act.start + basis[0].length, end: act.end } : act;
   const enforces = within(words.enforcement, after)[0]?.start ?? Infinity;
   const organises = within(words.organising, after)[0]?.start ?? Infinity;

@@ -147,6 +147,7 @@ describe('decision rules in the coder', () => {
   it('a short item ending in ； is an entry of a list, not a heading: its words count once (rule 4 is for leads)', () => {
     expect(headingSpan('（四）对项目申请有不公正评审行为的；', 30)).toBeNull();
     expect(headingSpan('（四）对项目申请有不公正评审行为的； ', 30)).toBeNull();
+    expect(headingSpan('（四）对项目申请有不公正评审行为的；\n', 30)).toBeNull();
     expect(headingSpan('（四）对项目申请有不公正评审行为的', 30)).toEqual({ start: 3, end: 17 });
     expect(headingSpan('（一）规范：企业应当…；', 30)).toEqual({ start: 3, end: 5 });
     const entry = code(['（一）', '规范', '规划', '的', '；']);
