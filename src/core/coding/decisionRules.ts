@@ -5,7 +5,7 @@ import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, withHiddenModals, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { regulationMatches, type RegulationRule } from './regulationRule.js';
 import { TermIndex, type Found } from './termIndex.js';
-import { afterEmptyMatch, enumeratorLength, sentences, type Span } from './unitParts.js';
+import { afterEmptyMatch, enumeratorLength, matchSpans, sentences, type Span } from './unitParts.js';
 
 /**
  * The coding manual's decision rules (codebookSchema.ts, `rules`) compiled for the coder. They read
@@ -15,7 +15,7 @@ import { afterEmptyMatch, enumeratorLength, sentences, type Span } from './unitP
  * segmenter's tokens like keywords, so 应 never matches inside 应用.
  */
 export interface CompiledRules {
-  none: Array<{ id: string; label: string; regex: RegExp; global: RegExp }>;
+  none: Array<{ id: string; label: string; global: RegExp }>;
   /** Every none rule in one expression: most units match none, and one scan is cheaper than nine. */
   anyNone: RegExp | null;
   /** Spans that are no evidence, all ignore rules in one global expression. */
@@ -49,7 +49,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
   const e = rules.encouragement;
   const r = rules.regulation;
   return {
-    none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), regex: new RegExp(r.pattern, 'u'), global: new RegExp(r.pattern, 'gu') })),
+    none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), global: new RegExp(r.pattern, 'gu') })),
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
     anyNone: rules.none.length ? new RegExp(rules.none.map((r) => `(?:${r.pattern})`).join('|'), 'u') : null,
     heading: rules.heading ? { weight: rules.heading.weight, minWeight: rules.heading.minWeight, maxLength: rules.heading.maxLength, label: label(rules.heading.manual, 'heading') } : null,
@@ -99,17 +99,7 @@ function ruleWords(rules: DecisionRules): TermIndex<RuleWord> {
 
 /** [start, end) of the spans of the unit that are no evidence (rules.ignore). */
 export function ignoredSpans(text: string, rules: CompiledRules): Span[] {
-  if (!rules.ignore) return [];
-  // What matchAll finds, without the copy of the expression it makes per call (a call per unit with
-  // evidence): after an empty match the search goes on one character (code point) further.
-  const ignore = rules.ignore;
-  const out: Span[] = [];
-  ignore.lastIndex = 0;
-  for (let m = ignore.exec(text); m !== null; m = ignore.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) ignore.lastIndex = afterEmptyMatch(text, m.index);
-  }
-  return out;
+  return rules.ignore ? matchSpans(rules.ignore, text) : [];
 }
 
 /** Characters of other text that make a unit more than its none formulae. */
@@ -124,10 +114,8 @@ const MIN_OTHER_CONTENT = 8;
  */
 export function noneRuleOf(text: string, rules: CompiledRules): { label: string; sentences: Span[]; whole: boolean } | null {
   if (!rules.anyNone?.test(text)) return null;
-  const first = rules.none.find((r) => r.regex.test(text));
-  if (!first) return null;
-  const parts = sentences(text);
-  const matched = noneSentences(text, parts, rules);
+  const { first, matched } = noneSentences(text, sentences(text), rules);
+  if (first === null) return null;
   let rest = '';
   let at = 0;
   for (const s of matched) {
@@ -136,20 +124,23 @@ export function noneRuleOf(text: string, rules: CompiledRules): { label: string;
   }
   rest += text.slice(at);
   const whole = rest.slice(enumeratorLength(rest)).replace(/[\s\p{P}\d]/gu, '').length < MIN_OTHER_CONTENT;
-  return { label: first.label, sentences: matched, whole };
+  return { label: first, sentences: matched, whole };
 }
 
 /**
- * The sentences in which a match of some none rule starts (a match that starts between sentences
- * belongs to the next one). The rules read the whole unit: their ^ and $ are the unit's ends.
+ * The first none rule (in codebook order) that matches the unit, and the sentences in which a match
+ * of some none rule starts (a match that starts between sentences belongs to the next one). The rules
+ * read the whole unit: their ^ and $ are the unit's ends.
  */
-function noneSentences(text: string, parts: readonly Span[], rules: CompiledRules): Span[] {
+function noneSentences(text: string, parts: readonly Span[], rules: CompiledRules): { first: string | null; matched: Span[] } {
   const hit = new Array<boolean>(parts.length).fill(false);
+  let first: string | null = null;
   for (const r of rules.none) {
     const g = r.global;
     g.lastIndex = 0;
     let k = 0;
     for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+      first ??= r.label;
       while (k < parts.length && parts[k]!.end <= m.index) k++;
       if (k === parts.length) break;
       hit[k] = true;
@@ -157,7 +148,7 @@ function noneSentences(text: string, parts: readonly Span[], rules: CompiledRule
       g.lastIndex = Math.max(parts[k]!.end, m[0].length === 0 ? afterEmptyMatch(text, m.index) : m.index + m[0].length);
     }
   }
-  return parts.filter((_, k) => hit[k]);
+  return { first, matched: parts.filter((_, k) => hit[k]) };
 }
 
 

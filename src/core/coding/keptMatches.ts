@@ -2,24 +2,10 @@ import type { Match } from '../types.js';
 import type { CompiledCodebook } from './compileCodebook.js';
 import { headingSpan, ignoredSpans } from './decisionRules.js';
 import { stableSort } from './stableSort.js';
-import { afterEmptyMatch, type Span } from './unitParts.js';
+import { matchSpans, type Span } from './unitParts.js';
 
 // Indexed loops without closures, like candidateMatches.ts: most units are coded before the JIT has
 // optimised this code.
-
-/** The spans of a global regular expression's non-empty matches in the text. */
-function regexSpans(regex: RegExp, text: string): Span[] {
-  const out: Span[] = [];
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex = afterEmptyMatch(text, m.index);
-      continue;
-    }
-    out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
 
 /** Characters between two spans; 0 when they touch or overlap. */
 function gap(a: Span, b: Span): number {
@@ -32,7 +18,7 @@ type Vetoes = Map<string, Array<{ window: number | null; spans: Span[] }>>;
 function vetoed(m: Match, text: string, compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, vetoes: Vetoes): boolean {
   let v = vetoes.get(m.category);
   if (!v) {
-    v = (compiled.exclusions.get(m.category) ?? []).map((e) => ({ window: e.window, spans: e.term !== undefined ? (present.get(e.term) ?? []) : regexSpans(e.regex!, text) }));
+    v = (compiled.exclusions.get(m.category) ?? []).map((e) => ({ window: e.window, spans: e.term !== undefined ? (present.get(e.term) ?? []) : matchSpans(e.regex!, text, false) }));
     vetoes.set(m.category, v);
   }
   for (let i = 0; i < v.length; i++) {

@@ -1,7 +1,7 @@
 import type { Match } from '../types.js';
 import type { Found } from './termIndex.js';
 import { stableSort } from './stableSort.js';
-import { bySentence, enumeratorLength, within, type Span } from './unitParts.js';
+import { bySentence, enumeratorLength, matchSpans, within, type Span } from './unitParts.js';
 
 /** Rule 2 as the coder applies it (compiled from the codebook's `rules.obligation`). */
 export interface ObligationRule {
@@ -113,14 +113,6 @@ function insideNotModal(text: string, start: number, end: number, notModal: Obli
   return false;
 }
 
-/** The asides of a unit (ASIDE), found once for all its modals; exec, as matchAll copies the expression. */
-function asideSpans(text: string): Span[] {
-  const out: Span[] = [];
-  ASIDE.lastIndex = 0;
-  for (let a = ASIDE.exec(text); a !== null; a = ASIDE.exec(text)) out.push({ start: a.index, end: a.index + a[0].length });
-  return out;
-}
-
 /** What a modal with its subject decides: [category, rule id], or null when rule 2 says nothing. */
 function decide(o: ObligationRule, who: 'market' | 'government' | undefined, prohibition: boolean, act: Span, words: ObligationWords, text: string): [string, string] | null {
   if (who === 'market') return [o.marketCategory, 'obligation.market'];
@@ -155,7 +147,8 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
     if (conditionsOf[i]!.length > 0) return;
     for (const m of modalsOf[i]!) {
       const prohibition = prohibitions.has(m);
-      asides ??= asideSpans(text);
+      // The asides are found once for all the unit's modals, when the first is considered.
+      asides ??= matchSpans(ASIDE, text);
       if (asides.some((a) => m.start >= a.start && m.end <= a.end)) continue;
       let who = subjectOf(text, s.start, m.start, o);
       // A subject cut from its modal by a wrapped line (发展改革委\n应当对…) is on the line before.

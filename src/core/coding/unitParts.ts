@@ -16,6 +16,24 @@ export function afterEmptyMatch(text: string, at: number): number {
   return at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
 }
 
+/**
+ * The spans of a global expression's matches, as matchAll finds them but without the copy of the
+ * expression it makes per call (a call per unit): after an empty match the search goes on one code
+ * point further. Empty matches are kept unless `keepEmpty` is false.
+ */
+export function matchSpans(regex: RegExp, text: string, keepEmpty = true): Span[] {
+  const out: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex = afterEmptyMatch(text, m.index);
+      if (!keepEmpty) continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 const SENTENCE_END = /[。；;！？!?\n]/gu;
 
 /** [start, end) of each sentence of the unit. */
