@@ -80,16 +80,15 @@ export function withHiddenModals(text: string, words: ObligationWords, o: Obliga
   re.lastIndex = 0;
   let m = re.exec(text);
   if (m === null) return words;
-  const taken = new Set<number>();
-  for (const f of words.modal) taken.add(f.start);
-  for (const f of words.prohibition) taken.add(f.start);
+  const onTokens = [...words.modal, ...words.prohibition];
   const modal = [...words.modal];
   const prohibition = [...words.prohibition];
   const hidden = new Set<Found<unknown>>();
   for (; m !== null; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.has(start)) continue;
+    // One modal is read once: 不应当 cut 不|应当 must not add 不应 beside 应当.
+    if (onTokens.some((f) => f.start < end && start < f.end)) continue;
     if (insideNotModal(text, start, end, o.notModal)) continue;
     const found: Found<unknown> = { term: m[0], start, end, entries: [] };
     hidden.add(found);

@@ -201,6 +201,14 @@ describe('rule 2 where the text defeats the tokens', () => {
     expect(obliged(['项目', '不得', '规范', '。'])).toBe('rule 2: obligation.prohibition');
   });
 
+  it('reads a modal once where a hidden one overlaps a token’s (不应当 cut 不|应当: 应当, not also 不应)', () => {
+    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, prohibitions: ['不得', '不应'] } } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const c = codeClause('u', ['企业', '不', '应当', '规范', '。'], compileCodebook(r.codebook));
+    expect(c.matches.filter((m) => m.rule).map((m) => m.term)).toEqual(['应当']);
+    expect(c.decidedBy).toBe('rule 2: obligation.market');
+  });
+
   it('a modal’s character inside a word that is no modal (应用, 负责人) obliges nobody', () => {
     expect(obliged(['企业', '应用', '规范', '。'])).toBe('terms');
     expect(obliged(['企业', '负责人', '规范', '。'])).toBe('terms');
