@@ -29,7 +29,7 @@ declare module 'vitest' {
 }
 
 /** The test files that read the shared run: the global setup starts it only when one of them is in the run. */
-export const REAL_CORPUS_READERS = ['test/e2e/realCorpus.test.ts', 'test/e2e/metadataAccuracy.test.ts'];
+export const REAL_CORPUS_READERS = ['test/e2e/realCorpus.test.ts', 'test/e2e/metadataAccuracy.test.ts', 'test/e2e/silverUnits.test.ts'];
 
 /** The analyze command of the shared run. */
 function realCorpusArgs(corpus: string, run: RealCorpusRun): string[] {

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
+ * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
+ * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
+ * units mixed in to calibrate the coders. Writes <out>/s1 and <out>/s2, each units.csv (id, text: what
+ * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
+ * repository; the codes are kept in test/silver/silver-codes.csv by key.
+ *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { silverKey, silverSentences } from '../test/silver/silverUnits.ts';
+
+const [outCorpus, outCorpus2, out] = process.argv.slice(2);
+if (!out) {
+  console.error('usage: sample-silver.mjs <analyze out of corpus> <analyze out of corpus2> <out dir>');
+  process.exit(2);
+}
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = [resolve(root, '..', 'shared'), '/work/shared'].find((d) => { try { readFileSync(join(d, 'gold', 'README.md')); return true; } catch { return false; } });
+const rd = (f) => parse(readFileSync(f, 'utf8'), { columns: true, bom: true });
+const compact = (s) => s.replace(/\s+/g, '');
+const hash = (seed, s) => createHash('sha256').update(seed + s).digest('hex');
+const dev = rd(join(shared, 'gold', 'dev-units.csv'));
+const dev2 = rd(join(shared, 'gold', 'dev2-units.csv'));
+
+/** Every 12 characters (at steps of 3) of the texts a fresh unit must not share. */
+function shingles(texts) {
+  const grams = new Set();
+  for (const t of texts.map(compact)) for (let i = 0; i + 12 <= t.length; i += 3) grams.add(t.slice(i, i + 12));
+  return grams;
+}
+const overlaps = (grams, text) => { const t = compact(text); for (let i = 0; i + 12 <= t.length; i++) if (grams.has(t.slice(i, i + 12))) return true; return false; };
+
+/** `n` sentences of one analyze, at most `cap` a document, in the order of their hash. */
+function draw(seed, grams, dir, corpus, cap, n) {
+  const sentences = rd(join(dir, 'clauses.csv')).filter((r) => r.in_scope !== 'false')
+    .flatMap((r) => silverSentences(r.text).filter((t) => !overlaps(grams, t)).map((text) => ({ doc: r.doc_id, corpus, text })));
+  sentences.sort((a, b) => (hash(seed, a.text) < hash(seed, b.text) ? -1 : 1));
+  const perDoc = new Map();
+  const seen = new Set();
+  const picked = [];
+  for (const s of sentences) {
+    if (picked.length >= n) break;
+    const c = perDoc.get(s.doc) ?? 0;
+    if (c >= cap || seen.has(compact(s.text))) continue;
+    perDoc.set(s.doc, c + 1);
+    seen.add(compact(s.text));
+    picked.push(s);
+  }
+  return picked;
+}
+
+function write(dir, seed, units) {
+  const ordered = [...units].sort((a, b) => (hash(seed, 'o' + a.text) < hash(seed, 'o' + b.text) ? -1 : 1));
+  ordered.forEach((u, i) => (u.id = 'S' + String(i + 1).padStart(3, '0')));
+  const q = (s) => '"' + s.replace(/"/g, '""') + '"';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'units.csv'), 'id,text\n' + ordered.map((u) => `${u.id},${q(u.text)}`).join('\n') + '\n');
+  writeFileSync(join(dir, 'key.csv'), 'id,corpus,doc,gold,key\n' + ordered.map((u) => [u.id, u.corpus, u.doc, u.gold ?? '', silverKey(u.text)].join(',')).join('\n') + '\n');
+  return ordered;
+}
+
+const calibration = (seed, from, to) => [dev, dev2].flatMap((set) =>
+  [...set].sort((a, b) => (hash(seed, a.unit_id) < hash(seed, b.unit_id) ? -1 : 1)).slice(from, to).map((g) => ({ doc: g.doc, corpus: 'gold', text: g.text, gold: g.unit_id })));
+
+const gold = [...dev, ...dev2].map((g) => g.text);
+const s1Grams = shingles(gold);
+const s1 = write(join(out, 's1'), 'silver1', [
+  ...draw('silver1', s1Grams, outCorpus, 'corpus', 4, 130), ...draw('silver1', s1Grams, outCorpus2, 'corpus2', 6, 90), ...calibration('silver1', 0, 20)]);
+const s2Grams = shingles([...gold, ...s1.map((u) => u.text)]);
+write(join(out, 's2'), 'silver2', [
+  ...draw('silver2', s2Grams, outCorpus, 'corpus', 6, 240), ...draw('silver2', s2Grams, outCorpus2, 'corpus2', 10, 160), ...calibration('silver2', 20, 40)]);
+console.log(`wrote ${join(out, 's1')} and ${join(out, 's2')}`);

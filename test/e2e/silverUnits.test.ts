@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cohenKappa } from '../../src/core/reliability/agreementCoefficients.js';
+import { runCli } from '../cli.js';
+import { analyzedRealCorpus } from '../realCorpusRun.js';
+import { REPO_ROOT, sharedDir } from '../sharedDir.js';
+import { findSilverTexts } from '../silver/silverUnits.js';
+
+/**
+ * The default codebook on the silver sets (test/silver/README.md): sentences of ../shared's corpora
+ * outside the gold sets, coded blind from the manual. Their texts are found again in the test run's
+ * analyze of ../shared/corpus (shared with realCorpus.test) and in an analyze of ../shared/corpus2.
+ */
+const shared = sharedDir();
+const run = inject('realCorpus');
+const present = shared !== null && run !== null && existsSync(join(shared, 'corpus2', 'MANIFEST.tsv'));
+if (!present) console.warn('silverUnits.test: skipped, ../shared/corpus and ../shared/corpus2 are not beside the repository (or the shared analyze was filtered out)');
+
+type Row = Record<string, string>;
+const rowsOf = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true, bom: true, relax_column_count: true }) as Row[];
+const tmp = mkdtempSync(join(tmpdir(), 'policy-code-silver-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * Floors a little under the figures measured with the default codebook (kappa on all units of the set,
+ * and on its 70 % most confident units): set 1 is tuned on, set 2 is the check.
+ */
+const FLOORS = [
+  { set: '1', units: 220, kappa: 0.49, confident: 0.6 },
+  { set: '2', units: 400, kappa: 0.49, confident: 0.59 },
+];
+
+const coded = new Map<string, Row[]>();
+beforeAll(async () => {
+  if (!present) return;
+  const first = await analyzedRealCorpus(run!);
+  expect(first.code, first.stderr).toBeLessThan(2);
+  const c2 = runCli(['analyze', join(shared!, 'corpus2'), '--out', join(tmp, 'corpus2'), '--quiet'], tmp);
+  expect(c2.code, c2.stderr).toBeLessThan(2);
+  const codes = rowsOf(join(REPO_ROOT, 'test', 'silver', 'silver-codes.csv'));
+  const texts = new Map<string, string>();
+  for (const [corpus, out] of [['corpus', run!.out], ['corpus2', join(tmp, 'corpus2')]] as const) {
+    const wanted = new Set(codes.filter((c) => c.corpus === corpus).map((c) => c.key!));
+    for (const [key, text] of findSilverTexts(rowsOf(join(out, 'clauses.csv')) as Array<{ text: string }>, wanted)) texts.set(key, text);
+  }
+  for (const { set } of FLOORS) {
+    const units = codes.filter((c) => c.set === set && texts.has(c.key!)).map((c) => ({ unit_id: c.key, doc: c.doc, text: texts.get(c.key!), primary: c.primary }));
+    writeFileSync(join(tmp, `silver-${set}.csv`), stringify(units, { header: true, columns: ['unit_id', 'doc', 'text', 'primary'] }));
+    const r = runCli(['code-units', join(tmp, `silver-${set}.csv`), '-o', join(tmp, `coded-${set}.csv`)], tmp);
+    expect(r.stderr).toBe('');
+    coded.set(set, rowsOf(join(tmp, `coded-${set}.csv`)));
+  }
+}, 45 * 60_000);
+
+const kappaOf = (rows: Row[]) => cohenKappa(rows.map((u) => [u.input_primary!, u.primary!])).value;
+
+describe.skipIf(!present).each(FLOORS)('the default codebook on silver set $set', (floor) => {
+  it('finds every unit of the set in the clauses analyze cuts today', () => {
+    expect(coded.get(floor.set)).toHaveLength(floor.units);
+  });
+
+  it(`reaches Cohen’s kappa ${floor.kappa}, and ${floor.confident} on its 70 % most confident units`, () => {
+    const rows = coded.get(floor.set)!;
+    expect(kappaOf(rows)).toBeGreaterThanOrEqual(floor.kappa);
+    const ranked = rows.map((r, i) => ({ r, i })).sort((a, b) => Number(b.r.confidence) - Number(a.r.confidence) || a.i - b.i);
+    expect(kappaOf(ranked.slice(0, Math.round(rows.length * 0.7)).map((x) => x.r))).toBeGreaterThanOrEqual(floor.confident);
+  });
+});
