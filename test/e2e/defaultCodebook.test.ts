@@ -5,8 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohenKappa } from '../../src/core/reliability/agreementCoefficients.js';
+import { loadCodebook } from '../../src/io/readCodebook.js';
 import { runCli } from '../cli.js';
-import { SHARED_DIR, SHARED_MISSING, sharedPath } from '../sharedDir.js';
+import { REPO_ROOT, SHARED_DIR, SHARED_MISSING, sharedPath } from '../sharedDir.js';
 
 /**
  * The default codebook (codebooks/rothwell-zegveld.zh.yaml) follows the coding manual's decision
@@ -315,6 +316,25 @@ describe('the default codebook reads requirements stated without a modal', () =>
 
   it.each(REQUIREMENTS)('%s: %s -> %s', (id, _text, primary) => {
     expect(coded.get(id)).toBe(primary);
+  });
+
+  // The case pattern first ended 的\s*[；;。]?\s*$, whose two runs of spaces backtracked quadratically when the unit
+  // did not end there (6 s for 50,000 spaces); every pattern must stay linear on such runs.
+  it('runs every pattern in linear time on long runs of spaces, line breaks, digits and 的', async () => {
+    const { codebook } = await loadCodebook(join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml'));
+    const n = 50_000;
+    const hostile = ['（一）拥有的' + ' '.repeat(n) + 'x', '（一）拥有的' + '\n'.repeat(n) + 'x', '不低于' + '1'.repeat(n) + 'x', '（一）' + '的'.repeat(n) + 'x'];
+    for (const leaf of codebook.leaves) {
+      for (const p of leaf.patterns) {
+        const regex = new RegExp(p.pattern, 'gu');
+        for (const text of hostile) {
+          const start = performance.now();
+          regex.lastIndex = 0;
+          for (let m = regex.exec(text); m !== null; m = regex.exec(text)) if (m[0].length === 0) regex.lastIndex++;
+          expect(performance.now() - start, `${leaf.id} /${p.pattern}/`).toBeLessThan(500);
+        }
+      }
+    }
   });
 });
 
