@@ -3,7 +3,7 @@
  * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
  * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
  * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
- * units mixed in to calibrate the coders. Writes <out>/s1 and <out>/s2, each units.csv (id, text: what
+ * units mixed in to calibrate the coders. Writes <out>/s1, s2 and s3, each units.csv (id, text: what
  * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
  * repository; the codes are kept in test/silver/silver-codes.csv by key.
  *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
@@ -73,6 +73,9 @@ const s1Grams = shingles(gold);
 const s1 = write(join(out, 's1'), 'silver1', [
   ...draw('silver1', s1Grams, outCorpus, 'corpus', 4, 130), ...draw('silver1', s1Grams, outCorpus2, 'corpus2', 6, 90), ...calibration('silver1', 0, 20)]);
 const s2Grams = shingles([...gold, ...s1.map((u) => u.text)]);
-write(join(out, 's2'), 'silver2', [
+const s2 = write(join(out, 's2'), 'silver2', [
   ...draw('silver2', s2Grams, outCorpus, 'corpus', 6, 240), ...draw('silver2', s2Grams, outCorpus2, 'corpus2', 10, 160), ...calibration('silver2', 20, 40)]);
-console.log(`wrote ${join(out, 's1')} and ${join(out, 's2')}`);
+const s3Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text)]);
+write(join(out, 's3'), 'silver3', [
+  ...draw('silver3', s3Grams, outCorpus, 'corpus', 8, 240), ...draw('silver3', s3Grams, outCorpus2, 'corpus2', 12, 160), ...calibration('silver3', 40, 60)]);
+console.log(`wrote ${join(out, 's1')}, ${join(out, 's2')} and ${join(out, 's3')}`);
