@@ -139,6 +139,9 @@ const RULES: Array<[string, string, string]> = [
   ['education resources extended', '推动优质教育资源向农村学校延伸。', 'education'],
   ['the majors of schools', '以先进制造骨干专业为引领，优化专业布局。', 'education'],
   ['international exchange with words between', '吸引国际知名高校来本市开展学术交流。', 'overseas'],
+  ['a selection of the best (评选活动, one word to the segmenter) is evaluation', '开展年度优秀企业家评选活动。', 'strategic'],
+  ['government buying homes to use as affordable housing is a purchase', '支持国有企业收购存量商品房用作保障性租赁住房。', 'procurement'],
+  ['persons encouraged to buy homes stay guidance', '鼓励个人购买存量商住公寓用于居住。', 'strategic'],
 ];
 
 /**
