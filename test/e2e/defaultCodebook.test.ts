@@ -142,6 +142,7 @@ const RULES: Array<[string, string, string]> = [
   ['a selection of the best (评选活动, one word to the segmenter) is evaluation', '开展年度优秀企业家评选活动。', 'strategic'],
   ['government buying homes to use as affordable housing is a purchase', '支持国有企业收购存量商品房用作保障性租赁住房。', 'procurement'],
   ['persons encouraged to buy homes stay guidance', '鼓励个人购买存量商住公寓用于居住。', 'strategic'],
+  ['rule 3, a subsidy the segmenter keeps whole (财政补助)', '按规定落实企业研发投入财政补助政策。', 'financial'],
 ];
 
 /**
