@@ -125,6 +125,25 @@ const RULES: Array<[string, string, string]> = [
   ['money put in by government', '加大财政投入，建立多元化投入机制。', 'financial'],
   ['a heading on domestic and foreign trade', '（五）推动内外贸一体化。培育内外贸一体化试点企业，支持企业拓展国内国际市场。', 'commercial'],
   ['rule 4, a list entry is no heading', '（二）伪造、变造有关证明材料的；', 'legal_regulatory'],
+  // The measure a unit names against the generic words around it (2.7.0, 11q): an amount of money given is
+  // money (rule 3) whatever pilots or demonstrations name who gets it; fee relief and a sum deducted from taxes
+  // are tax relief; money making up a difference, debt risk resolved and trade-in programmes are finance; the
+  // courses, resources and majors of schools are education; international exchange is cooperation abroad.
+  ['rule 3, an amount of money given beside pilots', '对首次认定的省级示范园区（试点）和示范基地（试点），分别给予最高不超过300万元、200万元奖补。', 'financial'],
+  ['rule 3, an amount given to persons', '对到乡镇基层就业的高校毕业生，给予每人3000元一次性安家费。', 'financial'],
+  ['fee relief beside a reference to rules', '落实有关规定，免收鲜活农产品运输车辆的通行费。', 'taxation'],
+  ['a sum deducted from taxes is tax relief, not a price deducted', '高校毕业生从事个体经营的，按每户每年12000元为限额依次扣减增值税、个人所得税。', 'taxation'],
+  ['money making up a difference', '自愿选择低于政策标准安置的，不再补差。', 'financial'],
+  ['debt risk resolved is finance', '有序推进企业债务风险处置。', 'financial'],
+  ['a heading on a trade-in programme', '（八）推动汽车、家电以旧换新。', 'financial'],
+  ['a curriculum built is education', '构建面向产业需求的课程体系。', 'education'],
+  ['education resources extended', '推动优质教育资源向农村学校延伸。', 'education'],
+  ['the majors of schools', '以先进制造骨干专业为引领，优化专业布局。', 'education'],
+  ['international exchange with words between', '吸引国际知名高校来本市开展学术交流。', 'overseas'],
+  ['a selection of the best (评选活动, one word to the segmenter) is evaluation', '开展年度优秀企业家评选活动。', 'strategic'],
+  ['government buying homes to use as affordable housing is a purchase', '支持国有企业收购存量商品房用作保障性租赁住房。', 'procurement'],
+  ['persons encouraged to buy homes stay guidance', '鼓励个人购买存量商住公寓用于居住。', 'strategic'],
+  ['rule 3, a subsidy the segmenter keeps whole (财政补助)', '按规定落实企业研发投入财政补助政策。', 'financial'],
 ];
 
 /**
