@@ -298,6 +298,7 @@ const SUPPLY_AND_HEADINGS: Array<[string, string, string]> = [
   ['the resources of education', '扩大优质教育资源供给。', 'education'],
   ['a heading on a trade-in scheme', '（十）实施汽车以旧换新。', 'financial'],
   ['an import and export fair', '办好第138届广交会。', 'commercial'],
+  ['international exchange and cooperation with words between', '加强与国际友好城市的交流合作。', 'overseas'],
 ];
 
 describe('the default codebook codes short units and headings by the supply-side measure they name', () => {
