@@ -357,6 +357,40 @@ describe('the default codebook reads requirements stated without a modal', () =>
   });
 });
 
+/**
+ * Short units and headings, and the supply-side measures they name (codebook 2.7.0, 11r). Each clause was
+ * written for this test; codebook 2.6.0 coded all but the twin (新业态 as what statistics monitor) wrongly,
+ * most of them `none` for lack of evidence.
+ */
+const SUPPLY_AND_HEADINGS: Array<[string, string, string]> = [
+  ['a heading fostering new business forms of an industry', '（五）拓展文旅融合新业态。', 'strategic'],
+  ['new business forms monitored are no industrial measure', '健全新业态新模式统计监测制度。', 'information'],
+  ['a heading attracting investment and talent', '8.深入实施“双招双引”工程。', 'strategic'],
+  ['a heading on infrastructure under a carrier verb', '（七）统筹城乡基础设施建设。', 'public_enterprise'],
+  ['broadband and fibre networks are infrastructure', '加快农村光纤宽带网络覆盖。', 'public_enterprise'],
+  ['internet access is infrastructure', '提升偏远地区互联网接入能力。', 'public_enterprise'],
+  ['information matched between supply and demand', '促进供需双方信息的有效对接。', 'information'],
+  ['the resources of education', '扩大优质教育资源供给。', 'education'],
+  ['a heading on a trade-in scheme', '（十）实施汽车以旧换新。', 'financial'],
+  ['an import and export fair', '办好第138届广交会。', 'commercial'],
+  ['international exchange and cooperation with words between', '加强与国际友好城市的交流合作。', 'overseas'],
+];
+
+describe('the default codebook codes short units and headings by the supply-side measure they name', () => {
+  let coded: Map<string, string>;
+  beforeAll(() => {
+    const input = join(tmp, 'supply.csv');
+    writeFileSync(input, stringify(SUPPLY_AND_HEADINGS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const r = runCli(['code-units', input, '-o', join(tmp, 'supply-coded.csv')], tmp);
+    expect(r.stderr).toBe('');
+    coded = new Map(read(join(tmp, 'supply-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
+  });
+
+  it.each(SUPPLY_AND_HEADINGS)('%s: %s -> %s', (id, _text, primary) => {
+    expect(coded.get(id)).toBe(primary);
+  });
+});
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
