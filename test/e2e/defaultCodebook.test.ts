@@ -253,9 +253,10 @@ describe('the default codebook applies the manual’s decision rules', () => {
 /**
  * The manual's `none` in the forms fresh units show (codebook 2.7.0, 11p): scope statements, scope by
  * reference to this text, how long a policy holds, an effective date after its verb, a definition as
- * "term，指…", the kinds of income a tax law covers, a contract's dispute clause, and the papers of a list
- * of documents to submit. Each clause was written for this test; codebook 2.6.0 coded every `none` one
- * below as an instrument, and each twin (a measure in the same words) keeps its code with both.
+ * "term，指…", the kinds of income a tax law covers, a contract's dispute clause, what the text leaves to
+ * other rules or repeals, and the papers of a list of documents to submit. Each clause was written for
+ * this test; codebook 2.6.0 coded every `none` one below as an instrument, and each twin (a measure in the
+ * same words) keeps its code with both.
  */
 const NONE_FORMS: Array<[string, string, string]> = [
   ['none, a scope statement', '第二条 本办法适用于本市行政区域内养老服务机构的设立、运营和监督管理。', 'none'],
@@ -274,6 +275,9 @@ const NONE_FORMS: Array<[string, string, string]> = [
   ['income exempted is tax relief', '（二）个人转让自用五年以上唯一家庭生活用房取得的所得，免征个人所得税；', 'taxation'],
   ['none, a contract’s dispute clause', '甲乙双方因履行本合同发生争议的，应当协商解决；协商不成的，可以依法向人民法院提起诉讼。', 'none'],
   ['recourse named without a dispute clause stays regulation', '劳动者与用人单位协商不成的，可以依法申请劳动争议仲裁。', 'legal_regulatory'],
+  ['none, what the text leaves to other rules', '第四十条 本办法未尽事宜，按照国家和省有关规定执行。', 'none'],
+  ['none, a text repealed', '自本通知印发之日起，《市政府办公室关于调整住房公积金贷款政策的通知》（X政办〔2020〕5号）停止执行。', 'none'],
+  ['repealing rules as a unit’s act stays regulation', '对违反《公平竞争审查条例》的政策措施，督促起草单位及时修订或废止。', 'legal_regulatory'],
   ['none, certificates of a list of documents to submit', '（四）近两年企业获得的省级以上荣誉证明材料；', 'none'],
   ['none, a paper to submit after its case', '（6）申请人为现役军人的，提供部队出具的身份证明材料（军官证或士兵证）。', 'none'],
   ['handing in papers with a modal stays an obligation', '（6）申请人为现役军人的，应当提供部队出具的身份证明材料。', 'legal_regulatory'],
