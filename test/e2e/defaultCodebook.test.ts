@@ -261,6 +261,7 @@ describe('the default codebook applies the manual’s decision rules', () => {
 const NONE_FORMS: Array<[string, string, string]> = [
   ['none, a scope statement', '第二条 本办法适用于本市行政区域内养老服务机构的设立、运营和监督管理。', 'none'],
   ['none, scope as a place', '本规定适用范围为全市各区县。', 'none'],
+  ['none, scope as the activities a text applies to', '第二条 本市行政区域内新能源汽车充电设施的规划、建设、运营及其监督管理，适用本办法。', 'none'],
   ['none, others may follow this text', '其他县（市、区）可参照本方案开展养老服务补贴发放工作。', 'none'],
   ['none, a body follows this text', '市属国有企业参照执行。', 'none'],
   ['a measure extended to a second group keeps its code', '对引进的博士给予10万元安家补贴，硕士参照执行。', 'financial'],
