@@ -271,6 +271,56 @@ describe('the default codebook applies the manual’s decision rules', () => {
 });
 
 /**
+ * The manual's `none` in the forms fresh units show (codebook 2.7.0, 11p): scope statements, scope by
+ * reference to this text, how long a policy holds, an effective date after its verb, a definition as
+ * "term，指…", the kinds of income a tax law covers, a contract's dispute clause, what the text leaves to
+ * other rules or repeals, and the papers of a list of documents to submit. Each clause was written for
+ * this test; codebook 2.6.0 coded every `none` one below as an instrument, and each twin (a measure in the
+ * same words) keeps its code with both.
+ */
+const NONE_FORMS: Array<[string, string, string]> = [
+  ['none, a scope statement', '第二条 本办法适用于本市行政区域内养老服务机构的设立、运营和监督管理。', 'none'],
+  ['none, scope as a place', '本规定适用范围为全市各区县。', 'none'],
+  ['none, scope as the activities a text applies to', '第二条 本市行政区域内新能源汽车充电设施的规划、建设、运营及其监督管理，适用本办法。', 'none'],
+  ['none, others may follow this text', '其他县（市、区）可参照本方案开展养老服务补贴发放工作。', 'none'],
+  ['none, a body follows this text', '市属国有企业参照执行。', 'none'],
+  ['a measure extended to a second group keeps its code', '对引进的博士给予10万元安家补贴，硕士参照执行。', 'financial'],
+  ['a figure taken from one article is the measure’s', '回购价格参照本办法第十条规定的增购价格执行。', 'legal_regulatory'],
+  ['none, how long a policy holds', '本市购房补贴政策，有效期为2025年1月1日至2025年12月31日。', 'none'],
+  ['the validity a rule sets for a paper stays regulation', '新开具的购房资格证明有效期调整为180天。', 'legal_regulatory'],
+  ['none, an effective date after its verb', '试点期限为两年，从本通知印发之日起实施。', 'none'],
+  ['none, a definition as term，指…', '第三条 养老服务补贴，指政府向经济困难老年人发放的护理补贴。', 'none'],
+  ['none, a definition as term是…，指…', '人才公寓是政府筹集的保障性住房，指面向引进人才配租的住房。', 'none'],
+  ['指导 after a comma is no definition', '（一）加强数据共享，指导各地建设政务数据共享平台。', 'information'],
+  ['none, a kind of income a tax law covers', '（三）个人从事医疗、培训等服务活动取得的所得；', 'none'],
+  ['income exempted is tax relief', '（二）个人转让自用五年以上唯一家庭生活用房取得的所得，免征个人所得税；', 'taxation'],
+  ['none, a contract’s dispute clause', '甲乙双方因履行本合同发生争议的，应当协商解决；协商不成的，可以依法向人民法院提起诉讼。', 'none'],
+  ['recourse named without a dispute clause stays regulation', '劳动者与用人单位协商不成的，可以依法申请劳动争议仲裁。', 'legal_regulatory'],
+  ['none, what the text leaves to other rules', '第四十条 本办法未尽事宜，按照国家和省有关规定执行。', 'none'],
+  ['none, a text repealed', '自本通知印发之日起，《市政府办公室关于调整住房公积金贷款政策的通知》（X政办〔2020〕5号）停止执行。', 'none'],
+  ['repealing rules as a unit’s act stays regulation', '对违反《公平竞争审查条例》的政策措施，督促起草单位及时修订或废止。', 'legal_regulatory'],
+  ['none, certificates of a list of documents to submit', '（四）近两年企业获得的省级以上荣誉证明材料；', 'none'],
+  ['none, a paper to submit after its case', '（6）申请人为现役军人的，提供部队出具的身份证明材料（军官证或士兵证）。', 'none'],
+  ['handing in papers with a modal stays an obligation', '（6）申请人为现役军人的，应当提供部队出具的身份证明材料。', 'legal_regulatory'],
+  ['a certificate introduced is what the unit does', '（三）全面推行电子营业执照和电子证明。', 'legal_regulatory'],
+];
+
+describe('the default codebook knows the manual’s `none` in other forms (scope, references, papers)', () => {
+  let coded: Map<string, string>;
+  beforeAll(() => {
+    const input = join(tmp, 'none-forms.csv');
+    writeFileSync(input, stringify(NONE_FORMS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const r = runCli(['code-units', input, '-o', join(tmp, 'none-forms-coded.csv')], tmp);
+    expect(r.stderr).toBe('');
+    coded = new Map(read(join(tmp, 'none-forms-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
+  });
+
+  it.each(NONE_FORMS)('%s: %s -> %s', (id, _text, primary) => {
+    expect(coded.get(id)).toBe(primary);
+  });
+});
+
+/**
  * Education, information, public services and regulation told apart (codebook 2.6.0). Each clause was
  * written for this test; codebook 2.5.0 coded all but the last two wrongly, which stay as they were.
  */
