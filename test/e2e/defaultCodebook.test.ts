@@ -144,6 +144,14 @@ const RULES: Array<[string, string, string]> = [
   ['government buying homes to use as affordable housing is a purchase', '支持国有企业收购存量商品房用作保障性租赁住房。', 'procurement'],
   ['persons encouraged to buy homes stay guidance', '鼓励个人购买存量商住公寓用于居住。', 'strategic'],
   ['rule 3, a subsidy the segmenter keeps whole (财政补助)', '按规定落实企业研发投入财政补助政策。', 'financial'],
+  // Generic words that name no measure of their instrument (2.7.0, 11n): innovation is the aim of every
+  // instrument, a mechanism or a system is the form of any of them, and expert review is a step of awarding
+  // a grant or a title; the measure beside them decides. Alone, a carrier still carries strategy.
+  ['innovation is an aim, not a strategic measure', '加快创新绿色金融产品。', 'financial'],
+  ['a mechanism built for a fund is finance', '完善创业投资基金退出机制。', 'financial'],
+  ['a system built for guarantees is finance', '完善融资担保体系。', 'financial'],
+  ['a mechanism alone still carries strategy', '完善工作机制。', 'strategic'],
+  ['expert review of applications is no evaluation of work', '（四）对项目申请的评审有失公正的；', 'legal_regulatory'],
 ];
 
 /**
@@ -446,13 +454,13 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.7.0 and confidence as the share of all evidence (dev 0.856,
- * halves 0.808/0.901, top 70 % 0.919; dev2 0.748, halves 0.711/0.780, top 70 % 0.850), so a change that loses
+ * measured with codebook 2.7.0 and confidence as the share of all evidence (dev 0.873,
+ * halves 0.831/0.912, top 70 % 0.919; dev2 0.757, halves 0.711/0.797, top 70 % 0.850), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
-  { set: 'dev-units', units: 225, kappa: 0.835, half: 0.79, confident: 0.90 },
-  { set: 'dev2-units', units: 274, kappa: 0.73, half: 0.69, confident: 0.83 },
+  { set: 'dev-units', units: 225, kappa: 0.85, half: 0.81, confident: 0.90 },
+  { set: 'dev2-units', units: 274, kappa: 0.74, half: 0.69, confident: 0.83 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
