@@ -152,6 +152,9 @@ const RULES: Array<[string, string, string]> = [
   ['a system built for guarantees is finance', '完善融资担保体系。', 'financial'],
   ['a mechanism alone still carries strategy', '完善工作机制。', 'strategic'],
   ['expert review of applications is no evaluation of work', '（四）对项目申请的评审有失公正的；', 'legal_regulatory'],
+  // A department's name is no measure, also before 部门, 主管部门, 行政部门 (2.7.0, 11n).
+  ['the planning department plans nothing', '住房城乡建设、规划自然资源部门与税务机关共享房屋交易信息。', 'information'],
+  ['the planning department issuing certificates', '规划和自然资源部门负责核发不动产权证书，并及时推送登记信息。', 'legal_regulatory'],
 ];
 
 /**
@@ -455,7 +458,7 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
  * measured with codebook 2.7.0 and confidence as the share of all evidence (dev 0.873,
- * halves 0.831/0.912, top 70 % 0.919; dev2 0.757, halves 0.711/0.797, top 70 % 0.850), so a change that loses
+ * halves 0.831/0.912, top 70 % 0.919; dev2 0.757, halves 0.711/0.797, top 70 % 0.856), so a change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
