@@ -155,6 +155,10 @@ const RULES: Array<[string, string, string]> = [
   // A department's name is no measure, also before 部门, 主管部门, 行政部门 (2.7.0, 11n).
   ['the planning department plans nothing', '住房城乡建设、规划自然资源部门与税务机关共享房屋交易信息。', 'information'],
   ['the planning department issuing certificates', '规划和自然资源部门负责核发不动产权证书，并及时推送登记信息。', 'legal_regulatory'],
+  // Measure words the segmenter keeps inside longer words (2.7.0, 11n), as 业务培训 and 总体规划 before.
+  ['vocational training is training', '组织开展职业培训。', 'education'],
+  ['sharing of information resources is information', '推进政务信息资源共享。', 'information'],
+  ['standardisation is a standard', '提高物流配送标准化水平。', 'legal_regulatory'],
 ];
 
 /**
