@@ -338,6 +338,48 @@ describe('the default codebook reads requirements stated without a modal', () =>
   });
 });
 
+/**
+ * The usual names of each instrument's measures (codebook 2.7.0, 11s): words a coder recognises from the
+ * manual's definitions that the codebook lacked, or that the segmenter keeps whole so that the keyword inside
+ * them never matched (职业培训教材, 教育资源). Each clause was written for this test; with the codebook before
+ * this change the first fourteen were `none` (no evidence) or coded by a generic strategic word. The two
+ * twins keep their code: a weak word (幼儿园 0.5, 新业态 0.3) does not outweigh the measure beside it.
+ */
+const VOCABULARY: Array<[string, string, string]> = [
+  ['telecom lines a government builds', '加快推进农村光纤宽带网络覆盖。', 'public_enterprise'],
+  ['utilities a government supplies', '提升城市供水、供气、供热保障能力。', 'public_enterprise'],
+  ['a trade-in programme is a subsidy (heading)', '（六）实施汽车以旧换新。', 'financial'],
+  ['the national import and export fairs', '组织企业参加广交会、进博会。', 'commercial'],
+  ['foreign-trade firms', '支持外贸企业拓展多元化市场。', 'commercial'],
+  ['care services for the old', '发展社区助餐和日间照料。', 'public_services'],
+  ['resettlement housing', '推进棚户区改造和安置房建设。', 'public_services'],
+  ['apprenticeships and teaching materials', '推行中国特色学徒制，编写新职业培训教材。', 'education'],
+  ['levels of education and their resources', '统筹高等教育和基础教育资源。', 'education'],
+  ['briefings and press conferences', '组织政策宣讲，召开新闻发布会。', 'information'],
+  ['upgrading plants by technology', '支持企业开展智能化改造和数字化改造。', 'scientific_technical'],
+  ['technology firms and technology markets', '培育科技型企业，活跃技术市场和技术交易。', 'scientific_technical'],
+  ['a fee named beside its relief', '按照有关规定免收通行费。', 'taxation'],
+  ['going abroad', '支持企业抱团出海。', 'overseas'],
+  ['a kindergarten beside a standard stays regulation', '新建住宅小区按规定配建幼儿园。', 'legal_regulatory'],
+  ['new business forms beside training stay training', '加强新业态从业人员职业技能培训。', 'education'],
+];
+
+describe('the default codebook knows the usual names of each instrument’s measures', () => {
+  let coded: Map<string, Record<string, string>>;
+  beforeAll(() => {
+    const input = join(tmp, 'vocabulary.csv');
+    writeFileSync(input, stringify(VOCABULARY.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const r = runCli(['code-units', input, '-o', join(tmp, 'vocabulary-coded.csv')], tmp);
+    expect(r.stderr).toBe('');
+    coded = new Map(read(join(tmp, 'vocabulary-coded.csv')).map((row) => [row.unit_id!, row]));
+  });
+
+  it.each(VOCABULARY)('%s: %s -> %s', (id, _text, primary) => {
+    expect(coded.get(id)?.primary).toBe(primary);
+    expect(coded.get(id)?.decided_by).not.toBe('no evidence');
+  });
+});
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
