@@ -342,7 +342,7 @@ describe('the default codebook reads requirements stated without a modal', () =>
  * The usual names of each instrument's measures (codebook 2.7.0, 11s): words a coder recognises from the
  * manual's definitions that the codebook lacked, or that the segmenter keeps whole so that the keyword inside
  * them never matched (职业培训教材, 教育资源). Each clause was written for this test; with the codebook before
- * this change the first fourteen were `none` (no evidence) or coded by a generic strategic word. The two
+ * this change the first nineteen were `none` (no evidence) or coded by a generic strategic word. The two
  * twins keep their code: a weak word (幼儿园 0.5, 新业态 0.3) does not outweigh the measure beside it.
  */
 const VOCABULARY: Array<[string, string, string]> = [
@@ -360,6 +360,11 @@ const VOCABULARY: Array<[string, string, string]> = [
   ['technology firms and technology markets', '培育科技型企业，活跃技术市场和技术交易。', 'scientific_technical'],
   ['a fee named beside its relief', '按照有关规定免收通行费。', 'taxation'],
   ['going abroad', '支持企业抱团出海。', 'overseas'],
+  ['resolving debts is finance', '稳妥化解企业债务风险。', 'financial'],
+  ['the organisation of medical care', '推进医联体建设和分级诊疗。', 'public_services'],
+  ['the disciplines a school builds', '加强学科专业建设，优化专业设置。', 'education'],
+  ['foreign investors', '推动外商来华投资。', 'commercial'],
+  ['remote medical care', '发展远程医疗。', 'public_services'],
   ['a kindergarten beside a standard stays regulation', '新建住宅小区按规定配建幼儿园。', 'legal_regulatory'],
   ['new business forms beside training stay training', '加强新业态从业人员职业技能培训。', 'education'],
 ];
