@@ -342,8 +342,9 @@ describe('the default codebook reads requirements stated without a modal', () =>
  * The usual names of each instrument's measures (codebook 2.7.0, 11s): words a coder recognises from the
  * manual's definitions that the codebook lacked, or that the segmenter keeps whole so that the keyword inside
  * them never matched (职业培训教材, 教育资源). Each clause was written for this test; with the codebook before
- * this change the first nineteen were `none` (no evidence) or coded by a generic strategic word. The two
- * twins keep their code: a weak word (幼儿园 0.5, 新业态 0.3) does not outweigh the measure beside it.
+ * this change the first twenty were `none` (no evidence) or coded by a generic word (推进, 支持,
+ * 建设, 有关规定). The two twins keep their code: a weak word (幼儿园 0.5, 新业态 0.3) does not outweigh the
+ * measure beside it.
  */
 const VOCABULARY: Array<[string, string, string]> = [
   ['telecom lines a government builds', '加快推进农村光纤宽带网络覆盖。', 'public_enterprise'],
@@ -365,6 +366,7 @@ const VOCABULARY: Array<[string, string, string]> = [
   ['the disciplines a school builds', '加强学科专业建设，优化专业设置。', 'education'],
   ['foreign investors', '推动外商来华投资。', 'commercial'],
   ['remote medical care', '发展远程医疗。', 'public_services'],
+  ['tendering by a word the segmenter keeps whole', '项目建设一律实行公开招标。', 'procurement'],
   ['a kindergarten beside a standard stays regulation', '新建住宅小区按规定配建幼儿园。', 'legal_regulatory'],
   ['new business forms beside training stay training', '加强新业态从业人员职业技能培训。', 'education'],
 ];
