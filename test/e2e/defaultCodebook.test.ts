@@ -343,8 +343,8 @@ describe('the default codebook reads requirements stated without a modal', () =>
  * manual's definitions that the codebook lacked, or that the segmenter keeps whole so that the keyword inside
  * them never matched (职业培训教材, 教育资源). Each clause was written for this test; with the codebook before
  * this change the first twenty were `none` (no evidence) or coded by a generic word (推进, 支持,
- * 建设, 有关规定). The two twins keep their code: a weak word (幼儿园 0.5, 新业态 0.3) does not outweigh the
- * measure beside it.
+ * 建设, 有关规定). The two twins keep their code: a place of a service (幼儿园, a topic term) does not outweigh the
+ * measure beside it, and a housing trade-in (selling the old home to buy a new one) is no subsidised trade-in of goods.
  */
 const VOCABULARY: Array<[string, string, string]> = [
   ['telecom lines a government builds', '加快推进农村光纤宽带网络覆盖。', 'public_enterprise'],
@@ -368,7 +368,7 @@ const VOCABULARY: Array<[string, string, string]> = [
   ['remote medical care', '发展远程医疗。', 'public_services'],
   ['tendering by a word the segmenter keeps whole', '项目建设一律实行公开招标。', 'procurement'],
   ['a kindergarten beside a standard stays regulation', '新建住宅小区按规定配建幼儿园。', 'legal_regulatory'],
-  ['new business forms beside training stay training', '加强新业态从业人员职业技能培训。', 'education'],
+  ['a housing trade-in is a market arrangement, no subsidy', '（五）推进住房“以旧换新”。', 'strategic'],
 ];
 
 describe('the default codebook knows the usual names of each instrument’s measures', () => {
