@@ -456,6 +456,55 @@ describe('the default codebook codes short units and headings by the supply-side
   });
 });
 
+/**
+ * The usual names of each instrument's measures (codebook 2.7.0, 11s): words a coder recognises from the
+ * manual's definitions that the codebook lacked, or that the segmenter keeps whole so that the keyword inside
+ * them never matched (职业培训教材, 教育资源). Each clause was written for this test; with the codebook before
+ * this change the first twenty were `none` (no evidence) or coded by a generic word (推进, 支持,
+ * 建设, 有关规定). The two twins keep their code: a place of a service (幼儿园, a topic term) does not outweigh the
+ * measure beside it, and a housing trade-in (selling the old home to buy a new one) is no subsidised trade-in of goods.
+ */
+const VOCABULARY: Array<[string, string, string]> = [
+  ['telecom lines a government builds', '加快推进农村光纤宽带网络覆盖。', 'public_enterprise'],
+  ['utilities a government supplies', '提升城市供水、供气、供热保障能力。', 'public_enterprise'],
+  ['a trade-in programme is a subsidy (heading)', '（六）实施汽车以旧换新。', 'financial'],
+  ['the national import and export fairs', '组织企业参加广交会、进博会。', 'commercial'],
+  ['foreign-trade firms', '支持外贸企业拓展多元化市场。', 'commercial'],
+  ['care services for the old', '发展社区助餐和日间照料。', 'public_services'],
+  ['resettlement housing', '推进棚户区改造和安置房建设。', 'public_services'],
+  ['apprenticeships and teaching materials', '推行中国特色学徒制，编写新职业培训教材。', 'education'],
+  ['levels of education and their resources', '统筹高等教育和基础教育资源。', 'education'],
+  ['briefings and press conferences', '组织政策宣讲，召开新闻发布会。', 'information'],
+  ['upgrading plants by technology', '支持企业开展智能化改造和数字化改造。', 'scientific_technical'],
+  ['technology firms and technology markets', '培育科技型企业，活跃技术市场和技术交易。', 'scientific_technical'],
+  ['a fee named beside its relief', '按照有关规定免收通行费。', 'taxation'],
+  ['going abroad', '支持企业抱团出海。', 'overseas'],
+  ['resolving debts is finance', '稳妥化解企业债务风险。', 'financial'],
+  ['the organisation of medical care', '推进医联体建设和分级诊疗。', 'public_services'],
+  ['the disciplines a school builds', '加强学科专业建设，优化专业设置。', 'education'],
+  ['foreign investors', '推动外商来华投资。', 'commercial'],
+  ['remote medical care', '发展远程医疗。', 'public_services'],
+  ['tendering by a word the segmenter keeps whole', '项目建设一律实行公开招标。', 'procurement'],
+  ['a kindergarten beside a standard stays regulation', '新建住宅小区按规定配建幼儿园。', 'legal_regulatory'],
+  ['a housing trade-in is a market arrangement, no subsidy', '（五）推进住房“以旧换新”。', 'strategic'],
+];
+
+describe('the default codebook knows the usual names of each instrument’s measures', () => {
+  let coded: Map<string, Record<string, string>>;
+  beforeAll(() => {
+    const input = join(tmp, 'vocabulary.csv');
+    writeFileSync(input, stringify(VOCABULARY.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+    const r = runCli(['code-units', input, '-o', join(tmp, 'vocabulary-coded.csv')], tmp);
+    expect(r.stderr).toBe('');
+    coded = new Map(read(join(tmp, 'vocabulary-coded.csv')).map((row) => [row.unit_id!, row]));
+  });
+
+  it.each(VOCABULARY)('%s: %s -> %s', (id, _text, primary) => {
+    expect(coded.get(id)?.primary).toBe(primary);
+    expect(coded.get(id)?.decided_by).not.toBe('no evidence');
+  });
+});
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
