@@ -156,7 +156,9 @@ function ruleProblems(
   return problems;
 }
 
-const namedPattern = (r: { id: string; manual?: string | undefined; pattern: string }) => ({ id: r.id, ...(r.manual ? { manual: r.manual } : {}), pattern: r.pattern });
+/** The manual's reference of a rule, as an optional property: absent when the codebook names none. */
+const manualOf = (r: { manual?: string | undefined }) => (r.manual ? { manual: r.manual } : {});
+const namedPattern = (r: { id: string; manual?: string | undefined; pattern: string }) => ({ id: r.id, ...manualOf(r), pattern: r.pattern });
 
 function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
   const o = rules?.obligation;
@@ -167,10 +169,10 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
   return {
     none: (rules?.none ?? []).map(namedPattern),
     ignore: (rules?.ignore ?? []).map(namedPattern),
-    heading: h ? { ...(h.manual ? { manual: h.manual } : {}), weight: h.weight, minWeight: h.min_weight, maxLength: h.max_length } : null,
+    heading: h ? { ...manualOf(h), weight: h.weight, minWeight: h.min_weight, maxLength: h.max_length } : null,
     obligation: o
       ? {
-          ...(o.manual ? { manual: o.manual } : {}),
+          ...manualOf(o),
           modals: o.modals,
           prohibitions: o.prohibitions,
           notModal: o.not_modal,
@@ -187,8 +189,8 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           weight: o.weight,
         }
       : null,
-    money: m ? { ...(m.manual ? { manual: m.manual } : {}), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,
-    encouragement: e ? { ...(e.manual ? { manual: e.manual } : {}), verbs: e.verbs, actors: e.actors, others: e.others, reach: e.reach, category: e.category, weight: e.weight } : null,
-    regulation: r ? { ...(r.manual ? { manual: r.manual } : {}), acts: r.acts, actors: r.actors, names: r.names, reach: r.reach, category: r.category, weight: r.weight } : null,
+    money: m ? { ...manualOf(m), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,
+    encouragement: e ? { ...manualOf(e), verbs: e.verbs, actors: e.actors, others: e.others, reach: e.reach, category: e.category, weight: e.weight } : null,
+    regulation: r ? { ...manualOf(r), acts: r.acts, actors: r.actors, names: r.names, reach: r.reach, category: r.category, weight: r.weight } : null,
   };
 }
