@@ -236,6 +236,28 @@ function read(file: string): Array<Record<string, string>> {
   return parse(readFileSync(file, 'utf8'), { columns: true, bom: true });
 }
 
+/**
+ * One `describe` of clauses written for a test, each [id, text, expected primary], coded by one `code-units`
+ * run; `evidenced`: each must also be decided by evidence, not by the lack of it.
+ */
+function describeClauses(title: string, name: string, clauses: Array<[string, string, string]>, evidenced = false): void {
+  describe(title, () => {
+    let coded: Map<string, Record<string, string>>;
+    beforeAll(() => {
+      const input = join(tmp, `${name}.csv`);
+      writeFileSync(input, stringify(clauses.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
+      const r = runCli(['code-units', input, '-o', join(tmp, `${name}-coded.csv`)], tmp);
+      expect(r.stderr).toBe('');
+      coded = new Map(read(join(tmp, `${name}-coded.csv`)).map((row) => [row.unit_id!, row]));
+    });
+
+    it.each(clauses)('%s: %s -> %s', (id, _text, primary) => {
+      expect(coded.get(id)?.primary).toBe(primary);
+      if (evidenced) expect(coded.get(id)?.decided_by).not.toBe('no evidence');
+    });
+  });
+}
+
 describe('the default codebook applies the manual’s decision rules', () => {
   let coded: Map<string, Record<string, string>>;
   beforeAll(() => {
@@ -320,20 +342,7 @@ const NONE_FORMS: Array<[string, string, string]> = [
   ['a certificate introduced is what the unit does', '（三）全面推行电子营业执照和电子证明。', 'legal_regulatory'],
 ];
 
-describe('the default codebook knows the manual’s `none` in other forms (scope, references, papers)', () => {
-  let coded: Map<string, string>;
-  beforeAll(() => {
-    const input = join(tmp, 'none-forms.csv');
-    writeFileSync(input, stringify(NONE_FORMS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'none-forms-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'none-forms-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
-  });
-
-  it.each(NONE_FORMS)('%s: %s -> %s', (id, _text, primary) => {
-    expect(coded.get(id)).toBe(primary);
-  });
-});
+describeClauses('the default codebook knows the manual’s `none` in other forms (scope, references, papers)', 'none-forms', NONE_FORMS);
 
 /**
  * Education, information, public services and regulation told apart (codebook 2.6.0). Each clause was
@@ -352,20 +361,7 @@ const CONFUSIONS: Array<[string, string, string]> = [
   ['a service industry is no service to citizens', '大力发展文化服务业和体育服务业。', 'strategic'],
 ];
 
-describe('the default codebook tells education, information, public services and regulation apart', () => {
-  let coded: Map<string, string>;
-  beforeAll(() => {
-    const input = join(tmp, 'confusions.csv');
-    writeFileSync(input, stringify(CONFUSIONS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'confusions-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'confusions-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
-  });
-
-  it.each(CONFUSIONS)('%s: %s -> %s', (id, _text, primary) => {
-    expect(coded.get(id)).toBe(primary);
-  });
-});
+describeClauses('the default codebook tells education, information, public services and regulation apart', 'confusions', CONFUSIONS);
 
 /**
  * Requirements stated without a modal (codebook 2.7.0): the language of a technical standard (a physical
@@ -388,20 +384,9 @@ const REQUIREMENTS: Array<[string, string, string]> = [
   ['a case naming a measure takes its code', '（二）已享受购房补贴的；', 'financial'],
 ];
 
-describe('the default codebook reads requirements stated without a modal', () => {
-  let coded: Map<string, string>;
-  beforeAll(() => {
-    const input = join(tmp, 'requirements.csv');
-    writeFileSync(input, stringify(REQUIREMENTS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'requirements-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'requirements-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
-  });
+describeClauses('the default codebook reads requirements stated without a modal', 'requirements', REQUIREMENTS);
 
-  it.each(REQUIREMENTS)('%s: %s -> %s', (id, _text, primary) => {
-    expect(coded.get(id)).toBe(primary);
-  });
-
+describe('the default codebook reads requirements stated without a modal: patterns stay linear', () => {
   // The case pattern first ended 的\s*[；;。]?\s*$, whose two runs of spaces backtracked quadratically when the unit
   // did not end there (6 s for 50,000 spaces); every pattern must stay linear on such runs.
   it('runs every pattern in linear time on long runs of spaces, line breaks, digits and 的', async () => {
@@ -441,20 +426,7 @@ const SUPPLY_AND_HEADINGS: Array<[string, string, string]> = [
   ['international exchange and cooperation with words between', '加强与国际友好城市的交流合作。', 'overseas'],
 ];
 
-describe('the default codebook codes short units and headings by the supply-side measure they name', () => {
-  let coded: Map<string, string>;
-  beforeAll(() => {
-    const input = join(tmp, 'supply.csv');
-    writeFileSync(input, stringify(SUPPLY_AND_HEADINGS.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'supply-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'supply-coded.csv')).map((row) => [row.unit_id!, row.primary!]));
-  });
-
-  it.each(SUPPLY_AND_HEADINGS)('%s: %s -> %s', (id, _text, primary) => {
-    expect(coded.get(id)).toBe(primary);
-  });
-});
+describeClauses('the default codebook codes short units and headings by the supply-side measure they name', 'supply', SUPPLY_AND_HEADINGS);
 
 /**
  * The usual names of each instrument's measures (codebook 2.7.0, 11s): words a coder recognises from the
@@ -489,21 +461,7 @@ const VOCABULARY: Array<[string, string, string]> = [
   ['a housing trade-in is a market arrangement, no subsidy', '（五）推进住房“以旧换新”。', 'strategic'],
 ];
 
-describe('the default codebook knows the usual names of each instrument’s measures', () => {
-  let coded: Map<string, Record<string, string>>;
-  beforeAll(() => {
-    const input = join(tmp, 'vocabulary.csv');
-    writeFileSync(input, stringify(VOCABULARY.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'vocabulary-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'vocabulary-coded.csv')).map((row) => [row.unit_id!, row]));
-  });
-
-  it.each(VOCABULARY)('%s: %s -> %s', (id, _text, primary) => {
-    expect(coded.get(id)?.primary).toBe(primary);
-    expect(coded.get(id)?.decided_by).not.toBe('no evidence');
-  });
-});
+describeClauses('the default codebook knows the usual names of each instrument’s measures', 'vocabulary', VOCABULARY, true);
 
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
