@@ -37,6 +37,19 @@ describe('parseMatchedTerms reads back what matchedTermsCell writes', () => {
     ]);
   });
 
+  it('a term that holds the cell’s separator (a pattern’s match taking a list entry’s ;), and a malformed item before a good one', () => {
+    const entry = '(一)在本市拥有自有住房的;';
+    const coding: Coding = {
+      unitId: 'D001-4-1-1', primary: 'legal_regulatory', categories: ['legal_regulatory'], dimensions: ['environment'], scores: {}, inScope: true,
+      matches: [
+        { category: 'legal_regulatory', term: entry, pattern: '^\\(一\\)[^。]{0,80}的;?$', start: 0, end: entry.length, weight: 0.5 },
+        { category: 'public_services', term: '住房', start: 10, end: 12, weight: 1 },
+      ],
+    };
+    expect(parseMatchedTerms(matchedTermsCell(coding), entry).map((e) => [e.term, e.start])).toEqual([[entry, 0], ['住房', 10]]);
+    expect(parseMatchedTerms('补贴@3(;减免税费@9(taxation)', text)).toEqual([{ term: '减免税费', category: 'taxation', start: 9, end: 13 }]);
+  });
+
   it('drops evidence that does not point at the text, and cells that are not evidence', () => {
     expect(parseMatchedTerms('补贴@3(financial);减免税费@9(taxation)', text)).toEqual([{ term: '减免税费', category: 'taxation', start: 9, end: 13 }]);
     expect(parseMatchedTerms('hand-written note; 补贴', text)).toEqual([]);

@@ -12,8 +12,9 @@ export interface Evidence {
 
 // `term@start(category)`, `text@start(category /pattern/)`, either followed by notes such as
 // ` [rule 2: obligation.market]`, ` [topic]`, ` [heading]`; `;`-separated (describeCoding.ts). A
-// pattern may hold `;` or `)`, so an item ends only where `)` is followed by `;` or the end.
-const ITEM = /([^;]*?)@(\d+)\(([A-Za-z0-9_:.-]+)(?: \/(.*?)\/)?((?: \[[^\]]*\])*)\)(?=;|$)/gy;
+// pattern may hold `;` or `)`, so an item ends only where `)` is followed by `;` or the end. A term may
+// hold `;` too (a pattern's match that takes the ； or ; of a list entry), so it runs to its `@start(`.
+const ITEM = /(.*?)@(\d+)\(([A-Za-z0-9_:.-]+)(?: \/(.*?)\/)?((?: \[[^\]]*\])*)\)(?=;|$)/gsy;
 
 /**
  * The bracketed notes of an item (` [rule 2: obligation.market] [heading]`, as ITEM's last group
@@ -53,7 +54,12 @@ export function parseMatchedTerms(cell: string, text: string): Evidence[] {
     at = ITEM.lastIndex + 1;
     const term = m[1]!;
     const start = Number(m[2]);
-    if (term.length === 0 || text.slice(start, start + term.length) !== term) continue;
+    if (term.length === 0 || text.slice(start, start + term.length) !== term) {
+      // Not at its offset: when it ran over a `;`, the item before that was malformed; read on after it.
+      const separator = term.indexOf(';');
+      if (separator >= 0) at = m.index + separator + 1;
+      continue;
+    }
     // Properties set in the order the report's JSON has always had them.
     const evidence: Evidence = { term, category: m[3]!, start, end: start + term.length };
     if (m[4] !== undefined) evidence.pattern = m[4];
