@@ -17,8 +17,8 @@ import type { Match } from '../types.js';
  * coverage is the share of the unit's characters that lie inside the primary's evidence. Where the
  * evidence is a word or two in a long sentence, most of what the sentence says was read by no rule and
  * no term, and the coders often code it by that rest: on dev, dev2 and silver-1 together units whose
- * primary evidence covers under 15 % of the text were right 74 % of the time, at 15-30 % 87 %, above
- * 30 % 96 %. Below FULL_COVERAGE the confidence falls linearly, to COVERAGE_FLOOR of itself at none.
+ * primary evidence covers under 15 % of the text were right 75 % of the time, at 15-30 % 86 %, above
+ * 30 % 97 %. Below FULL_COVERAGE the confidence falls linearly, to COVERAGE_FLOOR of itself at none.
  *
  * A unit with evidence for four or more instruments is a long item mixing measures (an action plan's
  * item that builds, funds, trains and regulates at once); the coders code what it mainly does, often by
