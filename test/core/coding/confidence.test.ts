@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../../src/core/coding/compileCodebook.js';
 import { codeClause } from '../../../src/core/coding/codeClause.js';
-import { confidenceOf, EVIDENCE_PRIOR, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from '../../../src/core/coding/confidence.js';
+import { confidenceOf, COVERAGE_FLOOR, evidenceCoverage, EVIDENCE_PRIOR, FULL_COVERAGE, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from '../../../src/core/coding/confidence.js';
+import type { Match } from '../../../src/core/types.js';
 
 /** A tiny codebook: one measure term per instrument, a carrier, a rule; tokens are given by hand. */
 const raw = {
@@ -38,31 +39,61 @@ const code = (tokens: string[]) => codeClause('u', tokens, cb);
 
 describe('confidenceOf: the primary’s share of all the evidence', () => {
   it('is the primary’s score over the sum of every score plus the prior', () => {
-    expect(confidenceOf(new Map([['fund', 2]]), 'fund')).toBe(0.5);
-    expect(confidenceOf(new Map([['fund', 1]]), 'fund')).toBe(Math.round((1 / (1 + EVIDENCE_PRIOR)) * 1000) / 1000);
-    expect(confidenceOf(new Map([['fund', 3], ['plan', 1]]), 'fund')).toBe(0.5);
+    expect(confidenceOf(new Map([['fund', 2]]), 'fund', 1)).toBe(0.5);
+    expect(confidenceOf(new Map([['fund', 1]]), 'fund', 1)).toBe(Math.round((1 / (1 + EVIDENCE_PRIOR)) * 1000) / 1000);
+    expect(confidenceOf(new Map([['fund', 3], ['plan', 1]]), 'fund', 1)).toBe(0.5);
   });
 
   it('counts every rival, not only the runner-up', () => {
-    const twoRivals = confidenceOf(new Map([['fund', 3], ['plan', 1], ['law', 1]]), 'fund');
-    const oneRival = confidenceOf(new Map([['fund', 3], ['plan', 1]]), 'fund');
+    const twoRivals = confidenceOf(new Map([['fund', 3], ['plan', 1], ['law', 1]]), 'fund', 1);
+    const oneRival = confidenceOf(new Map([['fund', 3], ['plan', 1]]), 'fund', 1);
     expect(twoRivals).toBeLessThan(oneRival);
   });
 
   it('halves a mixed item: four or more instruments with evidence', () => {
-    const three = confidenceOf(new Map([['fund', 6], ['plan', 1], ['law', 1]]), 'fund');
-    const four = confidenceOf(new Map([['fund', 6], ['plan', 0.5], ['law', 0.5], ['train', 1]]), 'fund');
+    const three = confidenceOf(new Map([['fund', 6], ['plan', 1], ['law', 1]]), 'fund', 1);
+    const four = confidenceOf(new Map([['fund', 6], ['plan', 0.5], ['law', 0.5], ['train', 1]]), 'fund', 1);
     expect([three, four]).toEqual([0.6, 0.3]);
   });
 
   it('is 0..1 with three decimals, and the no-evidence value without evidence', () => {
-    expect(confidenceOf(new Map(), 'none')).toBe(NO_EVIDENCE_CONFIDENCE);
+    expect(confidenceOf(new Map(), 'none', 1)).toBe(NO_EVIDENCE_CONFIDENCE);
     for (const scores of [[1000], [0.3, 0.3], [7, 2.5, 0.3], [1, 1, 1, 1, 1], [1 / 3, 2 / 3]]) {
-      const c = confidenceOf(new Map(scores.map((s, i) => [`c${i}`, s])), 'c0');
+      const c = confidenceOf(new Map(scores.map((s, i) => [`c${i}`, s])), 'c0', 1);
       expect(c).toBeGreaterThan(0);
       expect(c).toBeLessThan(1);
       expect(Math.round(c * 1000) / 1000).toBe(c);
     }
+  });
+});
+
+const match = (category: string, start: number, end: number): Match => ({ category, term: 'x', start, end, weight: 1 });
+
+describe('evidenceCoverage: the share of the text inside the primary’s evidence', () => {
+  it('counts each character once, and only the primary’s matches', () => {
+    const matches = [match('fund', 0, 2), match('fund', 1, 4), match('plan', 4, 10), match('fund', 8, 10)];
+    expect(evidenceCoverage(matches, 'fund', 20)).toBe(6 / 20);
+    expect(evidenceCoverage(matches, 'plan', 20)).toBe(6 / 20);
+    expect(evidenceCoverage(matches, 'law', 20)).toBe(0);
+    expect(evidenceCoverage([match('fund', 0, 4)], 'fund', 4)).toBe(1);
+  });
+
+  it('does not depend on the order of the matches', () => {
+    const matches = [match('fund', 8, 10), match('fund', 0, 3), match('fund', 2, 5)];
+    expect(evidenceCoverage(matches, 'fund', 10)).toBe(evidenceCoverage([...matches].reverse(), 'fund', 10));
+    expect(evidenceCoverage(matches, 'fund', 10)).toBe(0.7);
+  });
+});
+
+describe('confidenceOf: evidence that covers little of the text', () => {
+  const scores = new Map([['fund', 2]]);
+  it('is full from FULL_COVERAGE of the text on, and falls linearly to COVERAGE_FLOOR of itself at none', () => {
+    const full = confidenceOf(scores, 'fund', 1);
+    expect(confidenceOf(scores, 'fund', FULL_COVERAGE)).toBe(full);
+    expect(confidenceOf(scores, 'fund', 0)).toBe(Math.round(full * COVERAGE_FLOOR * 1000) / 1000);
+    const half = confidenceOf(scores, 'fund', FULL_COVERAGE / 2);
+    expect(half).toBe(Math.round(full * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) / 2) * 1000) / 1000);
+    expect(confidenceOf(scores, 'fund', 0.05)).toBeLessThan(confidenceOf(scores, 'fund', 0.15));
   });
 });
 
@@ -101,6 +132,20 @@ describe('the coder’s confidence orders clauses by how clearly their evidence 
     expect(tie.confidence).toBeLessThan(clear.confidence);
     expect(tie.confidence).toBeGreaterThan(nothing.confidence);
     expect(formula.confidence).toBeGreaterThan(clear.confidence);
+  });
+
+  it('the same word alone ranks above the same word in a long sentence that nothing else in the codebook reads', () => {
+    const alone = code(['给予', '补贴', '。']);
+    const long = code(['对', '在', '本市', '连续', '经营', '满', '三年', '且', '上', '一年度', '营业收入', '不低于', '五百万元', '的', '企业', '给予', '补贴', '。']);
+    expect([alone.primary, long.primary, alone.scores, long.scores]).toEqual(['fund', 'fund', { fund: 1 }, { fund: 1 }]);
+    expect(long.confidence).toBeLessThan(alone.confidence);
+  });
+
+  it('two measure words lost in a long sentence rank below one that is most of a short clause', () => {
+    const lost = code(['在', '本市', '连续', '经营', '满', '三年', '且', '上', '一年度', '营业收入', '不低于', '五百万元', '并', '按时', '报送', '统计', '报表', '的', '企业', '经', '所在', '区', '主管', '部门', '审核', '同意', '后', '可以', '申请', '补贴', '和', '贷款', '。']);
+    const short = code(['规划', '先行', '。']);
+    expect([lost.primary, lost.scores, short.primary, short.scores]).toEqual(['fund', { fund: 2 }, 'plan', { plan: 1 }]);
+    expect(lost.confidence).toBeLessThan(short.confidence);
   });
 
   it('is the same for the same clause, in multi and single mode', () => {
