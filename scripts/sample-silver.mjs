@@ -3,7 +3,7 @@
  * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
  * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
  * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
- * units mixed in to calibrate the coders. Writes <out>/s1, s2 and s3, each units.csv (id, text: what
+ * units mixed in to calibrate the coders. Writes <out>/s1 to s4, each units.csv (id, text: what
  * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
  * repository; the codes are kept in test/silver/silver-codes.csv by key.
  *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
@@ -37,7 +37,7 @@ function shingles(texts) {
 const overlaps = (grams, text) => { const t = compact(text); for (let i = 0; i + 12 <= t.length; i++) if (grams.has(t.slice(i, i + 12))) return true; return false; };
 
 /** `n` sentences of one analyze, at most `cap` a document, in the order of their hash. */
-function draw(seed, grams, dir, corpus, cap, n) {
+function draw(seed, grams, dir, corpus, cap, n, taken = new Set()) {
   const sentences = rd(join(dir, 'clauses.csv')).filter((r) => r.in_scope !== 'false')
     .flatMap((r) => silverSentences(r.text).filter((t) => !overlaps(grams, t)).map((text) => ({ doc: r.doc_id, corpus, text })));
   sentences.sort((a, b) => (hash(seed, a.text) < hash(seed, b.text) ? -1 : 1));
@@ -47,7 +47,7 @@ function draw(seed, grams, dir, corpus, cap, n) {
   for (const s of sentences) {
     if (picked.length >= n) break;
     const c = perDoc.get(s.doc) ?? 0;
-    if (c >= cap || seen.has(compact(s.text))) continue;
+    if (c >= cap || seen.has(compact(s.text)) || taken.has(compact(s.text))) continue;
     perDoc.set(s.doc, c + 1);
     seen.add(compact(s.text));
     picked.push(s);
@@ -76,6 +76,11 @@ const s2Grams = shingles([...gold, ...s1.map((u) => u.text)]);
 const s2 = write(join(out, 's2'), 'silver2', [
   ...draw('silver2', s2Grams, outCorpus, 'corpus', 6, 240), ...draw('silver2', s2Grams, outCorpus2, 'corpus2', 10, 160), ...calibration('silver2', 20, 40)]);
 const s3Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text)]);
-write(join(out, 's3'), 'silver3', [
+const s3 = write(join(out, 's3'), 'silver3', [
   ...draw('silver3', s3Grams, outCorpus, 'corpus', 8, 240), ...draw('silver3', s3Grams, outCorpus2, 'corpus2', 12, 160), ...calibration('silver3', 40, 60)]);
-console.log(`wrote ${join(out, 's1')}, ${join(out, 's2')} and ${join(out, 's3')}`);
+// Exact texts too: a sentence of 10-13 characters has no 12 characters at the shingles' steps (README).
+const s4Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text), ...s3.map((u) => u.text)]);
+const earlier = new Set([...s1, ...s2, ...s3].map((u) => compact(u.text)));
+write(join(out, 's4'), 'silver4', [
+  ...draw('silver4', s4Grams, outCorpus, 'corpus', 8, 240, earlier), ...draw('silver4', s4Grams, outCorpus2, 'corpus2', 12, 160, earlier), ...calibration('silver4', 60, 80)]);
+console.log(`wrote ${['s1', 's2', 's3', 's4'].map((s) => join(out, s)).join(', ')}`);

@@ -4,7 +4,7 @@
  * `policy-code evaluate` or `code-units`: the codes of test/silver/silver-codes.csv with their texts,
  * found again among the clauses of an analyze of ../shared/corpus and of ../shared/corpus2.
  *   node --import ./scripts/runTypeScript.mjs scripts/silver-units.mjs <analyze out of corpus> <of corpus2> <out dir>
- *   policy-code evaluate <out dir>/silver-1.csv        (set 1: tuned on since 2.7.0; sets 2 and 3: the checks)
+ *   policy-code evaluate <out dir>/silver-1.csv        (set 1: tuned on since 2.7.0; sets 2, 3 and 4: the checks)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +27,7 @@ for (const [corpus, dir] of [['corpus', outCorpus], ['corpus2', outCorpus2]]) {
   for (const [key, text] of findSilverTexts(rd(join(dir, 'clauses.csv')), wanted)) texts.set(key, text);
 }
 mkdirSync(out, { recursive: true });
-for (const set of ['1', '2', '3']) {
+for (const set of ['1', '2', '3', '4']) {
   const rows = codes.filter((c) => c.set === set);
   const found = rows.filter((c) => texts.has(c.key));
   const units = found.map((c) => ({ unit_id: c.key, doc: c.doc, text: texts.get(c.key), primary: c.primary, coder_a: c.coder_a, coder_b: c.coder_b }));
