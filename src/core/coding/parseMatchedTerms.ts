@@ -44,13 +44,9 @@ export function parseMatchedTerms(cell: string, text: string): Evidence[] {
   while (at < cell.length) {
     ITEM.lastIndex = at;
     const m = ITEM.exec(cell);
-    if (!m) {
-      // Not an item here: skip to the next separator and try again.
-      const next = cell.indexOf(';', at);
-      if (next < 0) break;
-      at = next + 1;
-      continue;
-    }
+    // A term runs over separators to its `@start(`, so no match here means no item in the rest of the
+    // cell either: trying again after each separator would only search the same rest again.
+    if (!m) break;
     at = ITEM.lastIndex + 1;
     const term = m[1]!;
     const start = Number(m[2]);
