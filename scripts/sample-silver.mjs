@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { silverKey, silverSentences } from '../test/silver/silverUnits.ts';
+import { compact, silverKey, silverSentences } from '../test/silver/silverUnits.ts';
 
 const [outCorpus, outCorpus2, out] = process.argv.slice(2);
 if (!out) {
@@ -23,7 +23,6 @@ if (!out) {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = [resolve(root, '..', 'shared'), '/work/shared'].find((d) => { try { readFileSync(join(d, 'gold', 'README.md')); return true; } catch { return false; } });
 const rd = (f) => parse(readFileSync(f, 'utf8'), { columns: true, bom: true });
-const compact = (s) => s.replace(/\s+/g, '');
 const hash = (seed, s) => createHash('sha256').update(seed + s).digest('hex');
 const dev = rd(join(shared, 'gold', 'dev-units.csv'));
 const dev2 = rd(join(shared, 'gold', 'dev2-units.csv'));

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { findSilverTexts } from '../test/silver/silverUnits.ts';
+import { silverUnitsBySet } from '../test/silver/silverUnits.ts';
 
 const [outCorpus, outCorpus2, out] = process.argv.slice(2);
 if (!out) {
@@ -21,16 +21,9 @@ if (!out) {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rd = (f) => parse(readFileSync(f, 'utf8'), { columns: true, bom: true });
 const codes = rd(join(root, 'test', 'silver', 'silver-codes.csv'));
-const texts = new Map();
-for (const [corpus, dir] of [['corpus', outCorpus], ['corpus2', outCorpus2]]) {
-  const wanted = new Set(codes.filter((c) => c.corpus === corpus).map((c) => c.key));
-  for (const [key, text] of findSilverTexts(rd(join(dir, 'clauses.csv')), wanted)) texts.set(key, text);
-}
+const sets = silverUnitsBySet(codes, new Map([['corpus', rd(join(outCorpus, 'clauses.csv'))], ['corpus2', rd(join(outCorpus2, 'clauses.csv'))]]));
 mkdirSync(out, { recursive: true });
-for (const set of ['1', '2', '3', '4']) {
-  const rows = codes.filter((c) => c.set === set);
-  const found = rows.filter((c) => texts.has(c.key));
-  const units = found.map((c) => ({ unit_id: c.key, doc: c.doc, text: texts.get(c.key), primary: c.primary, coder_a: c.coder_a, coder_b: c.coder_b }));
+for (const [set, units] of sets) {
   writeFileSync(join(out, `silver-${set}.csv`), stringify(units, { header: true, columns: ['unit_id', 'doc', 'text', 'primary', 'coder_a', 'coder_b'] }));
-  console.log(`silver-${set}.csv: ${found.length} of ${rows.length} units found`);
+  console.log(`silver-${set}.csv: ${units.length} of ${codes.filter((c) => c.set === set).length} units found`);
 }

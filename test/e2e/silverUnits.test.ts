@@ -8,7 +8,7 @@ import { cohenKappa } from '../../src/core/reliability/agreementCoefficients.js'
 import { runCli } from '../cli.js';
 import { analyzedRealCorpus } from '../realCorpusRun.js';
 import { REPO_ROOT, sharedDir } from '../sharedDir.js';
-import { findSilverTexts } from '../silver/silverUnits.js';
+import { silverUnitsBySet, type SilverCode } from '../silver/silverUnits.js';
 
 /**
  * The default codebook on the silver sets (test/silver/README.md): sentences of ../shared's corpora
@@ -44,15 +44,11 @@ beforeAll(async () => {
   expect(first.code, first.stderr).toBeLessThan(2);
   const c2 = runCli(['analyze', join(shared!, 'corpus2'), '--out', join(tmp, 'corpus2'), '--quiet'], tmp);
   expect(c2.code, c2.stderr).toBeLessThan(2);
-  const codes = rowsOf(join(REPO_ROOT, 'test', 'silver', 'silver-codes.csv'));
-  const texts = new Map<string, string>();
-  for (const [corpus, out] of [['corpus', run!.out], ['corpus2', join(tmp, 'corpus2')]] as const) {
-    const wanted = new Set(codes.filter((c) => c.corpus === corpus).map((c) => c.key!));
-    for (const [key, text] of findSilverTexts(rowsOf(join(out, 'clauses.csv')) as Array<{ text: string }>, wanted)) texts.set(key, text);
-  }
+  const codes = rowsOf(join(REPO_ROOT, 'test', 'silver', 'silver-codes.csv')) as unknown as SilverCode[];
+  const clausesOf = (out: string) => rowsOf(join(out, 'clauses.csv')) as Array<{ text: string }>;
+  const sets = silverUnitsBySet(codes, new Map([['corpus', clausesOf(run!.out)], ['corpus2', clausesOf(join(tmp, 'corpus2'))]]));
   for (const { set } of FLOORS) {
-    const units = codes.filter((c) => c.set === set && texts.has(c.key!)).map((c) => ({ unit_id: c.key, doc: c.doc, text: texts.get(c.key!), primary: c.primary }));
-    writeFileSync(join(tmp, `silver-${set}.csv`), stringify(units, { header: true, columns: ['unit_id', 'doc', 'text', 'primary'] }));
+    writeFileSync(join(tmp, `silver-${set}.csv`), stringify(sets.get(set) ?? [], { header: true, columns: ['unit_id', 'doc', 'text', 'primary'] }));
     const r = runCli(['code-units', join(tmp, `silver-${set}.csv`), '-o', join(tmp, `coded-${set}.csv`)], tmp);
     expect(r.stderr).toBe('');
     coded.set(set, rowsOf(join(tmp, `coded-${set}.csv`)));
