@@ -31,8 +31,9 @@ const raw = {
   ],
 };
 
-function compiled() {
-  const r = validateCodebook(raw);
+/** A tiny codebook (`raw`, or a variant of it) validated and compiled. */
+function compiled(codebook: unknown = raw) {
+  const r = validateCodebook(codebook);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return compileCodebook(r.codebook);
 }
@@ -83,9 +84,7 @@ describe('decision rules in the coder', () => {
 
   it('a unit whose every sentence is a none formula is none, even where a later formula sentence names measures', () => {
     const twoRules = { ...raw, rules: { ...raw.rules, none: [...raw.rules.none, { id: 'issuing', manual: 'none', pattern: '通知如下' }] } };
-    const r = validateCodebook(twoRules);
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const c = compileCodebook(r.codebook);
+    const c = compiled(twoRules);
     const preamble = codeClause('u', ['补贴', '规划', '自', '2024年', '起施行', '。', '规范', '资金', '管理', '的', '通知', '如下', '：'], c);
     expect([preamble.primary, preamble.decidedBy]).toEqual(['none', 'none: none.effective_date']);
     // A sentence that is no formula keeps its evidence: the formula sentences only leave the evidence.
@@ -185,11 +184,7 @@ describe('decision rules in the coder', () => {
 
 /** Rule 2 where the segmenter's cuts or the layout of the text hide its parts (the tokens are jieba's). */
 describe('rule 2 where the text defeats the tokens', () => {
-  const withModals = (() => {
-    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, modals: ['应当', '应', '负责'], not_modal: ['应用', '负责人'], bases: ['根据'], basis_heads: ['结果'] } } });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    return compileCodebook(r.codebook);
-  })();
+  const withModals = compiled({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, modals: ['应当', '应', '负责'], not_modal: ['应用', '负责人'], bases: ['根据'], basis_heads: ['结果'] } } });
   const obliged = (tokens: string[]) => codeClause('u', tokens, withModals).decidedBy;
 
   it('finds a modal or prohibition the segmenter joined to its neighbour (收款单/位不能, 部门应/加强)', () => {
@@ -202,9 +197,7 @@ describe('rule 2 where the text defeats the tokens', () => {
   });
 
   it('reads a modal once where a hidden one overlaps a token’s (不应当 cut 不|应当: 应当, not also 不应)', () => {
-    const r = validateCodebook({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, prohibitions: ['不得', '不应'] } } });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const c = codeClause('u', ['企业', '不', '应当', '规范', '。'], compileCodebook(r.codebook));
+    const c = codeClause('u', ['企业', '不', '应当', '规范', '。'], compiled({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, prohibitions: ['不得', '不应'] } } }));
     expect(c.matches.filter((m) => m.rule).map((m) => m.term)).toEqual(['应当']);
     expect(c.decidedBy).toBe('rule 2: obligation.market');
   });
