@@ -3,7 +3,7 @@
  * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
  * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
  * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
- * units mixed in to calibrate the coders. Writes <out>/s1 to s4, each units.csv (id, text: what
+ * units mixed in to calibrate the coders. Writes <out>/s1 to s5, each units.csv (id, text: what
  * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
  * repository; the codes are kept in test/silver/silver-codes.csv by key.
  *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
@@ -80,6 +80,11 @@ const s3 = write(join(out, 's3'), 'silver3', [
 // Exact texts too: a sentence of 10-13 characters has no 12 characters at the shingles' steps (README).
 const s4Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text), ...s3.map((u) => u.text)]);
 const earlier = new Set([...s1, ...s2, ...s3].map((u) => compact(u.text)));
-write(join(out, 's4'), 'silver4', [
+const s4 = write(join(out, 's4'), 'silver4', [
   ...draw('silver4', s4Grams, outCorpus, 'corpus', 8, 240, earlier), ...draw('silver4', s4Grams, outCorpus2, 'corpus2', 12, 160, earlier), ...calibration('silver4', 60, 80)]);
-console.log(`wrote ${['s1', 's2', 's3', 's4'].map((s) => join(out, s)).join(', ')}`);
+// Set 5 is a second tuning set, larger, for reading errors on units set 1's fixes never saw.
+const s5Grams = shingles([...gold, ...[s1, s2, s3, s4].flat().map((u) => u.text)]);
+const before5 = new Set([s1, s2, s3, s4].flat().map((u) => compact(u.text)));
+write(join(out, 's5'), 'silver5', [
+  ...draw('silver5', s5Grams, outCorpus, 'corpus', 10, 360, before5), ...draw('silver5', s5Grams, outCorpus2, 'corpus2', 16, 240, before5), ...calibration('silver5', 80, 100)]);
+console.log(`wrote ${['s1', 's2', 's3', 's4', 's5'].map((s) => join(out, s)).join(', ')}`);
