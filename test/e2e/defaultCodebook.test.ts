@@ -481,6 +481,27 @@ const REVIEWED: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads aims and goals as no measure of the words they use', 'reviewed', REVIEWED);
 
+/**
+ * Strategy coded too often on fresh units (codebook 2.8.0, strat): the generic verbs of doing more or better
+ * (推进, 加快, 完善, 健全, 促进, 落实…) frame a measure of any instrument and name none of the manual's
+ * strategic measures, so the instrument in their object decides. Each clause was written for this test; with
+ * codebook 2.7.0 the first six were coded strategic by their verbs; the last three are their twins: the
+ * manual's own wording (鼓励, 规划) and a generic verb with no other measure stay strategy.
+ */
+const GENERIC_VERBS: Array<[string, string, string]> = [
+  ['two generic verbs before a service', '加快推进老旧小区养老服务设施配套。', 'public_services'],
+  ['two generic verbs before a training system', '加快完善职业技能培训体系。', 'education'],
+  ['two generic verbs before a standard', '健全农产品质量安全标准。', 'legal_regulatory'],
+  ['two generic verbs before a utility', '加快推进农村污水处理。', 'public_enterprise'],
+  ['two generic verbs before research', '健全完善科研项目管理。', 'scientific_technical'],
+  ['two generic verbs before inclusive finance', '促进落实普惠金融服务。', 'financial'],
+  ['encouragement of firms stays strategy', '鼓励企业加大研发投入。', 'strategic'],
+  ['a plan stays strategy', '制定全市养老服务发展规划。', 'strategic'],
+  ['generic verbs with no other measure still carry strategy', '加快推进城乡融合发展。', 'strategic'],
+];
+
+describeClauses('the default codebook lets the measure in a generic verb’s object decide', 'generic-verbs', GENERIC_VERBS, true);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
