@@ -502,6 +502,23 @@ const GENERIC_VERBS: Array<[string, string, string]> = [
 
 describeClauses('the default codebook lets the measure in a generic verb’s object decide', 'generic-verbs', GENERIC_VERBS, true);
 
+/**
+ * Rule 2 for a government body (codebook 2.8.0, strat): obliged "to organise, coordinate or evaluate work" it is
+ * strategy; obliged to do more or better (要加强, 要做好, 应当完善) the act it is obliged to is the measure, and an
+ * enforcement word after the generic verb makes the duty regulation. Written for this test; with the rule's
+ * earlier list of organising verbs the first four were strategic; the last two are their twins.
+ */
+const GOVERNMENT_DUTIES: Array<[string, string, string]> = [
+  ['a body obliged to strengthen training', '各地要加强职业技能培训。', 'education'],
+  ['a body obliged to do housing support well', '各地要做好困难群众住房保障工作。', 'public_services'],
+  ['a body obliged to implement a tax relief', '各区要落实小微企业增值税减免政策。', 'taxation'],
+  ['a body obliged to strengthen inspections', '各地要加强对养老机构的监督检查。', 'legal_regulatory'],
+  ['a body obliged to coordinate', '各地要统筹推进城乡融合发展。', 'strategic'],
+  ['a body obliged to organise', '市商务局负责组织实施全市招商引资工作。', 'strategic'],
+];
+
+describeClauses('the default codebook reads rule 2 for a government body by the manual’s verbs of organising', 'government-duties', GOVERNMENT_DUTIES, true);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
