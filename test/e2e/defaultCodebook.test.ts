@@ -519,6 +519,21 @@ const GOVERNMENT_DUTIES: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads rule 2 for a government body by the manual’s verbs of organising', 'government-duties', GOVERNMENT_DUTIES, true);
 
+/**
+ * A plan referred to by a rule is no plan made (codebook 2.8.0, strat): 规划 weighs 1, as 总体规划 and 空间规划,
+ * so the rule around it decides. Written for this test; with 规划 at 2 the first three were strategic; the last
+ * two are their twins.
+ */
+const PLANS: Array<[string, string, string]> = [
+  ['a limit set by the planning conditions', '住宅项目的容积率不超过规划条件确定的上限。', 'legal_regulatory'],
+  ['a project obliged to meet the plan', '项目的建筑密度和绿地率应当符合规划要求。', 'legal_regulatory'],
+  ['floor area counted against the plan', '不超过规划总建筑面积3%的部分不计入容积率。', 'legal_regulatory'],
+  ['a plan made stays strategy', '编制国土空间规划。', 'strategic'],
+  ['planning named in a heading stays strategy', '（三）加强规划引领。', 'strategic'],
+];
+
+describeClauses('the default codebook weighs a plan referred to by a rule as the rule', 'plans', PLANS, true);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
