@@ -481,6 +481,59 @@ const REVIEWED: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads aims and goals as no measure of the words they use', 'reviewed', REVIEWED);
 
+/**
+ * Strategy coded too often on fresh units (codebook 2.8.0, strat): the generic verbs of doing more or better
+ * (推进, 加快, 完善, 健全, 促进, 落实…) frame a measure of any instrument and name none of the manual's
+ * strategic measures, so the instrument in their object decides. Each clause was written for this test; with
+ * codebook 2.7.0 the first six were coded strategic by their verbs; the last three are their twins: the
+ * manual's own wording (鼓励, 规划) and a generic verb with no other measure stay strategy.
+ */
+const GENERIC_VERBS: Array<[string, string, string]> = [
+  ['two generic verbs before a service', '加快推进老旧小区养老服务设施配套。', 'public_services'],
+  ['two generic verbs before a training system', '加快完善职业技能培训体系。', 'education'],
+  ['two generic verbs before a standard', '健全农产品质量安全标准。', 'legal_regulatory'],
+  ['two generic verbs before a utility', '加快推进农村污水处理。', 'public_enterprise'],
+  ['two generic verbs before research', '健全完善科研项目管理。', 'scientific_technical'],
+  ['two generic verbs before inclusive finance', '促进落实普惠金融服务。', 'financial'],
+  ['encouragement of firms stays strategy', '鼓励企业加大研发投入。', 'strategic'],
+  ['a plan stays strategy', '制定全市养老服务发展规划。', 'strategic'],
+  ['generic verbs with no other measure still carry strategy', '加快推进城乡融合发展。', 'strategic'],
+];
+
+describeClauses('the default codebook lets the measure in a generic verb’s object decide', 'generic-verbs', GENERIC_VERBS, true);
+
+/**
+ * Rule 2 for a government body (codebook 2.8.0, strat): obliged "to organise, coordinate or evaluate work" it is
+ * strategy; obliged to do more or better (要加强, 要做好, 应当完善) the act it is obliged to is the measure, and an
+ * enforcement word after the generic verb makes the duty regulation. Written for this test; with the rule's
+ * earlier list of organising verbs the first four were strategic; the last two are their twins.
+ */
+const GOVERNMENT_DUTIES: Array<[string, string, string]> = [
+  ['a body obliged to strengthen training', '各地要加强职业技能培训。', 'education'],
+  ['a body obliged to do housing support well', '各地要做好困难群众住房保障工作。', 'public_services'],
+  ['a body obliged to implement a tax relief', '各区要落实小微企业增值税减免政策。', 'taxation'],
+  ['a body obliged to strengthen inspections', '各地要加强对养老机构的监督检查。', 'legal_regulatory'],
+  ['a body obliged to coordinate', '各地要统筹推进城乡融合发展。', 'strategic'],
+  ['a body obliged to organise', '市商务局负责组织实施全市招商引资工作。', 'strategic'],
+];
+
+describeClauses('the default codebook reads rule 2 for a government body by the manual’s verbs of organising', 'government-duties', GOVERNMENT_DUTIES, true);
+
+/**
+ * A plan referred to by a rule is no plan made (codebook 2.8.0, strat): 规划 weighs 1, as 总体规划 and 空间规划,
+ * so the rule around it decides. Written for this test; with 规划 at 2 the first three were strategic; the last
+ * two are their twins.
+ */
+const PLANS: Array<[string, string, string]> = [
+  ['a limit set by the planning conditions', '住宅项目的容积率不超过规划条件确定的上限。', 'legal_regulatory'],
+  ['a project obliged to meet the plan', '项目的建筑密度和绿地率应当符合规划要求。', 'legal_regulatory'],
+  ['floor area counted against the plan', '不超过规划总建筑面积3%的部分不计入容积率。', 'legal_regulatory'],
+  ['a plan made stays strategy', '编制国土空间规划。', 'strategic'],
+  ['planning named in a heading stays strategy', '（三）加强规划引领。', 'strategic'],
+];
+
+describeClauses('the default codebook weighs a plan referred to by a rule as the rule', 'plans', PLANS, true);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
