@@ -3,7 +3,7 @@
  * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
  * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
  * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
- * units mixed in to calibrate the coders. Writes <out>/s1 to s5, each units.csv (id, text: what
+ * units mixed in to calibrate the coders. Writes <out>/s1 to s6, each units.csv (id, text: what
  * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
  * repository; the codes are kept in test/silver/silver-codes.csv by key.
  *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
@@ -85,6 +85,12 @@ const s4 = write(join(out, 's4'), 'silver4', [
 // Set 5 is a second tuning set, larger, for reading errors on units set 1's fixes never saw.
 const s5Grams = shingles([...gold, ...[s1, s2, s3, s4].flat().map((u) => u.text)]);
 const before5 = new Set([s1, s2, s3, s4].flat().map((u) => compact(u.text)));
-write(join(out, 's5'), 'silver5', [
+const s5 = write(join(out, 's5'), 'silver5', [
   ...draw('silver5', s5Grams, outCorpus, 'corpus', 10, 360, before5), ...draw('silver5', s5Grams, outCorpus2, 'corpus2', 16, 240, before5), ...calibration('silver5', 80, 100)]);
-console.log(`wrote ${['s1', 's2', 's3', 's4', 's5'].map((s) => join(out, s)).join(', ')}`);
+// Set 6 is a check measured once, at the end of 2.8.0.
+const s6Grams = shingles([...gold, ...[s1, s2, s3, s4, s5].flat().map((u) => u.text)]);
+const before6 = new Set([s1, s2, s3, s4, s5].flat().map((u) => compact(u.text)));
+const s6Corpus = draw('silver6', s6Grams, outCorpus, 'corpus', 10, 240, before6);
+const s6Corpus2 = draw('silver6', s6Grams, outCorpus2, 'corpus2', 16, 160, new Set([...before6, ...s6Corpus.map((u) => compact(u.text))]));
+write(join(out, 's6'), 'silver6', [...s6Corpus, ...s6Corpus2, ...calibration('silver6', 100, 120)]);
+console.log(`wrote ${['s1', 's2', 's3', 's4', 's5', 's6'].map((s) => join(out, s)).join(', ')}`);
