@@ -212,4 +212,12 @@ describe('a codebook’s doubts lower the confidence of strategy and of units na
     }
     expect(both(['今天', '。'])[1].confidence).toBe(NO_EVIDENCE_CONFIDENCE);
   });
+
+  it('a unit with no evidence still ranks below a long mixed item of strategy with rival measures', () => {
+    const mixed = codeClause('u', ['在', '本市', '连续', '经营', '满', '三年', '且', '上', '一年度', '营业收入', '不低于', '五百万元', '的', '企业', '中', '推进', '规划', '完善', '支持', '补贴', '规范', '培训', '。'], doubting);
+    const nothing = codeClause('u', ['在', '本市', '连续', '经营', '满', '三年', '的', '企业', '中', '。'], doubting);
+    expect([mixed.primary, mixed.categories.length, nothing.decidedBy]).toEqual(['plan', 4, 'no evidence']);
+    expect(mixed.confidence).toBeGreaterThan(nothing.confidence);
+    expect(mixed.confidence).toBeLessThan(0.1);
+  });
 });
