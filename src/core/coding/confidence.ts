@@ -6,7 +6,8 @@ import type { Match } from '../types.js';
  * and most confident shares, and for `review export --uncertain`); it is not a probability.
  *
  *   confidence = s / (S + EVIDENCE_PRIOR) × min(1, COVERAGE_FLOOR + coverage / FULL_COVERAGE × (1 − COVERAGE_FLOOR)),
- *   times MIXED_ITEM_FACTOR where MIXED_ITEM_INSTRUMENTS or more instruments have evidence
+ *   times MIXED_ITEM_FACTOR where MIXED_ITEM_INSTRUMENTS or more instruments have evidence,
+ *   times the codebook's doubts (`doubtOf`)
  *
  * s is the primary's score and S the sum of the scores of every instrument with evidence (the `scores` of
  * clauses.csv in multi mode). Two things make a coder sure, and the share s / S weighs both against
@@ -33,7 +34,7 @@ import type { Match } from '../types.js';
  * A unit decided by a `none` rule (a formula such as 本办法自…起施行) is nearly always right; a unit
  * with no evidence at all is `none` only because nothing matched, which on fresh units was right less
  * often than any unit with evidence (10 of 59 on silver-1 and silver-5): it ranks below nearly all of them.
- * The constants: docs/confidence.md and docs/coding-quality.md (2.6.0 (11i), 2.7.0 (11t)).
+ * The constants: docs/confidence.md and docs/coding-quality.md (2.6.0 (11i), 2.7.0 (11t), 2.8.0 (conf)).
  */
 export const EVIDENCE_PRIOR = 2;
 export const MIXED_ITEM_INSTRUMENTS = 4;
