@@ -1,4 +1,4 @@
-import type { Category, Codebook, DecisionRules, Exclusion } from '../core/codebook/Codebook.js';
+import type { Category, Codebook, ConfidenceSettings, DecisionRules, Exclusion } from '../core/codebook/Codebook.js';
 
 function weightText(w: number): string {
   return w === 1 ? '' : `×${Math.round(w * 1000) / 1000}`;
@@ -42,6 +42,7 @@ export function formatCodebookTree(codebook: Codebook): string {
     '',
     ...codebook.dimensions.flatMap((d) => categoryLines(d, 0)),
     ...ruleLines(codebook.rules),
+    ...confidenceLines(codebook.confidence),
   ].join('\n') + '\n';
 }
 
@@ -72,4 +73,12 @@ function ruleLines(rules: DecisionRules): string[] {
   const r = rules.regulation;
   if (r) lines.push(`  regulation${ref(r.manual)} -> ${r.category}: ${r.acts.join(', ')} + ${r.actors.join(', ')} within ${r.reach}, not before: ${r.names.join(', ')}; weight ${r.weight}`);
   return lines.length ? ['', 'decision rules', ...lines] : [];
+}
+
+/** The doubts that lower a unit's confidence, when the codebook sets any. */
+function confidenceLines(c: ConfidenceSettings): string[] {
+  const lines: string[] = [];
+  if (c.residual.length && c.residualFactor !== 1) lines.push(`  coded ${c.residual.join(', ')} (residual instruments) ×${c.residualFactor}`);
+  if (c.rivalFactor !== 1) lines.push(`  another instrument has a measure (evidence of weight 1 or more) ×${c.rivalFactor}`);
+  return lines.length ? ['', 'confidence', ...lines] : [];
 }

@@ -83,6 +83,17 @@ export interface DecisionRules {
   regulation: { manual?: string; acts: string[]; actors: string[]; names: string[]; reach: number; category: string; weight: number } | null;
 }
 
+/**
+ * Doubts that lower a unit's confidence (core/coding/confidence.ts): 1 where a codebook sets none.
+ * `residual` are the instruments of generic organising words (strategy), coded where a unit names no
+ * more specific measure; `rivalFactor` applies where another instrument has a measure in the unit.
+ */
+export interface ConfidenceSettings {
+  residual: string[];
+  residualFactor: number;
+  rivalFactor: number;
+}
+
 export interface Codebook {
   name: string;
   version: string;
@@ -96,6 +107,7 @@ export interface Codebook {
   /** Codable categories (the leaves), in codebook order. */
   leaves: Category[];
   rules: DecisionRules;
+  confidence: ConfidenceSettings;
 }
 
 /** The leaf categories under a category, in order (itself when it has no children). */

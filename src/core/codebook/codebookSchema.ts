@@ -69,6 +69,8 @@ const categoryBase = z
   })
   .strict();
 
+/** A factor that lowers the confidence: above 0, at most 1. */
+const factor = z.number().positive('a factor must be above 0').max(1, 'a factor must be at most 1');
 const categoryId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a category id of this codebook');
 const termList = z.array(termText).min(1, 'needs at least one term');
 /** Where in the coding manual a rule comes from, e.g. "rule 2"; printed with the evidence. */
@@ -208,6 +210,20 @@ export const codebookInputSchema = z
       .optional(),
     /** The coding manual's decision rules; without them the coder weighs keywords only. */
     rules: decisionRules.optional(),
+    /**
+     * Doubts that lower a unit's confidence, where fresh units are coded wrong more often
+     * (core/coding/confidence.ts, docs/confidence.md); without them every factor is 1.
+     */
+    confidence: z
+      .object({
+        /** Instruments of generic organising words (strategy): a unit gets them where it names no more specific measure. */
+        residual: z.array(categoryId).default([]),
+        residual_factor: factor.default(1),
+        /** Where another instrument has a measure in the unit: a piece of evidence of weight 1 or more. */
+        rival_factor: factor.default(1),
+      })
+      .strict()
+      .optional(),
     categories: z.array(category).min(1),
   })
   .strict();

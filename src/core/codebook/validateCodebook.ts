@@ -108,6 +108,9 @@ export function validateCodebook(raw: unknown): CodebookResult {
   };
   walk(input.categories, ['categories']);
   problems.push(...ruleProblems(input.rules, leafIds, checkRegex));
+  input.confidence?.residual.forEach((id, i) => {
+    if (!leafIds.has(id)) problems.push({ path: ['confidence', 'residual', i], message: `'${id}' is not a category to code (found '${id}'; allowed: ${[...leafIds].join(', ')})` });
+  });
   if (problems.length > 0) return { ok: false, problems };
 
   const dimensions = input.categories.map((c) => resolve(c, [], { weight: 1, with: [], exclude: [] }));
@@ -123,6 +126,7 @@ export function validateCodebook(raw: unknown): CodebookResult {
       dimensions,
       leaves: dimensions.flatMap(leavesOf),
       rules: resolveRules(input.rules),
+      confidence: { residual: input.confidence?.residual ?? [], residualFactor: input.confidence?.residual_factor ?? 1, rivalFactor: input.confidence?.rival_factor ?? 1 },
     },
   };
 }

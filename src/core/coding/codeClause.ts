@@ -1,5 +1,5 @@
 import { NONE, type Coding, type Match } from '../types.js';
-import { confidenceOf, evidenceCoverage, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from './confidence.js';
+import { confidenceOf, doubtOf, evidenceCoverage, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from './confidence.js';
 import { candidatesOf } from './candidateMatches.js';
 import { mentionsScope, type CompiledCodebook } from './compileCodebook.js';
 import { noneRuleOf } from './decisionRules.js';
@@ -100,7 +100,7 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
     scores: roundedScores,
     matches: compiled.codebook.mode === 'single' ? kept.filter((m) => m.category === primary) : kept,
     inScope: true,
-    confidence: confidenceOf(sums, primary, evidenceCoverage(kept, primary, text.length)),
+    confidence: confidenceOf(sums, primary, evidenceCoverage(kept, primary, text.length), doubtOf(kept, primary, compiled.codebook.confidence)),
     runnerUp,
     decidedBy: decidedBy(kept, primary, compiled.rules.heading?.label ?? 'heading'),
   };

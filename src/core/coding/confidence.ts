@@ -1,3 +1,4 @@
+import type { ConfidenceSettings } from '../codebook/Codebook.js';
 import type { Match } from '../types.js';
 
 /**
@@ -5,7 +6,8 @@ import type { Match } from '../types.js';
  * and most confident shares, and for `review export --uncertain`); it is not a probability.
  *
  *   confidence = s / (S + EVIDENCE_PRIOR) × min(1, COVERAGE_FLOOR + coverage / FULL_COVERAGE × (1 − COVERAGE_FLOOR)),
- *   times MIXED_ITEM_FACTOR where MIXED_ITEM_INSTRUMENTS or more instruments have evidence
+ *   times MIXED_ITEM_FACTOR where MIXED_ITEM_INSTRUMENTS or more instruments have evidence,
+ *   times the codebook's doubts (`doubtOf`)
  *
  * s is the primary's score and S the sum of the scores of every instrument with evidence (the `scores` of
  * clauses.csv in multi mode). Two things make a coder sure, and the share s / S weighs both against
@@ -24,9 +26,15 @@ import type { Match } from '../types.js';
  * item that builds, funds, trains and regulates at once); the coders code what it mainly does, often by
  * its heading (rule 4), and the sum of word weights is a poor guide to that.
  *
+ * The codebook's doubts (`confidence:` in its YAML; `doubtOf`) multiply the result: on units nobody had
+ * tuned on, a primary that is a residual instrument (strategy: plans, organisation, guidance, read from
+ * generic verbs) and a unit where another instrument also has a measure were coded wrong more often than
+ * the share and coverage say.
+ *
  * A unit decided by a `none` rule (a formula such as 本办法自…起施行) is nearly always right; a unit
- * with no evidence at all is `none` only because nothing matched, which is right less often.
- * The constants: docs/confidence.md and docs/coding-quality.md (2.6.0 (11i), 2.7.0 (11t)).
+ * with no evidence at all is `none` only because nothing matched, which on fresh units was right less
+ * often than any unit with evidence (10 of 59 on silver-1 and silver-5): it ranks below nearly all of them.
+ * The constants: docs/confidence.md and docs/coding-quality.md (2.6.0 (11i), 2.7.0 (11t), 2.8.0 (conf)).
  */
 export const EVIDENCE_PRIOR = 2;
 export const MIXED_ITEM_INSTRUMENTS = 4;
@@ -34,7 +42,9 @@ export const MIXED_ITEM_FACTOR = 0.5;
 export const FULL_COVERAGE = 0.25;
 export const COVERAGE_FLOOR = 0.5;
 export const NONE_RULE_CONFIDENCE = 0.9;
-export const NO_EVIDENCE_CONFIDENCE = 0.1;
+export const NO_EVIDENCE_CONFIDENCE = 0.05;
+/** The weight from which a piece of evidence is a measure, not a carrier (the codebook's convention: 1 = the usual term). */
+export const MEASURE_WEIGHT = 1;
 
 /** The share of a text of `length` characters inside the spans of `primary`'s matches (each character once). */
 export function evidenceCoverage(matches: readonly Match[], primary: string, length: number): number {
@@ -51,15 +61,32 @@ export function evidenceCoverage(matches: readonly Match[], primary: string, len
 }
 
 /**
- * Confidence in `primary` from every instrument's score (the sum of its kept matches' weights) and the
- * share of the text its evidence covers (`evidenceCoverage`).
+ * The product of the codebook's doubts that apply to a unit coded `primary` from `matches`: its
+ * residual factor when the primary is a residual instrument, its rival factor when another
+ * instrument has a piece of evidence of MEASURE_WEIGHT or more. 1 when none applies.
  */
-export function confidenceOf(scores: ReadonlyMap<string, number>, primary: string, coverage: number): number {
+export function doubtOf(matches: readonly Match[], primary: string, settings: ConfidenceSettings): number {
+  let doubt = settings.residual.includes(primary) ? settings.residualFactor : 1;
+  if (settings.rivalFactor !== 1) {
+    for (const m of matches) {
+      if (m.category === primary || m.weight < MEASURE_WEIGHT) continue;
+      doubt *= settings.rivalFactor;
+      break;
+    }
+  }
+  return doubt;
+}
+
+/**
+ * Confidence in `primary` from every instrument's score (the sum of its kept matches' weights) and the
+ * share of the text its evidence covers (`evidenceCoverage`), times `doubt` (`doubtOf`).
+ */
+export function confidenceOf(scores: ReadonlyMap<string, number>, primary: string, coverage: number, doubt = 1): number {
   const top = scores.get(primary) ?? 0;
   if (top <= 0) return NO_EVIDENCE_CONFIDENCE;
   let total = 0;
   for (const s of scores.values()) total += s;
   const mixed = scores.size >= MIXED_ITEM_INSTRUMENTS ? MIXED_ITEM_FACTOR : 1;
   const read = Math.min(1, COVERAGE_FLOOR + (Math.max(0, coverage) / FULL_COVERAGE) * (1 - COVERAGE_FLOOR));
-  return Math.round((top / (total + EVIDENCE_PRIOR)) * mixed * read * 1000) / 1000;
+  return Math.round((top / (total + EVIDENCE_PRIOR)) * mixed * read * doubt * 1000) / 1000;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCodebook } from '../../../src/core/codebook/validateCodebook.js';
 import { compileCodebook } from '../../../src/core/coding/compileCodebook.js';
 import { codeClause } from '../../../src/core/coding/codeClause.js';
-import { confidenceOf, COVERAGE_FLOOR, evidenceCoverage, EVIDENCE_PRIOR, FULL_COVERAGE, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from '../../../src/core/coding/confidence.js';
+import { confidenceOf, COVERAGE_FLOOR, doubtOf, evidenceCoverage, EVIDENCE_PRIOR, FULL_COVERAGE, MEASURE_WEIGHT, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from '../../../src/core/coding/confidence.js';
 import type { Match } from '../../../src/core/types.js';
 
 /** A tiny codebook: one measure term per instrument, a carrier, a rule; tokens are given by hand. */
@@ -35,6 +35,12 @@ function compiled() {
   return compileCodebook(r.codebook);
 }
 const cb = compiled();
+/** The tiny codebook with more top-level keys (its `confidence:` block). */
+function compiledWith(extra: Record<string, unknown>) {
+  const r = validateCodebook({ ...raw, ...extra });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return compileCodebook(r.codebook);
+}
 const code = (tokens: string[]) => codeClause('u', tokens, cb);
 
 describe('confidenceOf: the primary’s share of all the evidence', () => {
@@ -153,5 +159,65 @@ describe('the coder’s confidence orders clauses by how clearly their evidence 
     const tokens = ['补贴', '贷款', '规划', '规范', '。'];
     expect(codeClause('u', tokens, single).confidence).toBe(code(tokens).confidence);
     expect(code(tokens).confidence).toBe(code([...tokens]).confidence);
+  });
+});
+
+describe('doubtOf: the codebook’s doubts about a unit', () => {
+  const settings = { residual: ['plan'], residualFactor: 0.8, rivalFactor: 0.7 };
+  const m = (category: string, weight: number): Match => ({ category, term: 'x', start: 0, end: 1, weight });
+  it('is the residual factor for a residual primary, the rival factor where another instrument has a measure, both multiplied', () => {
+    expect(doubtOf([m('fund', 2)], 'fund', settings)).toBe(1);
+    expect(doubtOf([m('plan', 1)], 'plan', settings)).toBe(0.8);
+    expect(doubtOf([m('fund', 2), m('law', MEASURE_WEIGHT)], 'fund', settings)).toBe(0.7);
+    expect(doubtOf([m('plan', 2), m('law', 1), m('train', 3)], 'plan', settings)).toBeCloseTo(0.56, 10);
+  });
+
+  it('counts a rival only with a measure (weight 1 or more), not with carriers, and once', () => {
+    expect(doubtOf([m('fund', 2), m('plan', 0.5), m('plan', 0.5), m('law', 0.3)], 'fund', settings)).toBe(1);
+    expect(doubtOf([m('fund', 2), m('law', 1), m('law', 1), m('train', 2)], 'fund', settings)).toBe(0.7);
+  });
+
+  it('is 1 for a codebook that sets no doubts', () => {
+    expect(doubtOf([m('plan', 1), m('law', 2)], 'plan', cb.codebook.confidence)).toBe(1);
+  });
+});
+
+describe('a codebook’s doubts lower the confidence of strategy and of units naming another measure', () => {
+  const doubting = compiledWith({ confidence: { residual: ['plan'], residual_factor: 0.8, rival_factor: 0.8 } });
+  const both = (tokens: string[]) => [codeClause('u', tokens, cb), codeClause('u', tokens, doubting)] as const;
+
+  it('a residual instrument keeps its code and loses confidence; another code with the same evidence does not', () => {
+    const [plainPlan, doubtedPlan] = both(['规划', '。']);
+    const [plainFund, doubtedFund] = both(['补贴', '。']);
+    expect([doubtedPlan.primary, doubtedPlan.scores, doubtedFund.primary, doubtedFund.scores]).toEqual(['plan', { plan: 1 }, 'fund', { fund: 1 }]);
+    expect(plainPlan.confidence).toBe(plainFund.confidence);
+    expect(doubtedFund.confidence).toBe(plainFund.confidence);
+    expect(doubtedPlan.confidence).toBeCloseTo(plainPlan.confidence * 0.8, 2);
+    expect(doubtedPlan.confidence).toBeLessThan(doubtedFund.confidence);
+  });
+
+  it('a rival measure lowers the confidence, a rival carrier only by its share', () => {
+    const [plainMeasure, rivalMeasure] = both(['补贴', '贷款', '担保', '规范', '。']);
+    const [plainCarrier, rivalCarrier] = both(['补贴', '贷款', '担保', '推进', '完善', '。']);
+    expect([rivalMeasure.primary, rivalMeasure.scores, rivalCarrier.primary, rivalCarrier.scores]).toEqual(['fund', { fund: 3, law: 1 }, 'fund', { fund: 3, plan: 1 }]);
+    expect(plainMeasure.confidence).toBe(plainCarrier.confidence);
+    expect(rivalCarrier.confidence).toBe(plainCarrier.confidence);
+    expect(rivalMeasure.confidence).toBeLessThan(rivalCarrier.confidence);
+  });
+
+  it('leaves codes, none formulae and units without evidence alone', () => {
+    for (const tokens of [['补贴', '自', '2024年', '起施行', '。'], ['今天', '。'], ['企业', '应当', '遵守', '规划', '。']]) {
+      const [plain, doubted] = both(tokens);
+      expect({ ...doubted, confidence: 0 }).toEqual({ ...plain, confidence: 0 });
+    }
+    expect(both(['今天', '。'])[1].confidence).toBe(NO_EVIDENCE_CONFIDENCE);
+  });
+
+  it('a unit with no evidence still ranks below a long mixed item of strategy with rival measures', () => {
+    const mixed = codeClause('u', ['在', '本市', '连续', '经营', '满', '三年', '且', '上', '一年度', '营业收入', '不低于', '五百万元', '的', '企业', '中', '推进', '规划', '完善', '支持', '补贴', '规范', '培训', '。'], doubting);
+    const nothing = codeClause('u', ['在', '本市', '连续', '经营', '满', '三年', '的', '企业', '中', '。'], doubting);
+    expect([mixed.primary, mixed.categories.length, nothing.decidedBy]).toEqual(['plan', 4, 'no evidence']);
+    expect(mixed.confidence).toBeGreaterThan(nothing.confidence);
+    expect(mixed.confidence).toBeLessThan(0.1);
   });
 });
