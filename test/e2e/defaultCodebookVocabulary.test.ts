@@ -25,7 +25,7 @@ const CLAUSES: Array<[string, string, string]> = [
   ['appointments for a service', '实行门诊线上预约。', 'public_services'],
   ['a service station for veterans', '在乡镇设立退役军人服务站。', 'public_services'],
   ['research institutes and frontier fields', '支持科研院所开展前沿领域研究。', 'scientific_technical'],
-  ['new materials and processes developed', '推动新材料、新工艺技术开发。', 'scientific_technical'],
+  ['technical development of parts', '推动关键零部件的技术开发。', 'scientific_technical'],
   ['research projects and their funds', '加强科研项目和科研经费管理。', 'scientific_technical'],
   ['a tax named beside a preference', '符合条件的项目可享受税收等方面的优惠。', 'taxation'],
   ['a tax refunded', '退还多缴的个人所得税。', 'taxation'],
