@@ -72,6 +72,8 @@ function ruleLines(rules: DecisionRules): string[] {
   if (e) lines.push(`  encouragement${ref(e.manual)} -> ${e.category}: ${e.verbs.join(', ')} + ${e.actors.join(', ')} within ${e.reach}, unless first: ${e.others.join(', ')}; weight ${e.weight}`);
   const r = rules.regulation;
   if (r) lines.push(`  regulation${ref(r.manual)} -> ${r.category}: ${r.acts.join(', ')} + ${r.actors.join(', ')} within ${r.reach}, not before: ${r.names.join(', ')}; weight ${r.weight}`);
+  const w = rules.insideWords;
+  if (w) lines.push(`  inside_words${ref(w.manual)}: with no other evidence, terms of weight ${w.minWeight} or more inside longer words, not before: ${w.names.join(', ') || '-'}`);
   return lines.length ? ['', 'decision rules', ...lines] : [];
 }
 

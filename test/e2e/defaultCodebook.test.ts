@@ -534,6 +534,24 @@ const PLANS: Array<[string, string, string]> = [
 
 describeClauses('the default codebook weighs a plan referred to by a rule as the rule', 'plans', PLANS, true);
 
+/**
+ * 2.8.0 (noev): a unit in which the segmenter's words find no evidence is read in its characters
+ * (`rules.inside_words`). Each clause was written for this test; with 2.7.0 the first four have no evidence
+ * (`none`), the last three are their twins: a term inside a name, a term across two words, and a unit whose
+ * evidence on the tokens decides.
+ */
+const INSIDE_WORDS: Array<[string, string, string]> = [
+  ['a tax refund named inside 个人所得税', '退还多缴的个人所得税税款。', 'taxation'],
+  ['teachers named inside 专任教师', '做好专任教师招录工作。', 'education'],
+  ['a heading naming planning inside 统一规划', '（二）统一规划设计。', 'strategic'],
+  ['a licence named inside 未经许可', '清理未经许可设置的户外广告。', 'legal_regulatory'],
+  ['a term before a department’s name is the name', '报送市规划局审定。', 'none'],
+  ['a term across two words is no word (上市 in 以上|市区)', '申请人具有五年以上市区户籍。', 'none'],
+  ['evidence on the tokens decides, not the words inside others', '依照个人所得税法确定。', 'legal_regulatory'],
+];
+
+describeClauses('the default codebook reads the measure words the segmenter hid where a unit has no other evidence', 'inside-words', INSIDE_WORDS);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**

@@ -81,6 +81,7 @@ export interface DecisionRules {
   money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number; fundTerms: string[]; fundRules: string | null } | null;
   encouragement: { manual?: string; verbs: string[]; actors: string[]; others: string[]; reach: number; category: string; weight: number } | null;
   regulation: { manual?: string; acts: string[]; actors: string[]; names: string[]; reach: number; category: string; weight: number } | null;
+  insideWords: { manual?: string; minWeight: number; names: string[] } | null;
 }
 
 /**

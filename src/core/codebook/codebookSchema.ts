@@ -99,7 +99,10 @@ const noneRule = z
  *   indirect financial support; government bodies: 鼓励各地…) the rule says nothing;
  * - regulation (rule 1): a regulating act (责令, 整改, 监管) with a market body (机构, 企业) within
  *   `reach` characters of it in its sentence gives `category`: the unit regulates the body, and the
- *   words of its business are its topic; an act followed by one of `names` (市场监管局) is a name.
+ *   words of its business are its topic; an act followed by one of `names` (市场监管局) is a name;
+ * - inside_words: a unit in which the segmenter's words found no evidence is read again in its
+ *   characters, terms of `min_weight` or more counting inside longer words (考核 in 绩效考核), except
+ *   where one of `names` follows (所得税法, 承诺书, 协调小组: the name of a law, a paper or a body).
  */
 const decisionRules = z
   .object({
@@ -171,6 +174,10 @@ const decisionRules = z
         category: categoryId,
         weight: weight,
       })
+      .strict()
+      .optional(),
+    inside_words: z
+      .object({ manual: manualRef, min_weight: z.number().min(0).max(100).default(1), names: z.array(termText).default([]) })
       .strict()
       .optional(),
   })

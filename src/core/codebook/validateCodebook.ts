@@ -170,6 +170,7 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
   const h = rules?.heading;
   const e = rules?.encouragement;
   const r = rules?.regulation;
+  const w = rules?.inside_words;
   return {
     none: (rules?.none ?? []).map(namedPattern),
     ignore: (rules?.ignore ?? []).map(namedPattern),
@@ -196,5 +197,6 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
     money: m ? { ...manualOf(m), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,
     encouragement: e ? { ...manualOf(e), verbs: e.verbs, actors: e.actors, others: e.others, reach: e.reach, category: e.category, weight: e.weight } : null,
     regulation: r ? { ...manualOf(r), acts: r.acts, actors: r.actors, names: r.names, reach: r.reach, category: r.category, weight: r.weight } : null,
+    insideWords: w ? { ...manualOf(w), minWeight: w.min_weight, names: w.names } : null,
   };
 }

@@ -30,8 +30,23 @@ function withoutTopicsInPatterns(candidates: Match[]): Match[] {
   return candidates.filter((m) => !m.topic || !patterns.some((p) => p.category === m.category && p.start < m.end && m.start < p.end));
 }
 
+/** No term is present (a unit without exclusion or co-occurrence terms): shared, never written to. */
+const NOTHING_PRESENT: ReadonlyMap<string, Span[]> = new Map();
+
+/** Where each exclusion and co-occurrence term occurs in the unit. */
+export function presentTerms(tokens: readonly string[], compiled: CompiledCodebook): ReadonlyMap<string, Span[]> {
+  if (compiled.presence.size === 0) return NOTHING_PRESENT;
+  const present = new Map<string, Span[]>();
+  for (const f of compiled.presence.findEvery(tokens)) {
+    const spans = present.get(f.term);
+    if (spans) spans.push(f);
+    else present.set(f.term, [f]);
+  }
+  return present;
+}
+
 /** The keyword and topic terms of a unit whose `with` conditions hold, in text order. */
-function termMatches(tokens: readonly string[], compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, candidates: Match[]): void {
+export function termMatches(tokens: readonly string[], compiled: CompiledCodebook, present: ReadonlyMap<string, Span[]>, candidates: Match[]): void {
   const found = compiled.terms.findAll(tokens);
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;

@@ -1,14 +1,11 @@
 import { NONE, type Coding, type Match } from '../types.js';
 import { confidenceOf, doubtOf, evidenceCoverage, NO_EVIDENCE_CONFIDENCE, NONE_RULE_CONFIDENCE } from './confidence.js';
-import { candidatesOf } from './candidateMatches.js';
+import { candidatesOf, presentTerms } from './candidateMatches.js';
 import { mentionsScope, type CompiledCodebook } from './compileCodebook.js';
 import { noneRuleOf } from './decisionRules.js';
+import { insideWordMatches } from './insideWordMatches.js';
 import { keptMatches } from './keptMatches.js';
 import { stableSort } from './stableSort.js';
-import type { Span } from './unitParts.js';
-
-/** No term is present (a unit without exclusion or co-occurrence terms): shared, never written to. */
-const NOTHING_PRESENT: ReadonlyMap<string, Span[]> = new Map();
 
 /** A coding without evidence: out of scope, decided by a none rule, or with nothing found. */
 function uncoded(unitId: string, inScope: boolean, confidence: number, decidedBy: string): Coding {
@@ -26,18 +23,6 @@ function decidedBy(matches: readonly Match[], primary: string, headingLabel: str
   }
   if (heaviest.heading) return heaviest.rule ? `${headingLabel} + ${heaviest.rule}` : headingLabel;
   return heaviest.rule ?? 'terms';
-}
-
-/** Where each exclusion and co-occurrence term occurs in the unit. */
-function presentTerms(tokens: readonly string[], compiled: CompiledCodebook): ReadonlyMap<string, Span[]> {
-  if (compiled.presence.size === 0) return NOTHING_PRESENT;
-  const present = new Map<string, Span[]>();
-  for (const f of compiled.presence.findEvery(tokens)) {
-    const spans = present.get(f.term);
-    if (spans) spans.push(f);
-    else present.set(f.term, [f]);
-  }
-  return present;
 }
 
 /**
@@ -70,6 +55,8 @@ function scored(kept: readonly Match[], compiled: CompiledCodebook): { ranked: s
  * the unit. An exclusion without a window present anywhere in the unit vetoes its category; one with
  * a window vetoes only the matches of its category within that many characters. A topic term counts
  * only beside a measure of its category; evidence in an item's heading counts the heading weight.
+ * A unit with no evidence and no none formula is read once more in its characters (rules.inside_words:
+ * the measure words the segmenter kept inside longer words).
  *
  * Score of a category = sum of the weights of its kept matches. Primary = highest score; a tie goes
  * to the category whose first match comes earliest in the text (the manual's rule 5), then codebook
@@ -82,7 +69,8 @@ export function codeClause(unitId: string, tokens: readonly string[], compiled: 
   const noneRule = noneRuleOf(text, compiled.rules);
   if (noneRule?.whole) return uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label);
   const present = presentTerms(tokens, compiled);
-  const kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? noneRule.sentences : []);
+  let kept = keptMatches(candidatesOf(tokens, text, compiled, present), text, compiled, present, noneRule ? noneRule.sentences : []);
+  if (kept.length === 0 && !noneRule && compiled.rules.insideWords) kept = insideWordMatches(tokens, text, compiled, compiled.rules.insideWords);
   if (kept.length === 0) return noneRule ? uncoded(unitId, true, NONE_RULE_CONFIDENCE, noneRule.label) : uncoded(unitId, true, NO_EVIDENCE_CONFIDENCE, 'no evidence');
 
   const { ranked, sums, categories } = scored(kept, compiled);

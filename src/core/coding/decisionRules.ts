@@ -1,6 +1,7 @@
 import type { DecisionRules } from '../codebook/Codebook.js';
 import type { Match } from '../types.js';
 import { encouragementMatches, type EncouragementRule } from './encouragementRule.js';
+import type { InsideWordsRule } from './insideWordMatches.js';
 import { moneyMatches, type MoneyRule } from './moneyRule.js';
 import { obligationMatches, withHiddenModals, type ObligationRule, type ObligationWords } from './obligationRule.js';
 import { regulationMatches, type RegulationRule } from './regulationRule.js';
@@ -27,6 +28,7 @@ export interface CompiledRules {
   money: MoneyRule | null;
   encouragement: EncouragementRule | null;
   regulation: RegulationRule | null;
+  insideWords: InsideWordsRule | null;
 }
 
 type RuleWord = Exclude<keyof ObligationWords, 'hidden'> | 'giver' | 'money' | 'encouraging' | 'regulating';
@@ -48,6 +50,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
   const m = rules.money;
   const e = rules.encouragement;
   const r = rules.regulation;
+  const w = rules.insideWords;
   return {
     none: rules.none.map((r) => ({ id: r.id, label: label(r.manual, `none.${r.id}`), global: new RegExp(r.pattern, 'gu') })),
     ignore: rules.ignore.length ? new RegExp(rules.ignore.map((r) => `(?:${r.pattern})`).join('|'), 'gu') : null,
@@ -80,6 +83,7 @@ export function compileRules(rules: DecisionRules): CompiledRules {
     regulation: r
       ? { actors: alternation(r.actors), names: r.names.length ? alternation(r.names, 'uy') : null, reach: r.reach, category: r.category, weight: r.weight, label: label(r.manual, 'regulation.body') }
       : null,
+    insideWords: w ? { minWeight: w.minWeight, names: w.names.length ? alternation(w.names, 'uy') : null, label: label(w.manual, 'inside_words') } : null,
   };
 }
 
