@@ -60,7 +60,7 @@ function ruleLines(rules: DecisionRules): string[] {
     lines.push(
       `  obligation${ref(o.manual)}: modals ${o.modals.join(', ')}; prohibitions ${o.prohibitions.join(', ')}; weight ${o.weight}`,
       `    market actors -> ${o.marketCategory}: ${o.market.join(', ')}`,
-      `    government bodies organising -> ${o.governmentCategory}: ${o.government.join(', ')}; organising verbs ${o.organising.join(', ')}`,
+      `    government bodies organising -> ${o.governmentCategory} (weight ${o.governmentWeight}): ${o.government.join(', ')}; organising verbs ${o.organising.join(', ')}`,
       `    enforcing -> ${o.marketCategory}: ${o.enforcement.join(', ')}; object markers ${o.objects.join(', ')}`,
       `    not in a sentence about getting a measure (its condition): ${o.conditions.join(', ')}`,
       `    no modal inside: ${o.notModal.join(', ') || '-'}; a basis after the modal is not the act: ${o.bases.join(', ') || '-'} … ${o.basisHeads.join(', ') || '-'}`,

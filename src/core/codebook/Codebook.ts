@@ -77,6 +77,7 @@ export interface DecisionRules {
     marketCategory: string;
     governmentCategory: string;
     weight: number;
+    governmentWeight: number;
   } | null;
   money: { manual?: string; givers: string[]; money: string[]; category: string; weight: number; window: number; fundTerms: string[]; fundRules: string | null } | null;
   encouragement: { manual?: string; verbs: string[]; actors: string[]; others: string[]; reach: number; category: string; weight: number } | null;

@@ -133,6 +133,8 @@ const decisionRules = z
         market_category: categoryId,
         government_category: categoryId,
         weight: weight,
+        /** The weight of a government body obliged to organise (`government_category`); `weight` when absent. */
+        government_weight: weight.optional(),
       })
       .strict()
       .optional(),

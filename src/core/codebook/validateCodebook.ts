@@ -192,6 +192,7 @@ function resolveRules(rules: DecisionRulesInput | undefined): DecisionRules {
           marketCategory: o.market_category,
           governmentCategory: o.government_category,
           weight: o.weight,
+          governmentWeight: o.government_weight ?? o.weight,
         }
       : null,
     money: m ? { ...manualOf(m), givers: m.givers, money: m.money, category: m.category, weight: m.weight, window: m.window, fundTerms: m.fund_terms, fundRules: m.fund_rules ?? null } : null,

@@ -105,6 +105,18 @@ export function candidatesOf(tokens: readonly string[], text: string, compiled: 
   }
   if (topics && candidates.length > terms) candidates = withoutTopicsInPatterns(candidates);
   const rules = ruleMatches(tokens, text, compiled.rules);
-  for (let i = 0; i < rules.length; i++) candidates.push(rules[i]!);
+  const government = compiled.rules.obligation?.governmentLabel;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    // Rule 2 read this modal as a government body's duty to organise: the modal (应当, 须 as keywords of
+    // regulation) is then no evidence of regulation.
+    if (r.rule === government) candidates = withoutTermAt(candidates, r);
+    candidates.push(r);
+  }
   return candidates;
+}
+
+/** The candidates without the keywords found exactly on the span of a rule's word. */
+function withoutTermAt(candidates: Match[], word: Match): Match[] {
+  return candidates.filter((c) => c.rule !== undefined || c.pattern !== undefined || c.start !== word.start || c.end !== word.end);
 }

@@ -71,7 +71,9 @@ export function compileRules(rules: DecisionRules): CompiledRules {
           marketCategory: o.marketCategory,
           governmentCategory: o.governmentCategory,
           weight: o.weight,
+          governmentWeight: o.governmentWeight,
           label: o.manual ?? 'obligation',
+          governmentLabel: `${o.manual ?? 'obligation'}: obligation.government`,
         }
       : null,
     money: m

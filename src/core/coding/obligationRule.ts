@@ -20,8 +20,12 @@ export interface ObligationRule {
   marketCategory: string;
   governmentCategory: string;
   weight: number;
+  /** The weight of a government body obliged to organise (strategy): the voice of most measures, so a carrier's. */
+  governmentWeight: number;
   /** The manual's reference, e.g. "rule 2". */
   label: string;
+  /** What a government body's duty to organise is marked with (`${label}: obligation.government`). */
+  governmentLabel: string;
 }
 
 /** The rule's words found in a unit, by what they are. */
@@ -157,7 +161,8 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
       if (who === undefined && words.hidden?.has(m)) continue;
       const decided = decide(o, who, prohibition, { start: m.end, end: s.end }, words, text);
       if (!decided) continue;
-      out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: o.weight, rule: `${o.label}: ${decided[1]}` });
+      const government = decided[1] === 'obligation.government';
+      out.push({ category: decided[0], term: m.term, start: m.start, end: m.end, weight: government ? o.governmentWeight : o.weight, rule: government ? o.governmentLabel : `${o.label}: ${decided[1]}` });
       break;
     }
   });

@@ -62,6 +62,21 @@ describe('decision rules in the coder', () => {
     expect(enforce.decidedBy).toBe('rule 2: obligation.enforcement');
   });
 
+  it('a government body obliged to organise weighs government_weight (a carrier’s 0.5): the measure it organises decides', () => {
+    const variant = { ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, government_weight: 0.5 } } };
+    const tokens = ['部门', '应当', '组织', '培训', '。'];
+    expect(code(tokens).primary).toBe('plan');
+    const c = codeClause('u', tokens, compiled(variant));
+    expect([c.primary, c.scores.plan, c.scores.train]).toEqual(['train', 0.5, 2]);
+    // Alone it still decides, and its modal is no evidence of regulation even where 应当 is a keyword of it;
+    // a market actor obliged keeps the rule's weight.
+    const withModal = { ...variant, categories: JSON.parse(JSON.stringify(raw.categories).replace('"keywords":["规范"]', '"keywords":["规范","应当"]')) };
+    const alone = codeClause('u', ['部门', '应当', '组织', '。'], compiled(withModal));
+    expect([alone.primary, alone.scores]).toEqual(['plan', { plan: 0.5 }]);
+    expect(codeClause('u', ['企业', '应当', '组织', '。'], compiled(withModal)).scores).toEqual({ law: 4 });
+    expect(codeClause('u', ['企业', '应当', '组织', '培训', '。'], compiled(variant)).scores.law).toBe(3);
+  });
+
   it('an actor after an object marker is not the subject, and a modal in brackets or quotes is an aside', () => {
     expect(code(['对', '企业', '，', '部门', '应当', '组织', '。']).decidedBy).toBe('rule 2: obligation.government');
     expect(code(['规划', '。', '（', '部门', '应当', '组织', '）']).matches.some((m) => m.rule)).toBe(false);
