@@ -568,6 +568,18 @@ const GOVERNMENT_ORGANISING: Array<[string, string, string]> = [
 
 describeClauses('the default codebook codes a government body’s duty by the measure it organises', 'government-organising', GOVERNMENT_ORGANISING);
 
+/**
+ * 2.8.0 (noev): an enumerated case of a rule (an item from its number to 的) weighs 1, as the word of a measure, so a
+ * case of misuse or exit that names the housing it concerns is the rule's case. Written for this test: with 2.7.0 the
+ * first was public services by 公租房; the second, a case that names a subsidy, stays the subsidy's (the clarification).
+ */
+const CASES: Array<[string, string, string]> = [
+  ['a case of an exit rule naming the housing', '（三）连续三个月未在公租房居住的；', 'legal_regulatory'],
+  ['a case naming a subsidy is the subsidy’s condition', '（四）已享受购房补贴的；', 'financial'],
+];
+
+describeClauses('the default codebook reads an enumerated case of a rule as the rule', 'cases', CASES);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
