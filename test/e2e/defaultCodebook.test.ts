@@ -555,7 +555,8 @@ describeClauses('the default codebook reads the measure words the segmenter hid 
 /**
  * 2.8.0 (noev): a government body obliged to organise (rule 2) weighs as a carrier (`government_weight` 0.5), so
  * the measure it organises decides. Each clause was written for this test; with 2.7.0 the first three were
- * strategic by the rule alone, the last three are their twins (organising work itself, a plan, enforcement).
+ * strategic by the rule alone, the next three are their twins (organising work itself, a plan, enforcement), and
+ * the last names organisation and coordination in its heading, which nothing but the rule read before 组织协调 was a word.
  */
 const GOVERNMENT_ORGANISING: Array<[string, string, string]> = [
   ['a body organising data sharing', '各区人民政府负责统筹本辖区政务数据共享工作。', 'information'],
@@ -564,6 +565,7 @@ const GOVERNMENT_ORGANISING: Array<[string, string, string]> = [
   ['a body organising the work itself', '各地要加强组织领导，统筹推进各项工作。', 'strategic'],
   ['a body organising a plan', '市人民政府应当组织编制全市发展规划。', 'strategic'],
   ['a body obliged to enforce', '市卫生健康部门应当加强对医疗机构的监督检查。', 'legal_regulatory'],
+  ['a heading of organisation and coordination (组织协调, one word) names strategy', '（二）做好组织协调。各区商务部门要加强与有关部门的信息共享。', 'strategic'],
 ];
 
 describeClauses('the default codebook codes a government body’s duty by the measure it organises', 'government-organising', GOVERNMENT_ORGANISING);
