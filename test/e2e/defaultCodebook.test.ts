@@ -553,7 +553,7 @@ const INSIDE_WORDS: Array<[string, string, string]> = [
 describeClauses('the default codebook reads the measure words the segmenter hid where a unit has no other evidence', 'inside-words', INSIDE_WORDS);
 
 /**
- * 2.8.0 (noev): a government body obliged to organise (rule 2) weighs as a carrier (`government_weight` 0.5), so
+ * 2.8.0 (noev): a government body obliged to organise (rule 2) weighs less than a measure (`government_weight` 0.75), so
  * the measure it organises decides. Each clause was written for this test; with 2.7.0 the first three were
  * strategic by the rule alone, the next three are their twins (organising work itself, a plan, enforcement), and
  * the last names organisation and coordination in its heading, which nothing but the rule read before 组织协调 was a word.
