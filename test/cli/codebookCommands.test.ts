@@ -53,7 +53,7 @@ describe('codebook check and show', () => {
     const r = run('codebook', 'show', DEFAULT);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}regulation \(rule 1\) -> legal_regulatory: .*责令.* \+ .*机构.* within 40, not before: 局.*; weight 2$/m);
-    expect(r.stdout).toMatch(/^ {4}government bodies organising -> strategic \(weight 0.75\): /m);
+    expect(r.stdout).toMatch(/^ {4}government bodies organising -> strategic \(weight 1\): /m);
     expect(r.stdout).toMatch(/^ {2}inside_words: with no other evidence, terms of weight 1 or more inside longer words, not before: 法, 书.*小组.*中心$/m);
   });
 
