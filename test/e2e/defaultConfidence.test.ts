@@ -16,7 +16,9 @@ import { REPO_ROOT } from '../sharedDir.js';
  */
 const CLAUSES: Array<[string, string, string, boolean, boolean]> = [
   ['strategy from generic verbs, no other measure', '加快推进产业集群建设，完善协调机制。', 'strategic', true, false],
-  ['a department organising, regulation words beside', '市住房城乡建设部门应当会同有关部门组织编制住房发展规划。', 'strategic', true, true],
+  // Rule 2 reads the body's 应当 as its duty to organise, not as a word of regulation, so no rival measure.
+  ['a department organising, its modal no regulation', '市住房城乡建设部门应当会同有关部门组织编制住房发展规划。', 'strategic', true, false],
+  ['a department organising, a standard beside', '市住房城乡建设部门应当会同有关部门组织编制住房发展规划，严格执行建设标准。', 'strategic', true, true],
   ['a department organising, a subsidy named', '各区要建立工作台账，定期开展督查，确保补贴按时发放到位。', 'strategic', true, true],
   ['money to firms, a carrier of regulation beside', '对新认定的高新技术企业给予一次性奖励20万元。', 'financial', false, false],
   ['a training subsidy: training is a measure too', '对参加职业技能培训的企业职工给予培训补贴。', 'financial', false, true],
