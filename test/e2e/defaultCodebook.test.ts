@@ -159,6 +159,10 @@ const RULES: Array<[string, string, string]> = [
   ['vocational training is training', '组织开展职业培训。', 'education'],
   ['sharing of information resources is information', '推进政务信息资源共享。', 'information'],
   ['standardisation is a standard', '提高物流配送标准化水平。', 'legal_regulatory'],
+  // An item that only names a category of what follows (2.8.0, heads) is the manual's heading with no measure.
+  ['none, a heading that only names a category (方面) is a label', '（一）人才培养方面。', 'none'],
+  ['none, a category label before a colon', '二、资金保障方面：', 'none'],
+  ['a measure given in a field (方面) is no label', '（二）在资金保障方面给予补贴。', 'financial'],
 ];
 
 /**
