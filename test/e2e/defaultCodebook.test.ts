@@ -587,6 +587,28 @@ const CASES: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads an enumerated case of a rule as the rule', 'cases', CASES);
 
+/**
+ * 2.8.0 (strat2): appraising, summing up, tracking and urging in general (评价, 总结, 跟踪, 督促) weigh 0.5, so the
+ * instrument of their object decides; the manual's words of evaluating and supervising government work (考核, 督查,
+ * 评估, 督导, 绩效) keep their weight. Written for this test; with codebook 2.8.0 as on main the first five were
+ * strategic; the last five are their twins: evaluation of government work, in a body and in headings, a pilot's
+ * experience summed up, and a body urged to do its work stay strategy.
+ */
+const APPRAISING: Array<[string, string, string]> = [
+  ['appraisal of professional titles', '完善职称评价标准。', 'education'],
+  ['appraisal of teachers', '完善教师评价标准。', 'education'],
+  ['experience summed up to be publicised', '及时总结典型经验，加强宣传推广。', 'information'],
+  ['an employer urged to obey the law', '督促用人单位依法签订劳动合同。', 'legal_regulatory'],
+  ['regions urged to train', '督促各地加强职业技能培训。', 'education'],
+  ['evaluation of the work of districts stays strategy', '对各区工作开展绩效评估。', 'strategic'],
+  ['evaluation named in a heading stays strategy', '（四）强化考核评估。', 'strategic'],
+  ['tracking evaluation named in a heading stays strategy', '（五）实施跟踪评估。', 'strategic'],
+  ['a pilot’s experience summed up stays strategy', '总结推广试点经验。', 'strategic'],
+  ['districts urged to do their work stay strategy', '督促各区落实工作责任。', 'strategic'],
+];
+
+describeClauses('the default codebook lets the object of appraising, summing up and urging decide', 'appraising', APPRAISING, true);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
