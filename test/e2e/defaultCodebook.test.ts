@@ -583,6 +583,18 @@ const CASES: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads an enumerated case of a rule as the rule', 'cases', CASES);
 
+/**
+ * 2.8.0 (proc): procedures, conditions and obligations of applicants. Written for this test: with main before proc
+ * (2.8.0 as merged) the first was coded otherwise (education: 申请 anywhere in the sentence silenced rule 2); the twin
+ * keeps its code with both.
+ */
+const PROCEDURES: Array<[string, string, string]> = [
+  ['rule 2, applying after the modal is what the body must do', '培训机构应当在期满前三个月提出继续开展培训的申请。', 'legal_regulatory'],
+  ['a condition of applying before the modal stays the service’s', '申请人才公寓的，应当在本市缴纳社会保险满一年。', 'public_services'],
+];
+
+describeClauses('the default codebook reads the procedure of applying and the conditions of a measure', 'procedures', PROCEDURES);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
