@@ -588,7 +588,9 @@ describeClauses('the default codebook reads an enumerated case of a rule as the 
  * 2.8.0 (proc): procedures, conditions and obligations of applicants. Written for this test: with main before proc
  * (2.8.0 as merged) the first was coded otherwise (education: 申请 anywhere in the sentence silenced rule 2), and so were
  * the three steps of handing in (regulation by rule 2: the manual's procedural steps, `rules.none.handing_in`); the
- * three twins keep their code with both (a condition before the modal, a body reporting, proof provided).
+ * three twins keep their code with both (a condition before the modal, a body reporting, proof provided). Eligibility
+ * (具备, 符合) before the modal is a condition word too: two firms obliged after meeting a condition of a reward were
+ * regulation before; a firm obliged to meet a standard (符合 after the modal) stays regulation.
  */
 const PROCEDURES: Array<[string, string, string]> = [
   ['rule 2, applying after the modal is what the body must do', '培训机构应当在期满前三个月提出继续开展培训的申请。', 'legal_regulatory'],
@@ -598,6 +600,9 @@ const PROCEDURES: Array<[string, string, string]> = [
   ['filling in a form is a procedural step', '运营企业应当如实填写租赁登记信息。', 'none'],
   ['a government body reporting is no procedural step of an application', '各区人民政府应于每年12月底前将工作总结报送市发展改革委。', 'strategic'],
   ['providing proof under a modal stays an obligation', '申请人应当提供收入证明材料。', 'legal_regulatory'],
+  ['eligibility before the modal is the reward’s condition (具备)', '具备相应资质的企业，须在园区内注册，给予一次性奖励10万元。', 'financial'],
+  ['eligibility before the modal is the reward’s condition (符合)', '符合本办法规定条件的企业，须于当年完成注册，给予一次性奖励10万元。', 'financial'],
+  ['meeting a standard after the modal stays an obligation', '生产企业应当符合国家安全标准。', 'legal_regulatory'],
 ];
 
 describeClauses('the default codebook reads the procedure of applying and the conditions of a measure', 'procedures', PROCEDURES);
