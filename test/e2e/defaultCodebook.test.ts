@@ -607,6 +607,18 @@ const PROCEDURES: Array<[string, string, string]> = [
 
 describeClauses('the default codebook reads the procedure of applying and the conditions of a measure', 'procedures', PROCEDURES);
 
+/**
+ * 2.8.0 (proc): a reference to other rules at a sentence's end (按照有关规定执行) is no evidence (`rules.ignore.rules_referred_to`).
+ * Written for this test: the first was regulation by 依照, 规定 and 办理 before; the twins keep the measure and rule 2.
+ */
+const REFERENCES: Array<[string, string, string]> = [
+  ['a unit that only refers to other rules names no rule', '第十二条 本细则未涉及的事项，依照国家相关规定办理。', 'none'],
+  ['a measure followed by a reference keeps its code', '对符合条件的企业给予贴息补助，具体按照有关规定执行。', 'financial'],
+  ['a market actor obliged to follow the rules stays rule 2', '经营者应当按照有关规定执行。', 'legal_regulatory'],
+];
+
+describeClauses('the default codebook reads a reference to other rules as no rule', 'references', REFERENCES);
+
 if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 
 /**
