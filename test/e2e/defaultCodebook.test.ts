@@ -603,6 +603,9 @@ const PROCEDURES: Array<[string, string, string]> = [
   ['eligibility before the modal is the reward’s condition (具备)', '具备相应资质的企业，须在园区内注册，给予一次性奖励10万元。', 'financial'],
   ['eligibility before the modal is the reward’s condition (符合)', '符合本办法规定条件的企业，须于当年完成注册，给予一次性奖励10万元。', 'financial'],
   ['meeting a standard after the modal stays an obligation', '生产企业应当符合国家安全标准。', 'legal_regulatory'],
+  // Papers sent to a place (`rules.none.papers_sent_to`): public services by 窗口 and regulation by 申请, 审核 before.
+  ['papers sent to a window are the address of a procedural step', '项目申报材料统一报送至市科技局三楼服务窗口。', 'none'],
+  ['papers handed to a sub-district office are a procedural step', '申请人将申请资料提交到所在街道办事处，由街道初审后报区住房保障部门审核。', 'none'],
 ];
 
 describeClauses('the default codebook reads the procedure of applying and the conditions of a measure', 'procedures', PROCEDURES);
