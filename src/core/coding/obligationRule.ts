@@ -134,7 +134,7 @@ function decide(o: ObligationRule, who: 'market' | 'government' | undefined, pro
  * Rule 2: the first modal verb of a sentence with its subject. A market actor obliged, or a body
  * obliged to enforce, is regulation; a government body obliged to organise is strategy (a body obliged
  * to do anything else, such as to buy, is left to the vocabulary); a prohibition nobody is named for
- * is regulation. A sentence about getting a measure (享受, 申请) states the measure's condition, and a
+ * is regulation. A modal after a word of getting a measure (享受, 申请) states the measure's condition, and a
  * modal in brackets or quotation marks belongs to an aside (a responsibility tag, a slogan such as
  * “谁推荐、谁负责”): neither is rule 2.
  */
@@ -147,8 +147,11 @@ export function obligationMatches(text: string, parts: readonly Span[], words: O
   const conditionsOf = bySentence(words.condition, parts);
   const out: Match[] = [];
   parts.forEach((s, i) => {
-    if (conditionsOf[i]!.length > 0) return;
     for (const m of modalsOf[i]!) {
+      // A condition word before the modal states who gets a measure (申请人为单身的，申请…时应年满25周岁): the
+      // measure's condition, so rule 2 says nothing in the sentence. One after it is what the actor is obliged
+      // to do (评审专家…应申请回避; 机构应…提出申请): an obligation like any other.
+      if (conditionsOf[i]!.some((c) => c.start < m.start)) return;
       const prohibition = prohibitions.has(m);
       // The asides are found once for all the unit's modals, when the first is considered.
       asides ??= matchSpans(ASIDE, text);

@@ -83,6 +83,19 @@ describe('decision rules in the coder', () => {
     expect(code(['按照', '“', '企业', '应当', '规范', '”', '的', '原则', '规划', '。']).matches.some((m) => m.rule)).toBe(false);
   });
 
+  it('a condition word before the modal states who gets a measure (rule 2 silent); after it, it is the act obliged', () => {
+    const withConditions = compiled({ ...raw, rules: { ...raw.rules, obligation: { ...raw.rules.obligation, conditions: ['申请'] } } });
+    // 申请补贴的企业，应当…: the measure's condition, so the money words decide.
+    const before = codeClause('u', ['申请', '补贴', '的', '企业', '，', '应当', '使用', '资金', '。'], withConditions);
+    expect([before.primary, before.matches.some((m) => m.rule?.startsWith('rule 2'))]).toEqual(['fund', false]);
+    // 企业应当提出…申请: what the firm is obliged to do, an obligation like any other.
+    const after = codeClause('u', ['企业', '应当', '提出', '补贴', '资金', '申请', '。'], withConditions);
+    expect([after.primary, after.decidedBy]).toEqual(['law', 'rule 2: obligation.market']);
+    // Sentence by sentence: a condition word in the sentence before does not silence this one.
+    const next = codeClause('u', ['申请', '补贴', '。', '企业', '应当', '规范', '使用', '资金', '。'], withConditions);
+    expect(next.decidedBy).toBe('rule 2: obligation.market');
+  });
+
   it('money given is financial (rule 3); a none formula wins over every term', () => {
     const c = code(['对', '企业', '给予', '一次性', '补贴', '。']);
     expect([c.primary, c.decidedBy]).toEqual(['fund', 'rule 3: money.given']);
