@@ -652,14 +652,13 @@ if (!SHARED_DIR) console.warn(`defaultCodebook.test: ${SHARED_MISSING}`);
 /**
  * Kappa of the default codebook on both development gold sets, on the whole set, on each half split
  * by document, and on the 70 % most confident clauses. The floors sit a little under the figures
- * measured with codebook 2.7.0 and confidence as the share of all evidence scaled by the share of the text
- * the evidence covers (dev 0.873, halves 0.831/0.912, top 70 % 0.935; dev2 0.757, halves 0.711/0.797, top 70 %
- * 0.857), so a change that loses
+ * measured with codebook 2.8.0 (dev 0.873, halves 0.843/0.901, top 70 % 0.942; dev2 0.762, halves
+ * 0.703/0.815, top 70 % 0.845); dev2's kappa floor is the issue's target, 0.75. A change that loses
  * agreement on either set, or orders clauses worse by confidence, fails here.
  */
 const GOLD_FLOORS = [
   { set: 'dev-units', units: 225, kappa: 0.85, half: 0.81, confident: 0.91 },
-  { set: 'dev2-units', units: 274, kappa: 0.74, half: 0.69, confident: 0.83 },
+  { set: 'dev2-units', units: 274, kappa: 0.75, half: 0.69, confident: 0.83 },
 ];
 
 describe.skipIf(!SHARED_DIR).each(GOLD_FLOORS)('the default codebook against the adjudicated gold $set', (floor) => {
