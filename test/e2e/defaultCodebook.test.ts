@@ -610,6 +610,7 @@ const APPRAISING: Array<[string, string, string]> = [
 
 describeClauses('the default codebook lets the object of appraising, summing up and urging decide', 'appraising', APPRAISING, true);
 
+/**
  * 2.8.0 (proc): procedures, conditions and obligations of applicants. Written for this test: with main before proc
  * (2.8.0 as merged) the first was coded otherwise (education: 申请 anywhere in the sentence silenced rule 2), and so were
  * the three steps of handing in (regulation by rule 2: the manual's procedural steps, `rules.none.handing_in`); the
