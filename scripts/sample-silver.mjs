@@ -3,7 +3,7 @@
  * Draws the units of the silver sets (test/silver/README.md) for blind coding: sentences of the clauses
  * `analyze` cut from ../shared/corpus and ../shared/corpus2 that share no 12 characters with a gold unit
  * (nor, for set 2, with a unit of set 1), a few per document, in an order fixed by a hash, with 40 gold
- * units mixed in to calibrate the coders. Writes <out>/s1 to s6, each units.csv (id, text: what
+ * units mixed in to calibrate the coders. Writes <out>/s1 to s8, each units.csv (id, text: what
  * the coders read) and key.csv (id, corpus, doc, gold unit, silver key). The texts stay outside the
  * repository; the codes are kept in test/silver/silver-codes.csv by key.
  *   node --import ./scripts/runTypeScript.mjs scripts/sample-silver.mjs <analyze out of corpus> <of corpus2> <out>
@@ -92,5 +92,13 @@ const s6Grams = shingles([...gold, ...[s1, s2, s3, s4, s5].flat().map((u) => u.t
 const before6 = new Set([s1, s2, s3, s4, s5].flat().map((u) => compact(u.text)));
 const s6Corpus = draw('silver6', s6Grams, outCorpus, 'corpus', 10, 240, before6);
 const s6Corpus2 = draw('silver6', s6Grams, outCorpus2, 'corpus2', 16, 160, new Set([...before6, ...s6Corpus.map((u) => compact(u.text))]));
-write(join(out, 's6'), 'silver6', [...s6Corpus, ...s6Corpus2, ...calibration('silver6', 100, 120)]);
-console.log(`wrote ${['s1', 's2', 's3', 's4', 's5', 's6'].map((s) => join(out, s)).join(', ')}`);
+const s6 = write(join(out, 's6'), 'silver6', [...s6Corpus, ...s6Corpus2, ...calibration('silver6', 100, 120)]);
+// Sets 7 and 8, from ../shared/corpus only (corpus2 has no sentence left), for the next round: set 7 to
+// decide that round's changes, set 8 to be measured once at its end.
+const s7Grams = shingles([...gold, ...[s1, s2, s3, s4, s5, s6].flat().map((u) => u.text)]);
+const before7 = new Set([s1, s2, s3, s4, s5, s6].flat().map((u) => compact(u.text)));
+const s7 = write(join(out, 's7'), 'silver7', [...draw('silver7', s7Grams, outCorpus, 'corpus', 10, 400, before7), ...calibration('silver7', 120, 140)]);
+const s8Grams = shingles([...gold, ...[s1, s2, s3, s4, s5, s6, s7].flat().map((u) => u.text)]);
+const before8 = new Set([s1, s2, s3, s4, s5, s6, s7].flat().map((u) => compact(u.text)));
+write(join(out, 's8'), 'silver8', [...draw('silver8', s8Grams, outCorpus, 'corpus', 10, 400, before8), ...calibration('silver8', 140, 160)]);
+console.log(`wrote ${['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'].map((s) => join(out, s)).join(', ')}`);
