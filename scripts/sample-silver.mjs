@@ -77,28 +77,31 @@ const s2 = write(join(out, 's2'), 'silver2', [
 const s3Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text)]);
 const s3 = write(join(out, 's3'), 'silver3', [
   ...draw('silver3', s3Grams, outCorpus, 'corpus', 8, 240), ...draw('silver3', s3Grams, outCorpus2, 'corpus2', 12, 160), ...calibration('silver3', 40, 60)]);
-// Exact texts too: a sentence of 10-13 characters has no 12 characters at the shingles' steps (README).
-const s4Grams = shingles([...gold, ...s1.map((u) => u.text), ...s2.map((u) => u.text), ...s3.map((u) => u.text)]);
-const earlier = new Set([...s1, ...s2, ...s3].map((u) => compact(u.text)));
-const s4 = write(join(out, 's4'), 'silver4', [
-  ...draw('silver4', s4Grams, outCorpus, 'corpus', 8, 240, earlier), ...draw('silver4', s4Grams, outCorpus2, 'corpus2', 12, 160, earlier), ...calibration('silver4', 60, 80)]);
+/**
+ * Set `n`, drawn after the `earlier` sets: no sentence sharing 12 characters with a gold unit or an earlier
+ * unit, nor the exact text of an earlier unit (a sentence of 10-13 characters has no 12 characters at the
+ * shingles' steps, README). `draws`: [analyze out, corpus, cap a document, units]; `calibrate`: the slice
+ * of gold units mixed in. With `acrossCorpora`, a later corpus also leaves out the set's own earlier draws
+ * (set 5 drew one sentence from both corpora before this was asked for).
+ */
+function laterSet(n, earlier, draws, [from, to], acrossCorpora = false) {
+  const grams = shingles([...gold, ...earlier.flat().map((u) => u.text)]);
+  const taken = new Set(earlier.flat().map((u) => compact(u.text)));
+  const units = [];
+  for (const [dir, corpus, cap, count] of draws) {
+    const leftOut = acrossCorpora ? new Set([...taken, ...units.map((u) => compact(u.text))]) : taken;
+    units.push(...draw(`silver${n}`, grams, dir, corpus, cap, count, leftOut));
+  }
+  return write(join(out, `s${n}`), `silver${n}`, [...units, ...calibration(`silver${n}`, from, to)]);
+}
+
+const s4 = laterSet(4, [s1, s2, s3], [[outCorpus, 'corpus', 8, 240], [outCorpus2, 'corpus2', 12, 160]], [60, 80]);
 // Set 5 is a second tuning set, larger, for reading errors on units set 1's fixes never saw.
-const s5Grams = shingles([...gold, ...[s1, s2, s3, s4].flat().map((u) => u.text)]);
-const before5 = new Set([s1, s2, s3, s4].flat().map((u) => compact(u.text)));
-const s5 = write(join(out, 's5'), 'silver5', [
-  ...draw('silver5', s5Grams, outCorpus, 'corpus', 10, 360, before5), ...draw('silver5', s5Grams, outCorpus2, 'corpus2', 16, 240, before5), ...calibration('silver5', 80, 100)]);
+const s5 = laterSet(5, [s1, s2, s3, s4], [[outCorpus, 'corpus', 10, 360], [outCorpus2, 'corpus2', 16, 240]], [80, 100]);
 // Set 6 is a check measured once, at the end of 2.8.0.
-const s6Grams = shingles([...gold, ...[s1, s2, s3, s4, s5].flat().map((u) => u.text)]);
-const before6 = new Set([s1, s2, s3, s4, s5].flat().map((u) => compact(u.text)));
-const s6Corpus = draw('silver6', s6Grams, outCorpus, 'corpus', 10, 240, before6);
-const s6Corpus2 = draw('silver6', s6Grams, outCorpus2, 'corpus2', 16, 160, new Set([...before6, ...s6Corpus.map((u) => compact(u.text))]));
-const s6 = write(join(out, 's6'), 'silver6', [...s6Corpus, ...s6Corpus2, ...calibration('silver6', 100, 120)]);
+const s6 = laterSet(6, [s1, s2, s3, s4, s5], [[outCorpus, 'corpus', 10, 240], [outCorpus2, 'corpus2', 16, 160]], [100, 120], true);
 // Sets 7 and 8, from ../shared/corpus only (corpus2 has no sentence left), for the next round: set 7 to
 // decide that round's changes, set 8 to be measured once at its end.
-const s7Grams = shingles([...gold, ...[s1, s2, s3, s4, s5, s6].flat().map((u) => u.text)]);
-const before7 = new Set([s1, s2, s3, s4, s5, s6].flat().map((u) => compact(u.text)));
-const s7 = write(join(out, 's7'), 'silver7', [...draw('silver7', s7Grams, outCorpus, 'corpus', 10, 400, before7), ...calibration('silver7', 120, 140)]);
-const s8Grams = shingles([...gold, ...[s1, s2, s3, s4, s5, s6, s7].flat().map((u) => u.text)]);
-const before8 = new Set([s1, s2, s3, s4, s5, s6, s7].flat().map((u) => compact(u.text)));
-write(join(out, 's8'), 'silver8', [...draw('silver8', s8Grams, outCorpus, 'corpus', 10, 400, before8), ...calibration('silver8', 140, 160)]);
+const s7 = laterSet(7, [s1, s2, s3, s4, s5, s6], [[outCorpus, 'corpus', 10, 400]], [120, 140]);
+laterSet(8, [s1, s2, s3, s4, s5, s6, s7], [[outCorpus, 'corpus', 10, 400]], [140, 160]);
 console.log(`wrote ${['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'].map((s) => join(out, s)).join(', ')}`);
