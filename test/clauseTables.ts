@@ -10,6 +10,20 @@ import { runCli } from './cli.js';
 export type WrittenClause = [string, string, string];
 
 /**
+ * The rows `code-units` writes for `units` (by unit id), coded in `dir` as `name` with the default codebook
+ * (or `codebook`); the command must write nothing to stderr.
+ */
+export function codeUnits(dir: string, name: string, units: Array<{ unit_id: string; text: string }>, codebook?: string): Map<string, Record<string, string>> {
+  const input = join(dir, `${name}.csv`);
+  const output = join(dir, `${name}-coded.csv`);
+  writeFileSync(input, stringify(units, { header: true }));
+  const r = runCli(['code-units', input, '-o', output, ...(codebook ? ['--codebook', codebook] : [])], dir);
+  expect(r.stderr).toBe('');
+  const rows: Array<Record<string, string>> = parse(readFileSync(output, 'utf8'), { columns: true, bom: true });
+  return new Map(rows.map((row) => [row.unit_id!, row]));
+}
+
+/**
  * One `describe` of clauses written for a test, coded by one `code-units` run with the default codebook
  * (or `codebook`); `evidenced`: each must also be decided by evidence, not by the lack of it.
  */
@@ -19,12 +33,7 @@ export function describeClauses(title: string, clauses: WrittenClause[], evidenc
     let coded: Map<string, Record<string, string>>;
     beforeAll(() => {
       tmp = mkdtempSync(join(tmpdir(), 'policy-code-clauses-'));
-      const input = join(tmp, 'units.csv');
-      writeFileSync(input, stringify(clauses.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
-      const r = runCli(['code-units', input, '-o', join(tmp, 'coded.csv'), ...(codebook ? ['--codebook', codebook] : [])], tmp);
-      expect(r.stderr).toBe('');
-      const rows: Array<Record<string, string>> = parse(readFileSync(join(tmp, 'coded.csv'), 'utf8'), { columns: true, bom: true });
-      coded = new Map(rows.map((row) => [row.unit_id!, row]));
+      coded = codeUnits(tmp, 'units', clauses.map(([unit_id, text]) => ({ unit_id, text })), codebook);
     });
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

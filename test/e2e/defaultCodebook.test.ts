@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohenKappa } from '../../src/core/reliability/agreementCoefficients.js';
 import { loadCodebook } from '../../src/io/readCodebook.js';
-import { describeClauses, type WrittenClause } from '../clauseTables.js';
+import { codeUnits, describeClauses, type WrittenClause } from '../clauseTables.js';
 import { runCli } from '../cli.js';
 import { REPO_ROOT, SHARED_DIR, SHARED_MISSING, sharedPath } from '../sharedDir.js';
 
@@ -245,14 +244,10 @@ function read(file: string): Array<Record<string, string>> {
 describe('the default codebook applies the manual’s decision rules', () => {
   let coded: Map<string, Record<string, string>>;
   beforeAll(() => {
-    const input = join(tmp, 'rules.csv');
     const topicUnits = TOPICS.map((t) => ({ unit_id: `topic ${t}`, text: `对符合条件的${t}企业给予一次性补贴。` }));
     const genreUnits = GENRES.map(([, text], i) => ({ unit_id: `genre ${i}`, text }));
     const units = [...RULES.map(([unit_id, text]) => ({ unit_id, text })), ...topicUnits, ...genreUnits];
-    writeFileSync(input, stringify(units, { header: true }));
-    const r = runCli(['code-units', input, '-o', join(tmp, 'rules-coded.csv')], tmp);
-    expect(r.stderr).toBe('');
-    coded = new Map(read(join(tmp, 'rules-coded.csv')).map((row) => [row.unit_id!, row]));
+    coded = codeUnits(tmp, 'rules', units);
   });
 
   it.each(RULES)('%s: %s -> %s', (id, _text, primary) => {

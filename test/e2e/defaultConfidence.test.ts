@@ -1,11 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../src/io/readCodebook.js';
-import { runCli } from '../cli.js';
+import { codeUnits } from '../clauseTables.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 /**
@@ -30,25 +28,17 @@ const CODEBOOK = join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml');
 let tmp: string;
 let withDoubts: Map<string, Record<string, string>>;
 let withoutDoubts: Map<string, Record<string, string>>;
-
-function codeUnits(codebook: string, name: string): Map<string, Record<string, string>> {
-  const out = join(tmp, `${name}.csv`);
-  const r = runCli(['code-units', join(tmp, 'units.csv'), '--codebook', codebook, '-o', out], tmp);
-  expect(r.stderr).toBe('');
-  const rows: Array<Record<string, string>> = parse(readFileSync(out, 'utf8'), { columns: true, bom: true });
-  return new Map(rows.map((row) => [row.unit_id!, row]));
-}
+const units = CLAUSES.map(([unit_id, text]) => ({ unit_id, text }));
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'policy-code-default-confidence-'));
-  writeFileSync(join(tmp, 'units.csv'), stringify(CLAUSES.map(([unit_id, text]) => ({ unit_id, text })), { header: true }));
   // The same codebook without its doubts: the block is top-level, so it ends at the next top-level key.
   const text = readFileSync(CODEBOOK, 'utf8');
   const plain = text.replace(/^confidence:\n(?: .*\n)+/m, '');
   expect(plain).not.toBe(text);
   writeFileSync(join(tmp, 'plain.yaml'), plain);
-  withDoubts = codeUnits(CODEBOOK, 'doubts');
-  withoutDoubts = codeUnits(join(tmp, 'plain.yaml'), 'plain');
+  withDoubts = codeUnits(tmp, 'doubts', units, CODEBOOK);
+  withoutDoubts = codeUnits(tmp, 'plain', units, join(tmp, 'plain.yaml'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
