@@ -116,8 +116,8 @@ function conflicts(word: string, category: string, codebook: Codebook): boolean 
  * person, organisation or function word (`tagOf`, the segmenter's part of speech) and hold no topic
  * term and no other instrument's keyword; with `minGain`, only a term that, added alone at its
  * weight, codes at least `minGain` more of the units right than it breaks (fixed units in 2 documents
- * or more), as a weight change of `codebook fit` must. Sorted by instrument (codebook order), then by lower bound,
- * then by the word, so the same input gives the same list.
+ * or more), as a weight change of `codebook fit` must. Sorted by instrument (codebook order), then
+ * by lower bound, then by the word, so the same input gives the same list.
  */
 export function proposeTerms(codebook: Codebook, units: readonly FitUnit[], options: ProposeOptions, tagOf: (word: string) => string): ProposedTerm[] {
   const known = new Set(codebookTerms(codebook));
@@ -151,12 +151,16 @@ export function proposeTerms(codebook: Codebook, units: readonly FitUnit[], opti
     if (NOT_MEASURES.test(tag) || conflicts(term, code, codebook)) continue;
     out.push({ term, category: code, units: s.units, hits, documents: s.byDoc.size, majorityDocuments: majority, precision, lower, tag, ...gainOf(term, code, s.at) });
   }
-  return out.filter((t) => options.minGain === 0 || t.fixedDocuments >= 2 && t.fixed - t.broken >= options.minGain).map(({ fixedDocuments: _, ...t }) => t).sort((a, b) => order.get(a.category)! - order.get(b.category)! || b.lower - a.lower || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const gains = (t: (typeof out)[number]) => options.minGain === 0 || (t.fixedDocuments >= 2 && t.fixed - t.broken >= options.minGain);
+  return out
+    .filter(gains)
+    .map(({ fixedDocuments: _, ...t }) => t)
+    .sort((a, b) => order.get(a.category)! - order.get(b.category)! || b.lower - a.lower || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
 
-/** The `with` conditions every keyword of a category shares: those it inherits from its ancestors. */
+/** The `with` conditions every term and pattern of a category shares: those it inherits from its ancestors. */
 function inheritedWith(leaf: Category): string[][] {
-  const lists = leaf.keywords.map((k) => k.with);
+  const lists = [...leaf.keywords, ...leaf.topics, ...leaf.patterns].map((k) => k.with);
   if (lists.length === 0) return [];
   let n = Math.min(...lists.map((l) => l.length));
   while (n > 0 && lists.some((l) => JSON.stringify(l.slice(0, n)) !== JSON.stringify(lists[0]!.slice(0, n)))) n--;
