@@ -15,6 +15,7 @@ interface Jieba {
   load(options?: Record<string, string>): void;
   cut(text: string, hmm?: boolean): string[];
   insertWord(word: string, tag?: string): boolean;
+  tag(text: string): Array<{ word: string; tag: string }>;
 }
 
 let jieba: Jieba | null = null;
@@ -76,6 +77,12 @@ export function dictionaryId(): string {
 /** How many texts the segmenter has cut in this process (0 when every token came from the cache). */
 export function segmenterCalls(): number {
   return cuts;
+}
+
+/** The part of speech the segmenter gives a word by itself (its dictionary tag; 'x' for a user word without one). */
+export function wordTag(word: string): string {
+  const tags = instance().tag(word);
+  return tags.length === 1 ? tags[0]!.tag : 'x';
 }
 
 /** Whether the dictionary has been loaded in this process. */

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
-import { crossValidateFit, codeUnits, type FoldResult } from '../core/coding/crossValidateFit.js';
+import { crossValidateFit, codeUnits, type FoldResult, type FurtherStep } from '../core/coding/crossValidateFit.js';
+import { proposeTerms, withAddedTerms, type ProposeOptions, type ProposedTerm } from '../core/coding/proposeTerms.js';
 import { fitWeights, type FitOptions, type FitResult, type FitUnit } from '../core/coding/fitWeights.js';
 import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
 import { UserError } from '../core/errors.js';
@@ -7,7 +8,8 @@ import { codingFigures, type CodingFigures } from '../core/reliability/codingFig
 import { writeFileAtomic } from '../io/atomicWrite.js';
 import { fittedCodebookYaml, fittedVersion } from '../io/fittedCodebookYaml.js';
 import { loadCodebookWithText } from '../io/readCodebook.js';
-import { addWords, segment } from '../io/segmenter.js';
+import { addWords, segment, wordTag } from '../io/segmenter.js';
+import { addedTermsYaml } from '../io/addedTermsYaml.js';
 import { readGoldUnits } from './readGoldUnits.js';
 
 export interface FitCodebookOptions {
@@ -19,6 +21,8 @@ export interface FitCodebookOptions {
   folds: number;
   /** Further gold files to code with both versions (units the fit never saw). */
   check: readonly string[];
+  /** Propose new measure terms from the units (`--add-terms`) and add them to the fitted version; null: none. */
+  addTerms: ProposeOptions | null;
 }
 
 /** Figures before and after the fit on one set of units. */
@@ -33,6 +37,8 @@ export interface FitCodebookReport {
   units: number;
   documents: number;
   fit: FitResult;
+  /** The measure terms added after the weight fit (empty without `addTerms`). */
+  added: ProposedTerm[];
   /** On the units the fit learned from: no measure of quality, shown so the gain can be compared. */
   training: BeforeAfter;
   crossValidation: (BeforeAfter & { folds: FoldResult[] }) | null;
@@ -71,14 +77,24 @@ export async function fitCodebook(options: FitCodebookOptions): Promise<FitCodeb
   const units = await fitUnits(options.gold, labels, true);
   const checkUnits = await Promise.all(options.check.map(async (file) => ({ file, units: await fitUnits([file], labels, false) })));
   const fit = fitWeights(codebook, units, options.fit);
+  const propose = options.addTerms;
+  // Terms are proposed from the units the weights were fitted on, against the fitted codebook (every fold alike).
+  const learn: FurtherStep | undefined = propose
+    ? (fitted, train) => {
+        const added = proposeTerms(fitted, train, propose, wordTag);
+        return { codebook: withAddedTerms(fitted, added, propose.weight), added };
+      }
+    : undefined;
+  const { codebook: final, added } = learn ? learn(fit.codebook, units) : { codebook: fit.codebook, added: [] };
   const documents = new Set(units.map((u) => u.doc)).size;
   let crossValidation: FitCodebookReport['crossValidation'] = null;
   if (options.folds >= 2 && documents >= 2) {
-    const cv = crossValidateFit(codebook, units, options.folds, options.fit);
+    const cv = crossValidateFit(codebook, units, options.folds, options.fit, learn);
     crossValidation = { before: codingFigures(cv.before), after: codingFigures(cv.after), folds: cv.folds };
   }
   const version = fittedVersion(codebook.version);
-  const yaml = fittedCodebookYaml(text, fit.changes, version, options.gold.map((f) => basename(f)).join(', '), fit.codebook);
+  const fitted = fittedCodebookYaml(text, fit.changes, version, options.gold.map((f) => basename(f)).join(', '), fit.codebook);
+  const yaml = addedTermsYaml(fitted, added, propose?.weight ?? 0, final);
   await writeFileAtomic(options.out, yaml);
   return {
     codebook,
@@ -86,8 +102,9 @@ export async function fitCodebook(options: FitCodebookOptions): Promise<FitCodeb
     units: units.length,
     documents,
     fit,
-    training: compare(codebook, fit.codebook, units),
+    added,
+    training: compare(codebook, final, units),
     crossValidation,
-    checks: checkUnits.map((c) => ({ file: c.file, ...compare(codebook, fit.codebook, c.units) })),
+    checks: checkUnits.map((c) => ({ file: c.file, ...compare(codebook, final, c.units) })),
   };
 }

@@ -2,6 +2,7 @@ import type { Codebook } from '../codebook/Codebook.js';
 import type { CodedUnit } from '../reliability/codingFigures.js';
 import { codeClause } from './codeClause.js';
 import { compileCodebook } from './compileCodebook.js';
+import type { ProposedTerm } from './proposeTerms.js';
 import { fitWeights, type FitOptions, type FitUnit, type WeightChange } from './fitWeights.js';
 
 export interface FoldResult {
@@ -9,7 +10,12 @@ export interface FoldResult {
   units: number;
   /** The changes the fit on the other folds made. */
   changes: WeightChange[];
+  /** The terms the further step (`--add-terms`) added on the other folds. */
+  added: ProposedTerm[];
 }
+
+/** A step after the weight fit that learns from the same training units (proposeTerms): the codebook it gives and the terms it added. */
+export type FurtherStep = (fitted: Codebook, train: readonly FitUnit[]) => { codebook: Codebook; added: ProposedTerm[] };
 
 export interface CrossValidation {
   folds: FoldResult[];
@@ -40,7 +46,7 @@ export function codeUnits(codebook: Codebook, units: readonly FitUnit[]): CodedU
  * coded by the codebook fitted on the other folds' units, so every figure of `after` is measured on
  * documents the fit did not learn from. Units of one document never sit on both sides.
  */
-export function crossValidateFit(codebook: Codebook, units: readonly FitUnit[], k: number, options: FitOptions): CrossValidation {
+export function crossValidateFit(codebook: Codebook, units: readonly FitUnit[], k: number, options: FitOptions, learn?: FurtherStep): CrossValidation {
   const folds: FoldResult[] = [];
   // The codebook before any fit codes every unit the same in whichever fold it is held out.
   const before = codeUnits(codebook, units);
@@ -50,12 +56,13 @@ export function crossValidateFit(codebook: Codebook, units: readonly FitUnit[], 
     const train = units.filter((u) => !held.has(u.doc));
     const heldIndex = units.flatMap((u, i) => (held.has(u.doc) ? [i] : []));
     const fit = fitWeights(codebook, train, options);
+    const learned = learn ? learn(fit.codebook, train) : { codebook: fit.codebook, added: [] };
     const heldUnits = heldIndex.map((i) => units[i]!);
-    const now = codeUnits(fit.codebook, heldUnits);
+    const now = codeUnits(learned.codebook, heldUnits);
     heldIndex.forEach((i, j) => {
       after[i] = now[j]!;
     });
-    folds.push({ documents, units: heldIndex.length, changes: fit.changes });
+    folds.push({ documents, units: heldIndex.length, changes: fit.changes, added: learned.added });
   }
   return { folds, before, after };
 }
