@@ -63,14 +63,16 @@ describeClauses('the default codebook weighs a plan referred to by a rule as the
  * 2.8.0 (noev): a government body obliged to organise (rule 2) weighs as one word of strategy (`government_weight` 1,
  * 3 before), so the measure it organises decides. Each clause was written for this test; with 2.7.0 the first two
  * were strategic by the rule alone; the next four are their twins (organising work itself, coordinating a measure
- * with a word of strategy, a plan, enforcement), and the last names organisation and coordination in its heading,
+ * (strategic until 2.9.0 (none)), a plan, enforcement), and the last names organisation and coordination in its heading,
  * which nothing but the rule read before 组织协调 was a word.
  */
 const GOVERNMENT_ORGANISING: WrittenClause[] = [
   ['a body organising training', '区教育行政部门要组织开展教师培训。', 'education'],
   ['a body organising customs clearance', '市商务部门要会同有关部门做好跨境电商通关服务。', 'commercial'],
   ['a body organising the work itself', '各地要加强组织领导，统筹推进各项工作。', 'strategic'],
-  ['a body coordinating (统筹) a measure', '各区人民政府负责统筹本辖区政务数据共享工作。', 'strategic'],
+  // 2.9.0 (none): strategic before (the duty and 统筹 at 1 each tied 数据共享 at 2, and rule 5 gave the first named); with
+  // 统筹 at 0.9 the coordinated measure decides, as the silver coders coded 数据资源主管部门负责统筹协调数据共享工作.
+  ['a body coordinating (统筹) a measure', '各区人民政府负责统筹本辖区政务数据共享工作。', 'information'],
   ['a body organising a plan', '市人民政府应当组织编制全市发展规划。', 'strategic'],
   ['a body obliged to enforce', '市卫生健康部门应当加强对医疗机构的监督检查。', 'legal_regulatory'],
   ['a heading of organisation and coordination (组织协调, one word) names strategy', '（二）做好组织协调。各区商务部门要加强与有关部门的信息共享。', 'strategic'],
