@@ -1,47 +1,22 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { Codebook } from '../core/codebook/Codebook.js';
 import type { ProposedTerm } from '../core/coding/proposeTerms.js';
-import { validateCodebook } from '../core/codebook/validateCodebook.js';
-
-const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
+import { applySplices, categoryNode, lineEnd, lineStart, readBackCodebook, weightText, type Splice } from './yamlSplices.js';
 
 /** What an added term's comment says: the evidence a person reviews. */
 export function addedNote(t: ProposedTerm): string {
   return `fit: added, ${t.units} units in ${t.documents} documents, precision ${t.precision.toFixed(2)} (lower bound ${t.lower.toFixed(2)})`;
 }
 
-/** The category map with this id and the product of the weights of it and its ancestors. */
-function categoryOf(doc: Document, id: string): { node: YAMLMap; multiplier: number } | null {
-  const search = (list: unknown, multiplier: number): { node: YAMLMap; multiplier: number } | null => {
-    if (!isSeq(list)) return null;
-    for (const c of list.items) {
-      if (!isMap(c)) continue;
-      const m = multiplier * Number(c.get('weight') ?? 1);
-      if (c.get('id') === id) return { node: c, multiplier: m };
-      const found = search(c.get('children', true), m);
-      if (found) return found;
-    }
-    return null;
-  };
-  return search(doc.get('categories', true), 1);
-}
-
 /** An added term as a flow map: its own weight is the coder's weight divided by its categories'. */
 function itemText(t: ProposedTerm, weight: number, multiplier: number): string {
   const term = /^\p{Script=Han}+$/u.test(t.term) ? t.term : `'${t.term.replace(/'/g, "''")}'`;
-  return `{ term: ${term}, weight: ${format(weight / multiplier)} }`;
+  return `{ term: ${term}, weight: ${weightText(weight / multiplier)} }`;
 }
 
 type Range = [number, number, number];
-/** One splice of the source text. */
-interface Splice {
-  at: number;
-  remove: number;
-  insert: string;
-}
 const rangeOf = (node: unknown) => (node as { range: Range }).range;
-const endOfLine = (text: string, at: number) => (text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at));
-const columnOf = (text: string, at: number) => at - (text.lastIndexOf('\n', at - 1) + 1);
+const columnOf = (text: string, at: number) => at - lineStart(text, at);
 
 /**
  * Where the added terms of one category go: after the last item of its block list of keywords (one
@@ -49,26 +24,26 @@ const columnOf = (text: string, at: number) => at - (text.lastIndexOf('\n', at -
  * `keywords:` list at the end of a category that had only patterns.
  */
 function insertion(text: string, doc: Document, category: string, terms: readonly ProposedTerm[], weight: number): Splice {
-  const found = categoryOf(doc, category);
+  const found = categoryNode(doc, category);
   if (!found) throw new Error(`cannot find category ${category} in the codebook`);
   const items = terms.map((t) => itemText(t, weight, found.multiplier));
   const list = found.node.get('keywords', true);
   if (isSeq(list) && list.items.length > 0 && !list.flow) {
     const first = rangeOf(list.items[0])[0];
     const indent = ' '.repeat(columnOf(text, text.lastIndexOf('-', first)));
-    return { at: endOfLine(text, rangeOf(list.items[list.items.length - 1])[1] - 1), remove: 0, insert: items.map((l, i) => `\n${indent}- ${l}  # ${addedNote(terms[i]!)}`).join('') };
+    return { at: lineEnd(text, rangeOf(list.items[list.items.length - 1])[1] - 1), remove: 0, insert: items.map((l, i) => `\n${indent}- ${l}  # ${addedNote(terms[i]!)}`).join('') };
   }
   if (isSeq(list)) {
     const close = text.lastIndexOf(']', rangeOf(list)[1]);
     const notes = terms.map((t) => `${t.term} ${addedNote(t)}`).join('; ');
-    const rest = text.slice(close + 1, endOfLine(text, close));
+    const rest = text.slice(close + 1, lineEnd(text, close));
     const comment = /#/.test(rest) ? `; ${notes}` : `  # ${notes}`;
     return { at: close, remove: 1 + rest.length, insert: `${list.items.length ? ', ' : ''}${items.join(', ')}]${rest}${comment}` };
   }
   const pairs = found.node.items;
   const indent = ' '.repeat(columnOf(text, rangeOf(pairs[0]!.key)[0]));
   const last = pairs[pairs.length - 1]!;
-  const at = endOfLine(text, rangeOf(last.value ?? last.key)[1] - 1);
+  const at = lineEnd(text, rangeOf(last.value ?? last.key)[1] - 1);
   return { at, remove: 0, insert: `\n${indent}keywords:` + items.map((l, i) => `\n${indent}  - ${l}  # ${addedNote(terms[i]!)}`).join('') };
 }
 
@@ -87,11 +62,8 @@ export function addedTermsYaml(text: string, terms: readonly ProposedTerm[], wei
   if (!isScalar(version)) throw new Error('the codebook has no version');
   const versionEnd = text.indexOf('\n', version.range![1]);
   edits.push({ at: versionEnd === -1 ? text.length : versionEnd, remove: 0, insert: `; ${terms.length} term${terms.length === 1 ? '' : 's'} added, each marked "fit: added"` });
-  let out = text;
-  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
-  const back = validateCodebook(parseDocument(out).toJS());
-  if (!back.ok) throw new Error(`the codebook with added terms does not validate: ${back.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+  const out = applySplices(text, edits);
   const said = (c: Codebook) => JSON.stringify(c.leaves.map((l) => [l.id, l.keywords]));
-  if (said(back.codebook) !== said(expected)) throw new Error('the codebook as written does not hold the added terms');
+  if (said(readBackCodebook(out, 'the codebook with added terms')) !== said(expected)) throw new Error('the codebook as written does not hold the added terms');
   return out;
 }

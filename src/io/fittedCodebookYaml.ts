@@ -2,30 +2,16 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type S
 import type { WeightChange } from '../core/coding/fitWeights.js';
 import { weightParams } from '../core/coding/codebookWeights.js';
 import type { Codebook } from '../core/codebook/Codebook.js';
-import { validateCodebook } from '../core/codebook/validateCodebook.js';
+import { applySplices, categoryNode, lineEnd, lineStart, readBackCodebook, weightText, type Splice } from './yamlSplices.js';
 
 /** One splice of the source text, or words for the comment at the end of a line (`comment`). */
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
+interface Edit extends Splice {
   comment?: { words: string; joins: boolean };
 }
 
-const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
-
 /** The change as its comment says it: old -> new weight and what it did on the training units. */
 function note(c: WeightChange): string {
-  return `fit: ${format(c.from)} -> ${format(c.to)}, net +${c.fixed.length - c.broken.length} units (${c.fixed.length} fixed, ${c.broken.length} broken) in ${c.documents} document${c.documents === 1 ? '' : 's'}`;
-}
-
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function lineEnd(text: string, at: number): number {
-  const n = text.indexOf('\n', at);
-  return n === -1 ? text.length : n;
+  return `fit: ${weightText(c.from)} -> ${weightText(c.to)}, net +${c.fixed.length - c.broken.length} units (${c.fixed.length} fixed, ${c.broken.length} broken) in ${c.documents} document${c.documents === 1 ? '' : 's'}`;
 }
 
 /** A comment at the end of the line where `end` (the end of the last node on it) lies: joined to one already there. */
@@ -53,26 +39,11 @@ function flowSource(text: string, node: Scalar): string {
   return `'${String(node.value).replace(/'/g, "''")}'`;
 }
 
-/** The category map with this id, searched through `categories` and `children`. */
-function categoryNode(doc: Document, id: string): YAMLMap | null {
-  const search = (list: unknown): YAMLMap | null => {
-    if (!isSeq(list)) return null;
-    for (const c of list.items) {
-      if (!isMap(c)) continue;
-      if (c.get('id') === id) return c;
-      const found = search(c.get('children', true));
-      if (found) return found;
-    }
-    return null;
-  };
-  return search(doc.get('categories', true));
-}
-
 /** The edits for a weight change of an item of a block list (a scalar or a map with `term`/`pattern`) or a rule's map. */
 function weightEdits(text: string, item: Node, key: 'term' | 'pattern' | null, c: WeightChange): Edit[] {
   if (isScalar(item) && key) {
     const [start, end] = item.range!;
-    return [{ at: start, remove: end - start, insert: `{ ${key}: ${flowSource(text, item)}, weight: ${format(c.to / c.from)} }` }, commentAt(text, end, note(c))];
+    return [{ at: start, remove: end - start, insert: `{ ${key}: ${flowSource(text, item)}, weight: ${weightText(c.to / c.from)} }` }, commentAt(text, end, note(c))];
   }
   if (!isMap(item)) throw new Error(`cannot place the weight of ${c.param.key}: not a scalar or a map`);
   const weight = item.get('weight', true);
@@ -92,7 +63,7 @@ function weightEdits(text: string, item: Node, key: 'term' | 'pattern' | null, c
 /** The item's own weight for the fitted one: a category's own weight multiplies its terms, so the coder's weight is divided by it. */
 function ownWeight(item: YAMLMap, c: WeightChange): string {
   const weight = item.get('weight', true);
-  return format((c.to * (isScalar(weight) ? Number(weight.value) : 1)) / c.from);
+  return weightText((c.to * (isScalar(weight) ? Number(weight.value) : 1)) / c.from);
 }
 
 /** What a comment after a flow list calls the item it changed. */
@@ -112,7 +83,7 @@ function flowListEdits(text: string, list: Node, changed: ReadonlyMap<number, { 
     const change = changed.get(i);
     if (!change) return [source(item)];
     if (change.c.to === 0) return [];
-    if (isScalar(item)) return [`{ ${change.key}: ${flowSource(text, item)}, weight: ${format(change.c.to / change.c.from)} }`];
+    if (isScalar(item)) return [`{ ${change.key}: ${flowSource(text, item)}, weight: ${weightText(change.c.to / change.c.from)} }`];
     if (!isMap(item)) throw new Error(`cannot place the weight of ${change.c.param.key}: not a scalar or a map`);
     const pairs = item.items.filter((pair) => (pair.key as Scalar).value !== 'weight').map((pair) => `${source(pair.key as Node)}: ${source(pair.value as Node)}`);
     return [`{ ${[...pairs, `weight: ${ownWeight(item, change.c)}`].join(', ')} }`];
@@ -140,7 +111,7 @@ function locate(doc: Document, c: WeightChange): { item: Node; key: 'term' | 'pa
     if (!isMap(rule)) throw new Error(`cannot find rules.${p.rule} in the codebook`);
     return { item: rule, key: null, flowList: null };
   }
-  const category = categoryNode(doc, p.category);
+  const category = categoryNode(doc, p.category)?.node;
   const list = category?.get(p.kind === 'keyword' ? 'keywords' : p.kind === 'topic' ? 'topics' : 'patterns', true);
   const item = isSeq(list) ? (list.items[p.index] as Node | undefined) : undefined;
   const key = p.kind === 'pattern' ? 'pattern' : 'term';
@@ -178,16 +149,9 @@ export function fittedCodebookYaml(text: string, changes: readonly WeightChange[
     commentAt(text, ve, `fitted from ${String(version.value)} by policy-code codebook fit on ${source}: ${changes.length} weight change${changes.length === 1 ? '' : 's'}, each marked "fit:"`),
     ...changeEdits(doc, text, changes),
   ];
-  // From the end backwards, so that each splice leaves the offsets of the earlier ones valid.
-  let out = text;
-  mergeComments(edits)
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => b.e.at - a.e.at || b.i - a.i)
-    .forEach(({ e }) => (out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove)));
-  const back = validateCodebook(parseDocument(out).toJS());
-  if (!back.ok) throw new Error(`the fitted codebook does not validate: ${back.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+  const out = applySplices(text, mergeComments(edits));
   const said = (c: Codebook) => JSON.stringify(weightParams(c).map((p) => [p.key, p.weight]));
-  if (said(back.codebook) !== said(fitted)) throw new Error('the fitted codebook as written does not hold the fitted weights');
+  if (said(readBackCodebook(out, 'the fitted codebook')) !== said(fitted)) throw new Error('the fitted codebook as written does not hold the fitted weights');
   return out;
 }
 

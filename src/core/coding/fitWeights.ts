@@ -3,6 +3,7 @@ import { codeClause } from './codeClause.js';
 import { compileCodebook } from './compileCodebook.js';
 import { weightParams, withWeights, type WeightParam } from './codebookWeights.js';
 import { TermIndex } from './termIndex.js';
+import { documentsOf, recodeTouched } from './recodeTouched.js';
 
 /** A unit a person coded: its tokens (the segmenter's output), its document and the human primary code. */
 export interface FitUnit {
@@ -121,19 +122,9 @@ export function fitWeights(codebook: Codebook, units: readonly FitUnit[], option
   for (const p of params) if (p.kind === 'keyword' || p.kind === 'pattern') measures.set(p.category, (measures.get(p.category) ?? 0) + 1);
 
   const evaluate = (p: WeightParam, to: number): Candidate => {
-    const trial = new Map(weights).set(p.key, to);
-    const compiled = compileCodebook(withWeights(codebook, trial));
-    const out: Candidate = { param: p, to, gain: 0, fixed: [], broken: [], primaries: new Map() };
-    for (const i of affected.get(p.key)!) {
-      const primary = codeClause(units[i]!.unitId, units[i]!.tokens, compiled).primary;
-      out.primaries.set(i, primary);
-      const was = primaries[i] === units[i]!.gold;
-      const now = primary === units[i]!.gold;
-      if (now && !was) out.fixed.push(i);
-      if (was && !now) out.broken.push(i);
-    }
-    out.gain = out.fixed.length - out.broken.length;
-    return out;
+    const compiled = compileCodebook(withWeights(codebook, new Map(weights).set(p.key, to)));
+    const outcome = recodeTouched(compiled, units, affected.get(p.key)!, primaries);
+    return { param: p, to, gain: outcome.fixed.length - outcome.broken.length, ...outcome };
   };
 
   const changes: WeightChange[] = [];
@@ -146,7 +137,7 @@ export function fitWeights(codebook: Codebook, units: readonly FitUnit[], option
         if (to === 0 && (p.kind === 'keyword' || p.kind === 'pattern') && measures.get(p.category)! <= 1) continue;
         const id = `${p.key}=${to}`;
         const c = cache.get(id) ?? cache.set(id, evaluate(p, to)).get(id)!;
-        if (c.gain < options.minGain || new Set(c.fixed.map((i) => units[i]!.doc)).size < options.minDocs) continue;
+        if (c.gain < options.minGain || documentsOf(units, c.fixed) < options.minDocs) continue;
         if (!best || c.gain > best.gain) best = c;
       }
     }
@@ -164,7 +155,7 @@ export function fitWeights(codebook: Codebook, units: readonly FitUnit[], option
       to: best.to,
       fixed: best.fixed.map((i) => units[i]!.unitId),
       broken: best.broken.map((i) => units[i]!.unitId),
-      documents: new Set(best.fixed.map((i) => units[i]!.doc)).size,
+      documents: documentsOf(units, best.fixed),
     });
   }
   const fitted = withWeights(codebook, weights);

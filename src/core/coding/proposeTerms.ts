@@ -3,6 +3,7 @@ import { NONE } from '../types.js';
 import { codeClause } from './codeClause.js';
 import { compileCodebook } from './compileCodebook.js';
 import type { FitUnit } from './fitWeights.js';
+import { documentsOf, recodeTouched } from './recodeTouched.js';
 
 export interface ProposeOptions {
   /** Least number of documents among the units holding the word. */
@@ -126,17 +127,8 @@ export function proposeTerms(codebook: Codebook, units: readonly FitUnit[], opti
   const primaries = units.map((u) => codeClause(u.unitId, u.tokens, base).primary);
   // What the term does added alone: the units holding it coded again (the others cannot change).
   const gainOf = (term: string, category: string, at: readonly number[]) => {
-    const compiled = compileCodebook(withAddedTerms(codebook, [{ term, category }], options.weight));
-    const r = { fixed: 0, broken: 0, fixedDocuments: 0 };
-    const docs = new Set<string>();
-    for (const i of at) {
-      const u = units[i]!;
-      const now = codeClause(u.unitId, u.tokens, compiled).primary === u.gold;
-      const was = primaries[i] === u.gold;
-      if (now && !was) (r.fixed++, docs.add(u.doc));
-      if (was && !now) r.broken++;
-    }
-    return { ...r, fixedDocuments: docs.size };
+    const { fixed, broken } = recodeTouched(compileCodebook(withAddedTerms(codebook, [{ term, category }], options.weight)), units, at, primaries);
+    return { fixed: fixed.length, broken: broken.length, fixedDocuments: documentsOf(units, fixed) };
   };
   const out: Array<ProposedTerm & { fixedDocuments: number }> = [];
   for (const [term, s] of wordStats(units)) {
