@@ -73,7 +73,7 @@ function ruleLines(rules: DecisionRules): string[] {
   const r = rules.regulation;
   if (r) lines.push(`  regulation${ref(r.manual)} -> ${r.category}: ${r.acts.join(', ')} + ${r.actors.join(', ')} within ${r.reach}, not before: ${r.names.join(', ')}; weight ${r.weight}`);
   const w = rules.insideWords;
-  if (w) lines.push(`  inside_words${ref(w.manual)}: with no other evidence, terms of weight ${w.minWeight} or more inside longer words, not before: ${w.names.join(', ') || '-'}`);
+  if (w) lines.push(`  inside_words${ref(w.manual)}: with no other evidence, terms of weight ${w.minWeight} or more inside longer words, not where the word ends in: ${w.names.join(', ') || '-'}`);
   return lines.length ? ['', 'decision rules', ...lines] : [];
 }
 

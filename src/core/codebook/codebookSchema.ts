@@ -102,7 +102,7 @@ const noneRule = z
  *   words of its business are its topic; an act followed by one of `names` (市场监管局) is a name;
  * - inside_words: a unit in which the segmenter's words found no evidence is read again in its
  *   characters, terms of `min_weight` or more counting inside longer words (考核 in 绩效考核), except
- *   where one of `names` follows (所得税法, 承诺书, 协调小组: the name of a law, a paper or a body).
+ *   where the rest of the word is one of `names` (所得税法, 承诺书, 协调小组: the name of a law, a paper or a body).
  */
 const decisionRules = z
   .object({

@@ -7,7 +7,7 @@ import { keptMatches } from './keptMatches.js';
 export interface InsideWordsRule {
   /** Terms below this weight (carriers such as 推进, 支持) name no measure and are not looked for. */
   minWeight: number;
-  /** What follows a term inside the name of a law, a paper or a body (法 in 所得税法). Sticky. */
+  /** The rest of a word that makes it the name of a law, a paper or a body (法 in 所得税法). Sticky. */
   names: RegExp | null;
   label: string;
 }
@@ -18,8 +18,8 @@ export interface InsideWordsRule {
  * matched on a word boundary, and the unit fell to `none` although a coder sees its measure. Only for
  * such units: elsewhere the words found on the tokens decide, as every gold and silver figure was
  * measured. Only terms of `minWeight` or more count (topic terms still need a measure beside them), and
- * none followed by one of `names`: 所得税法, 承诺书 and 协调小组 name a law, a paper and a body, not a
- * measure. A term must lie inside one of the segmenter's words: one across two (上市 in 以上|市区) is
+ * none whose word ends in one of `names`: 所得税法, 承诺书 and 协调小组 name a law, a paper and a body, not a
+ * measure (依法处理 does not: 处理 is no name). A term must lie inside one of the segmenter's words: one across two (上市 in 以上|市区) is
  * none. Exclusions, ignore rules and headings apply as to any evidence.
  */
 export function insideWordMatches(tokens: readonly string[], text: string, compiled: CompiledCodebook, rule: InsideWordsRule): Match[] {
@@ -35,11 +35,16 @@ export function insideWordMatches(tokens: readonly string[], text: string, compi
     while (token < tokens.length - 1 && tokenEnd <= m.start) tokenEnd += tokens[++token]!.length;
     if (m.end > tokenEnd) continue;
     if (!m.topic && m.weight < rule.minWeight) continue;
-    if (rule.names) {
-      rule.names.lastIndex = m.end;
-      if (rule.names.test(text)) continue;
-    }
+    if (rule.names && namesRest(rule.names, text, m.end, tokenEnd)) continue;
     candidates.push({ ...m, rule: rule.label });
   }
   return keptMatches(candidates, text, compiled, present, []);
+}
+
+/** Whether the rest of the word after a term is a name (法 in 所得税法, 小组 in 协调小组), not a longer word (处理 in 依法处理). */
+function namesRest(names: RegExp, text: string, end: number, wordEnd: number): boolean {
+  if (end === wordEnd) return false;
+  names.lastIndex = end;
+  const found = names.exec(text);
+  return found !== null && end + found[0].length === wordEnd;
 }

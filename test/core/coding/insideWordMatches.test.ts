@@ -57,6 +57,11 @@ describe('a unit with no evidence is read in its characters (rules.inside_words)
     expect(code(['由', '工程协调小组', '确定', '。']).decidedBy).toBe('no evidence');
   });
 
+  it('a name ends the word: a longer word that only begins like one (局面 after 规范, as 处理 after 依法) leaves the measure', () => {
+    const c = code(['维护', '规范局面', '。']);
+    expect([c.primary, c.decidedBy, c.matches.map((m) => m.term)]).toEqual(['law', 'inside_words', ['规范']]);
+  });
+
   it('carriers under min_weight, topics with no measure beside them and excluded terms name no measure', () => {
     expect(code(['加快推进器', '研制', '。']).decidedBy).toBe('no evidence');
     expect(code(['人工智能芯片', '。']).decidedBy).toBe('no evidence');
