@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import { parseShard } from '../pipeline/parseShard.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
@@ -80,6 +81,7 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
  * returns the exit code. recode is the same run, said to be one: its text comes from the cache.
  */
 export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
+  refuseStdout('--out', opts.out, `${command} writes a folder of tables`, 'folder');
   const shard = opts.shard ? parseShard(opts.shard) : undefined;
   const unit = parseUnit(opts.unit);
   const bars = { extract: progressReporter(opts.quiet === true, `${command} (extract)`), code: progressReporter(opts.quiet === true, `${command} (code)`) };

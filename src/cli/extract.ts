@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { errorsSummary } from '../export/errorsSummary.js';
 import { extractCorpus } from '../pipeline/extractCorpus.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
 
@@ -26,6 +27,7 @@ from the cache. Exit code: 0 all documents read, 1 some could not be read (see d
     )
     .action(
       runAction(async (corpus: string, opts: { out: string; quiet?: boolean } & ExtractionFlags) => {
+        refuseStdout('--out', opts.out, 'extract writes a folder (documents.csv)', 'folder');
         const progress = progressReporter(opts.quiet === true, 'extract');
         const report = await extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick });
         progress.end();

@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { toCsv } from '../export/csv.js';
 import { padEnd, padStart } from '../export/textTable.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
 import { kwic } from '../pipeline/kwic.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { listingStream, writeOutput } from './writeOutput.js';
 import { progressReporter } from './progress.js';
 import { UserError } from '../core/errors.js';
 
@@ -24,7 +24,7 @@ export function kwicCommand(): Command {
     .option('-c, --codebook <file>', 'codebook whose terms shape the segmentation, as in analyze (repeatable)', collectCodebooks, [] as string[])
     .option('-w, --width <n>', 'characters of context on each side', '20')
     .option('--substring', 'also list occurrences inside longer words, which the coder would not match')
-    .option('-o, --out <file>', 'write the occurrences to this CSV')
+    .option('-o, --out <file>', 'write the occurrences to this CSV (-: standard output, the listing then goes to standard error)')
     .option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)')
     .option('-q, --quiet', 'no progress')
     .addHelpText('after', `
@@ -40,6 +40,7 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
     .action(
       runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
         const width = parseWidth(opts.width);
+        const listing = listingStream(opts.out);
         const progress = progressReporter(opts.quiet === true, 'kwic');
         const report = await kwic(term, corpus, {
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
@@ -61,8 +62,8 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
           `${term.trim()}: ${report.onBoundary} occurrence${report.onBoundary === 1 ? '' : 's'} on word boundaries` +
           `, ${report.insideWords} not (inside a longer word or cut across by the segmenter)${report.insideWords > 0 && !opts.substring ? ' (list them with --substring)' : ''}` +
           `; ${report.keywordOf.length ? `keyword of ${report.keywordOf.join(', ')}` : 'not a keyword of the codebook'}`;
-        process.stdout.write([...lines, summary].join('\n') + '\n');
-        if (opts.out) await writeFileAtomic(opts.out, toCsv(report.table));
+        listing.write([...lines, summary].join('\n') + '\n');
+        if (opts.out) await writeOutput(opts.out, toCsv(report.table));
         return EXIT.ok;
       }),
     );

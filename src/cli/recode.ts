@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import { readRerunSettings } from '../pipeline/rerunSettings.js';
 import { collectCodebooks, runAnalyze, UNIT_HELP, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { withExtractionOptions } from './extractionOptions.js';
 import { addTableOptions } from './tableOptions.js';
 
@@ -34,6 +35,7 @@ and said so on stderr.`,
     )
     .action(
       runAction(async (corpus: string | undefined, opts: AnalyzeFlags) => {
+        refuseStdout('--out', opts.out, 'recode writes a folder of tables', 'folder');
         const previous = readRerunSettings(opts.out);
         if (!corpus && !previous) throw new UserError('usage', `recode: no corpus given and no earlier run in ${opts.out}/ (run.json) to take it from`);
         const metadata = opts.metadata ?? previous?.metadata ?? undefined;

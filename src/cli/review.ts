@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { exportReview, importReview } from '../pipeline/review.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { wholeNumber } from './wholeNumber.js';
 
 function exportCommand(): Command {
@@ -30,6 +31,7 @@ already coded by hand are never among them.`,
     )
     .action(
       runAction(async (output: string, opts: { out: string; sample?: string; seed: string; uncertain?: string; codebook: string }) => {
+        refuseStdout('--out', opts.out, 'review export writes a workbook (.xlsx) and a .csv beside it', 'file');
         const seed = wholeNumber('--seed', opts.seed, 0);
         const sample = opts.sample === undefined ? undefined : { size: wholeNumber('--sample', opts.sample, 1), seed };
         const uncertain = opts.uncertain === undefined ? undefined : wholeNumber('--uncertain', opts.uncertain, 1);
@@ -66,6 +68,7 @@ codings/manual.csv.`,
     )
     .action(
       runAction(async (sheet: string, opts: { from: string; manual?: string; codebook: string }) => {
+        refuseStdout('--manual', opts.manual, 'review import updates the manual codes file', 'file');
         const r = await importReview({ sheet, from: opts.from, codebook: opts.codebook, ...(opts.manual ? { manual: opts.manual } : {}) });
         process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
         return EXIT.ok;

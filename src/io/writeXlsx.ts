@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Table } from '../core/tables/Table.js';
-import { writeFileAtomic } from './atomicWrite.js';
+import { writeUserFile } from './writeUserFile.js';
 
 /**
  * exceljs takes about a second to import; loaded on first use, so that commands that never touch a
@@ -35,5 +35,5 @@ export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Tab
     const textCol = table.columns.indexOf('text');
     if (textCol >= 0) sheet.getColumn(textCol + 1).alignment = { wrapText: true, vertical: 'top' };
   }
-  await writeFileAtomic(file, new Uint8Array(await book.xlsx.writeBuffer()));
+  await writeUserFile(file, new Uint8Array(await book.xlsx.writeBuffer()));
 }

@@ -7,7 +7,7 @@ import { stratifiedSample } from '../core/sampling/stratifiedSample.js';
 import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
 import { uncertainFirst } from '../core/review/uncertainFirst.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
+import { writeUserFile } from '../io/writeUserFile.js';
 import { sha256 } from '../io/hash.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
@@ -101,7 +101,7 @@ export async function exportReview(options: ExportOptions): Promise<{ files: str
     { table: sheet, options: { widths: { text: 60, matched_terms: 30, file: 24, comment: 30 }, input: CODER_COLUMNS } },
     { table: codes },
   ]);
-  await writeFileAtomic(csv, toCsv(sheet));
+  await writeUserFile(csv, toCsv(sheet));
   return { files: [xlsx, csv], clauses: chosen.length, of: all.length };
 }
 
@@ -113,7 +113,7 @@ export async function readManualCodes(file: string): Promise<ManualCode[]> {
 }
 
 export async function writeManualCodes(file: string, codes: readonly ManualCode[]): Promise<void> {
-  await writeFileAtomic(file, toCsv({ name: 'manual', columns: MANUAL_COLUMNS, rows: codes.map(manualCodeRow) }));
+  await writeUserFile(file, toCsv({ name: 'manual', columns: MANUAL_COLUMNS, rows: codes.map(manualCodeRow) }));
 }
 
 export interface ImportOptions {

@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBadInputFolder } from '../../scripts/make-bad-input-fixtures.mjs';
+import { runCli, type CliResult } from '../cli.js';
+import { REPO_ROOT } from '../sharedDir.js';
+
+// Inputs a new user gets wrong (docs/bad-input.md): each gives one line that says what and where,
+// no stack trace, and the exit code of src/cli/exitCodes.ts; fixtures from scripts/make-bad-input-fixtures.mjs.
+const work = mkdtempSync(join(tmpdir(), 'policy-code-bad-input-'));
+const CODEBOOK = join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml');
+const run = (...args: string[]) => runCli(args, work);
+beforeAll(() => writeBadInputFolder(work));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A usage or input error: exit 2, one line on stderr, no stack trace. */
+function oneLineError(r: CliResult, pattern: RegExp): void {
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.code).toBe(2);
+}
+
+describe('-o - is standard output for one table and refused for folders and kept files', () => {
+  it('code-units, kwic, agreement and codebook diff write their table to standard output, and no file named -', () => {
+    const units = run('code-units', 'units.csv', '-o', '-');
+    expect(units.code).toBe(0);
+    expect(units.stdout).toMatch(/^unit_id,primary,instruments/);
+    const kwic = run('kwic', '补贴', 'corpus', '-o', '-', '--quiet');
+    expect(kwic.code).toBe(0);
+    expect(kwic.stdout).toMatch(/^clause_id,file,start,left,term,right/);
+    expect(kwic.stdout.trim().split('\n')).toHaveLength(2);
+    // The listing a user reads moves to standard error, so that the pipe carries only the table.
+    expect(kwic.stderr).toMatch(/补贴: 1 occurrence on word boundaries/);
+    const agreement = run('agreement', 'units.csv', 'units.csv', '-o', '-');
+    expect(agreement.code).toBe(0);
+    expect(agreement.stdout).toMatch(/^scope,units_pairable/);
+    const diff = run('codebook', 'diff', CODEBOOK, CODEBOOK, 'corpus', '--counts-csv', '-', '--quiet');
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toMatch(/^category,label,before,after,change,gained,lost\n/);
+    expect(diff.stderr).toMatch(/0 of \d+ clauses change codes/);
+    expect(existsSync(join(work, '-'))).toBe(false);
+  });
+
+  it('two outputs cannot both be standard output', () => {
+    oneLineError(run('agreement', 'units.csv', 'units.csv', '-o', '-', '--json'), /--json and --out - both write to standard output/);
+  });
+
+  it.each([
+    ['analyze', 'corpus'],
+    ['extract', 'corpus'],
+    ['recode', 'corpus'],
+    ['evaluate', 'units.csv'],
+    ['review', 'export', 'nowhere'],
+  ])('%s refuses -o - before it reads anything, and writes no file or folder named -', (...args) => {
+    oneLineError(run(...args, '-o', '-'), /--out -: .* give a (folder|file) name instead of -/);
+    expect(existsSync(join(work, '-'))).toBe(false);
+  });
+});
+
+describe('an output path that cannot be written is one line, exit 2', () => {
+  it.each([
+    ['code-units', 'units.csv', '-o', 'a-file/coded.csv'],
+    ['agreement', 'units.csv', 'units.csv', '-o', 'a-file/agreement.csv'],
+    ['kwic', '补贴', 'corpus', '-o', 'a-file/kwic.csv', '--quiet'],
+  ])('%s -o under a file names the path and says why', (...args) => {
+    const r = run(...args);
+    oneLineError(r, /cannot write a-file\/\w+\.csv: a file of that name is in the way of a folder/);
+  });
+
+  it('code-units -o a folder says that it is a folder', () => {
+    oneLineError(run('code-units', 'units.csv', '-o', 'corpus'), /cannot write corpus: it is a folder, not a file/);
+    expect(readdirSync(join(work, 'corpus')).sort()).toEqual(['notice-ban.txt', 'notice-subsidy.txt']);
+  });
+
+  it('analyze -o a file says that a file is in the way', () => {
+    oneLineError(run('analyze', 'corpus', '-o', 'a-file', '--quiet'), /cannot create the output folder a-file: a file of that name is in the way of a folder/);
+  });
+});
