@@ -78,3 +78,21 @@ describe('an output path that cannot be written is one line, exit 2', () => {
     oneLineError(run('analyze', 'corpus', '-o', 'a-file', '--quiet'), /cannot create the output folder a-file: a file of that name is in the way of a folder/);
   });
 });
+
+describe('a hostile or broken codebook is a codebook problem, exit 2', () => {
+  it('an alias bomb (billion laughs) is refused in one problem, by codebook check and by analyze', () => {
+    for (const args of [['codebook', 'check', 'alias-bomb.yaml'], ['analyze', 'corpus', '-c', 'alias-bomb.yaml', '-o', 'out-bomb', '--quiet']]) {
+      const r = run(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(r.stderr).toMatch(/invalid codebook alias-bomb\.yaml \(1 problem\)\n {2}alias-bomb\.yaml: YAML aliases expand too far/);
+    }
+  });
+
+  it('binary noise as a codebook shows the syntax error in a line of bounded width', () => {
+    const r = run('codebook', 'check', 'noise.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/noise\.csv:\d+:\d+: YAML syntax/);
+    for (const line of r.stderr.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+  });
+});
