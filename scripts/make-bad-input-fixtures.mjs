@@ -28,7 +28,7 @@ export const UNITS = [
 ];
 
 /** GBK bytes of a text of characters in GB2312 (enough for these fixtures: no iconv needed). */
-function gbk(text) {
+export function gbk(text) {
   const table = new Map();
   const decoder = new TextDecoder('gbk');
   for (let hi = 0xb0; hi <= 0xf7; hi++) {

@@ -135,10 +135,11 @@ export interface ImportReport {
 /** Checks a filled review sheet and, only when it has no problem at all, stores its codes in the manual codes file. */
 export async function importReview(options: ImportOptions): Promise<ImportReport> {
   const { codebook } = await loadCodebook(options.codebook);
-  const rows: SheetRow[] = (await readSheet(options.sheet)).rows;
-  const columns = new Set(rows.flatMap((r) => Object.keys(r.cells)));
-  const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !columns.has(c));
-  if (rows.length > 0 && missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
+  const sheet = await readSheet(options.sheet);
+  const rows: SheetRow[] = sheet.rows;
+  // Checked on the header, so that an empty file is no review sheet either (it would write an empty manual codes file).
+  const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !sheet.columns.includes(c));
+  if (missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
   const clauses = new Map((await readAnalyzedClauses(options.from)).map((c) => [c.clauseId, c]));
   const check = checkReviewSheet(options.sheet, rows, clauses, codebook.leaves.map((l) => l.id), clauseTextHash);
   if (check.problems.length > 0) {

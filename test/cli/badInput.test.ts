@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBadInputFolder } from '../../scripts/make-bad-input-fixtures.mjs';
+import { gbk, writeBadInputFolder } from '../../scripts/make-bad-input-fixtures.mjs';
 import { runCli, type CliResult } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
@@ -94,5 +96,64 @@ describe('a hostile or broken codebook is a codebook problem, exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/noise\.csv:\d+:\d+: YAML syntax/);
     for (const line of r.stderr.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('tables a person made: GBK, empty rows, noise, a folder', () => {
+  it('code-units and evaluate read a units table saved in GBK (Excel on a Chinese Windows) as Chinese, not as replacement characters', () => {
+    const coded = run('code-units', 'units-gbk.csv');
+    expect(coded.code).toBe(0);
+    const rows = parse(coded.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.unit_id, r.primary, r.text])).toEqual([
+      ['u1', 'financial', '对小微企业给予财政补贴。'],
+      ['u2', 'legal_regulatory', '禁止销售假药劣药。'],
+    ]);
+    const evaluated = run('evaluate', 'units-gbk.csv', '--json');
+    expect(evaluated.code).toBe(0);
+    expect(JSON.parse(evaluated.stdout)).toMatchObject({ units: 2, percent_agreement: 1 });
+  });
+
+  it('rows of empty cells that Excel leaves at the end are skipped, not an empty unit_id', () => {
+    const r = run('code-units', 'units-empty-rows.csv');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((parse(r.stdout, { columns: true }) as unknown[]).length).toBe(2);
+  });
+
+  it('binary noise as a CSV is one short line with its line number, for every command that reads a table', () => {
+    for (const args of [['code-units', 'noise.csv'], ['evaluate', 'noise.csv'], ['agreement', 'noise.csv', 'units.csv'], ['analyze', 'corpus', '--metadata', 'noise.csv', '-o', 'out-noise']]) {
+      const r = run(...args);
+      oneLineError(r, /^policy-code: error: noise\.csv:\d+: not a valid CSV \([^)]*\)\n$/);
+      expect(r.stderr.length).toBeLessThan(220);
+    }
+  });
+
+  it('a folder given as a table says so', () => {
+    oneLineError(run('code-units', 'corpus'), /units file is a folder, not a file: corpus/);
+    oneLineError(run('evaluate', 'corpus'), /file is a folder, not a file: corpus/);
+  });
+});
+
+describe('review import', () => {
+  beforeAll(() => {
+    const analyzed = run('analyze', 'corpus', '-o', 'out', '--quiet');
+    expect(analyzed.code).toBe(0);
+    expect(run('review', 'export', 'out', '-o', 'review.xlsx').code).toBe(0);
+  });
+
+  it('an empty file is no review sheet: exit 2, and no manual codes file is written', () => {
+    oneLineError(run('review', 'import', 'empty.csv', '--from', 'out', '--manual', 'manual-empty.csv'), /empty\.csv: not a review sheet/);
+    expect(existsSync(join(work, 'manual-empty.csv'))).toBe(false);
+  });
+
+  it('a filled sheet saved in GBK is imported: its texts match the clauses', () => {
+    const rows = parse(readFileSync(join(work, 'review.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const subsidy = rows.find((r) => r.text!.includes('补贴'))!;
+    subsidy.coder_primary = 'financial';
+    writeFileSync(join(work, 'review-gbk.csv'), gbk(stringify(rows, { header: true, columns: Object.keys(rows[0]!) })));
+    const r = run('review', 'import', 'review-gbk.csv', '--from', 'out', '--manual', 'manual-gbk.csv');
+    expect(r.stderr).toMatch(/^1 codes imported/);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(work, 'manual-gbk.csv'), 'utf8')).toContain(subsidy.clause_id!);
   });
 });

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../core/errors.js';
+import { decodeText } from './extract/decodeText.js';
+
+/**
+ * The text of a CSV a person made, decoded as documents are (io/extract/decodeText): Excel on a
+ * Chinese Windows saves "CSV" in GBK and "Unicode text" in UTF-16, which read as UTF-8 would be
+ * replacement characters that nothing matches. `label` names the file in messages ("units file").
+ */
+export async function readCsvText(file: string, label = 'file'): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UserError('usage', `${label} is a folder, not a file: ${file}`);
+    if (code === 'ENOENT') throw new UserError('usage', `${label} not found: ${file}`);
+    throw new UserError('usage', `cannot read ${label} ${file}: ${(err as Error).message}`);
+  }
+  return decodeText(bytes).text;
+}
+
+/**
+ * csv-parse's error as one short line at its line: its message quotes the offending field, which in
+ * a binary file is kilobytes of noise.
+ */
+export function notValidCsv(file: string, err: unknown): UserError {
+  const lines = (err as { lines?: number }).lines;
+  const why = String((err as Error)?.message ?? err).split('\n')[0]!.replace(/ (on field|value is) .*/, '').slice(0, 160);
+  return new UserError('input', `${file}${lines ? `:${lines}` : ''}: not a valid CSV (${why})`);
+}
