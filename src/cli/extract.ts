@@ -3,6 +3,7 @@ import { errorsSummary } from '../export/errorsSummary.js';
 import { extractCorpus } from '../pipeline/extractCorpus.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { refuseStdout } from './writeOutput.js';
+import { refuseCorpusAsOutput } from './analyze.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
 
@@ -28,6 +29,7 @@ from the cache. Exit code: 0 all documents read, 1 some could not be read (see d
     .action(
       runAction(async (corpus: string, opts: { out: string; quiet?: boolean } & ExtractionFlags) => {
         refuseStdout('--out', opts.out, 'extract writes a folder (documents.csv)', 'folder');
+        refuseCorpusAsOutput(corpus, opts.out);
         const progress = progressReporter(opts.quiet === true, 'extract');
         const report = await extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick });
         progress.end();

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -155,5 +155,20 @@ describe('review import', () => {
     expect(r.stderr).toMatch(/^1 codes imported/);
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'manual-gbk.csv'), 'utf8')).toContain(subsidy.clause_id!);
+  });
+});
+
+describe('an output folder inside the corpus', () => {
+  it('is not read as documents by the next run; the corpus folder itself is refused as the output folder', () => {
+    cpSync(join(work, 'corpus'), join(work, 'study'), { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const r = run('analyze', 'study', '-o', 'study/results', '--quiet');
+      expect(r.code).toBe(0);
+      const documents = parse(readFileSync(join(work, 'study', 'results', 'documents.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+      expect(documents.map((d) => d.file)).toEqual(['notice-ban.txt', 'notice-subsidy.txt']);
+    }
+    oneLineError(run('analyze', 'study', '-o', 'study/', '--quiet'), /--out study\/ is the corpus folder/);
+    oneLineError(run('extract', 'study', '-o', 'study', '--quiet'), /--out study is the corpus folder/);
+    expect(existsSync(join(work, 'study', 'documents.csv'))).toBe(false);
   });
 });
