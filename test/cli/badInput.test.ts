@@ -172,3 +172,15 @@ describe('an output folder inside the corpus', () => {
     expect(existsSync(join(work, 'study', 'documents.csv'))).toBe(false);
   });
 });
+
+describe('the same inputs twice', () => {
+  it('review export writes a byte-identical workbook (no time of writing inside)', async () => {
+    expect(run('analyze', 'corpus', '-o', 'out-twice', '--quiet').code).toBe(0);
+    expect(run('review', 'export', 'out-twice', '-o', 'first/review.xlsx').code).toBe(0);
+    // The workbook's properties carry seconds; its zip entries two-second steps.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(run('review', 'export', 'out-twice', '-o', 'second/review.xlsx').code).toBe(0);
+    expect(readFileSync(join(work, 'second', 'review.xlsx')).equals(readFileSync(join(work, 'first', 'review.xlsx')))).toBe(true);
+    expect(readFileSync(join(work, 'second', 'review.csv')).equals(readFileSync(join(work, 'first', 'review.csv')))).toBe(true);
+  });
+});
