@@ -75,6 +75,8 @@ export function writeBadInputFolder(dir) {
   writeFileSync(join(dir, 'coder-gbk.csv'), gbk(csv(UNITS.map((r) => [r[0], r[2]]))));
   // Excel keeps the rows a user cleared as rows of empty cells.
   writeFileSync(join(dir, 'units-empty-rows.csv'), csv([...UNITS, ['', '', ''], ['', '', '']]));
+  // UTF-8 with a BOM and one damaged byte (a file cut or patched by hand): still UTF-8.
+  writeFileSync(join(dir, 'units-bom-damaged.csv'), Buffer.concat([Buffer.from('\ufeff' + csv(UNITS) + 'u3,'), Buffer.from([0xff]), Buffer.from(',\r\n')]));
   writeFileSync(join(dir, 'noise.csv'), noise(4096));
   writeFileSync(join(dir, 'alias-bomb.yaml'), aliasBomb());
   writeFileSync(join(dir, 'empty.csv'), '');

@@ -17,6 +17,9 @@ export async function readCsvText(file: string, label = 'file'): Promise<string>
     if (code === 'ENOENT') throw new UserError('usage', `${label} not found: ${file}`);
     throw new UserError('usage', `cannot read ${label} ${file}: ${(err as Error).message}`);
   }
+  // A UTF-8 BOM decides even where a byte is damaged (a cut-off clauses.csv): decodeText would take
+  // such a file for GB18030 and every character, the header's too, would be wrong.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   return decodeText(bytes).text;
 }
 

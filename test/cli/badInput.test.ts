@@ -113,6 +113,16 @@ describe('tables a person made: GBK, empty rows, noise, a folder', () => {
     expect(JSON.parse(evaluated.stdout)).toMatchObject({ units: 2, percent_agreement: 1 });
   });
 
+  it('a UTF-8 file with a BOM and one damaged byte stays UTF-8: its header and Chinese are read', () => {
+    const r = run('code-units', 'units-bom-damaged.csv');
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.slice(0, 2).map((row) => [row.unit_id, row.primary, row.text])).toEqual([
+      ['u1', 'financial', '对小微企业给予财政补贴。'],
+      ['u2', 'legal_regulatory', '禁止销售假药劣药。'],
+    ]);
+  });
+
   it('rows of empty cells that Excel leaves at the end are skipped, not an empty unit_id', () => {
     const r = run('code-units', 'units-empty-rows.csv');
     expect(r.stderr).toBe('');
