@@ -81,6 +81,9 @@ export function writeBadInputFolder(dir) {
   writeFileSync(join(dir, 'alias-bomb.yaml'), aliasBomb());
   writeFileSync(join(dir, 'empty.csv'), '');
   writeFileSync(join(dir, 'a-file'), 'a file where a folder is expected\n');
+  // A folder of the wrong files: a list of the policies, not the policies.
+  mkdirSync(join(dir, 'no-documents'), { recursive: true });
+  writeFileSync(join(dir, 'no-documents', 'policies.md'), Object.values(NOTICES).map((n) => `- ${n[0]}`).join('\n') + '\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -194,3 +194,14 @@ describe('the same inputs twice', () => {
     expect(readFileSync(join(work, 'second', 'review.csv')).equals(readFileSync(join(work, 'first', 'review.csv')))).toBe(true);
   });
 });
+
+describe('a corpus folder without documents', () => {
+  it.each([
+    ['analyze', 'no-documents', '-o', 'out-none', '--quiet'],
+    ['extract', 'no-documents', '-o', 'out-none', '--quiet'],
+    ['kwic', '补贴', 'no-documents', '--quiet'],
+  ])('%s says that it holds no documents, exit 2, and writes nothing', (...args) => {
+    oneLineError(run(...args), /no documents in no-documents: it holds no \.pdf, .*; 1 other file there, e\.g\. policies\.md/);
+    expect(existsSync(join(work, 'out-none'))).toBe(false);
+  });
+});
