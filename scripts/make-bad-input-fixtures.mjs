@@ -77,6 +77,9 @@ export function writeBadInputFolder(dir) {
   writeFileSync(join(dir, 'units-empty-rows.csv'), csv([...UNITS, ['', '', ''], ['', '', '']]));
   // UTF-8 with a BOM and one damaged byte (a file cut or patched by hand): still UTF-8.
   writeFileSync(join(dir, 'units-bom-damaged.csv'), Buffer.concat([Buffer.from('\ufeff' + csv(UNITS) + 'u3,'), Buffer.from([0xff]), Buffer.from(',\r\n')]));
+  const metadata = [['file', 'title', 'province'], ['notice-subsidy.txt', NOTICES['notice-subsidy.txt'][0], '广东']];
+  writeFileSync(join(dir, 'metadata-gbk.csv'), gbk(csv(metadata)));
+  writeFileSync(join(dir, 'metadata-twice.csv'), csv([...metadata, ['notice-subsidy.txt', '另一个标题', '福建']]));
   writeFileSync(join(dir, 'noise.csv'), noise(4096));
   writeFileSync(join(dir, 'alias-bomb.yaml'), aliasBomb());
   writeFileSync(join(dir, 'empty.csv'), '');

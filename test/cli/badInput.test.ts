@@ -123,6 +123,15 @@ describe('tables a person made: GBK, empty rows, noise, a folder', () => {
     ]);
   });
 
+  it('metadata.csv saved in GBK gives its titles and provinces; a file listed twice is an input error at its line', () => {
+    const r = run('analyze', 'corpus', '--metadata', 'metadata-gbk.csv', '-o', 'out-meta', '--quiet');
+    expect(r.code).toBe(0);
+    const documents = parse(readFileSync(join(work, 'out-meta', 'documents.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(documents.find((d) => d.file === 'notice-subsidy.txt')).toMatchObject({ title: '某市人民政府关于支持小微企业发展的通知', province: '广东' });
+    oneLineError(run('analyze', 'corpus', '--metadata', 'metadata-twice.csv', '-o', 'out-meta-twice', '--quiet'), /metadata-twice\.csv:3: notice-subsidy\.txt is listed twice \(first on line 2\)/);
+    expect(existsSync(join(work, 'out-meta-twice'))).toBe(false);
+  });
+
   it('rows of empty cells that Excel leaves at the end are skipped, not an empty unit_id', () => {
     const r = run('code-units', 'units-empty-rows.csv');
     expect(r.stderr).toBe('');
