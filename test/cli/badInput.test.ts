@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gbk, writeBadInputFolder } from '../../scripts/make-bad-input-fixtures.mjs';
-import { runCli, type CliResult } from '../cli.js';
+import { runCli, startCli, type CliResult } from '../cli.js';
 import { REPO_ROOT } from '../sharedDir.js';
 
 // Inputs a new user gets wrong (docs/bad-input.md): each gives one line that says what and where,
@@ -212,5 +212,24 @@ describe('a corpus folder without documents', () => {
   ])('%s says that it holds no documents, exit 2, and writes nothing', (...args) => {
     oneLineError(run(...args), /no documents in no-documents: it holds no \.pdf, .*; 1 other file there, e\.g\. policies\.md/);
     expect(existsSync(join(work, 'out-none'))).toBe(false);
+  });
+});
+
+describe('extract stopped by SIGTERM', () => {
+  it('stops between documents with the line analyze gives, exit 143, and writes no documents.csv', async () => {
+    // Enough small documents that the signal, sent at the first progress line, comes before the end.
+    const many = join(work, 'many');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 400; i++) writeFileSync(join(many, `notice-${String(i).padStart(3, '0')}.txt`), `某市关于第${i}号事项的通知\n一、对小微企业给予补贴${i}元。\n`);
+    const child = startCli(['extract', 'many', '-o', 'out-stopped', '--jobs', '1'], work, { POLICY_CODE_CACHE_DIR: join(work, 'cache-stopped') });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      if (!stderr.includes('documents') && (stderr + d).includes('extract: ')) child.kill('SIGTERM');
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(stderr).toMatch(/policy-code: interrupted by SIGTERM after \d+ of 400 documents; outputs left as they were/);
+    expect(code).toBe(143);
+    expect(existsSync(join(work, 'out-stopped', 'documents.csv'))).toBe(false);
   });
 });
