@@ -165,6 +165,16 @@ describe('review import', () => {
     expect(existsSync(join(work, 'manual-empty.csv'))).toBe(false);
   });
 
+  it('a sheet nobody filled in is refused by agreement (it would give a table of empty cells, exit 0)', () => {
+    oneLineError(run('agreement', 'review.xlsx', 'review.csv'), /review\.(xlsx|csv): no unit has a code \(coder_primary is empty in every row\): nothing to compare/);
+  });
+
+  it('a workbook given where a CSV is read says what it is and how to save it as CSV', () => {
+    for (const args of [['evaluate', 'review.xlsx'], ['code-units', 'review.xlsx'], ['analyze', 'corpus', '--metadata', 'review.xlsx', '-o', 'out-xlsx']]) {
+      oneLineError(run(...args), /review\.xlsx is a ZIP archive \(an Excel \.xlsx workbook\?\), not a CSV: save it as CSV/);
+    }
+  });
+
   it('a filled sheet saved in GBK is imported: its texts match the clauses', () => {
     const rows = parse(readFileSync(join(work, 'review.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
     const subsidy = rows.find((r) => r.text!.includes('补贴'))!;
