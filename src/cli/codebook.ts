@@ -10,6 +10,7 @@ import { codebookFitCommand } from './codebookFit.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { listingStream, writeOutput } from './writeOutput.js';
+import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 
 /** Changed clauses shown on the terminal; the CSV has them all. */
@@ -81,8 +82,11 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
       runAction(async (oldFile: string, newFile: string, corpus: string, opts: { csv?: string; countsCsv?: string; jobs?: string; quiet?: boolean }) => {
         const listing = listingStream(opts.csv, opts.countsCsv);
         const progress = progressReporter(opts.quiet === true, 'codebook diff');
-        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick });
-        progress.end();
+        const interrupt = interruptOnSignals();
+        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {
+          progress.end();
+          interrupt.dispose();
+        });
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const { diff } = report;
         const out: string[] = [

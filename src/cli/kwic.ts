@@ -7,6 +7,7 @@ import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { listingStream, writeOutput } from './writeOutput.js';
+import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { UserError } from '../core/errors.js';
 
@@ -42,14 +43,18 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
         const width = parseWidth(opts.width);
         const listing = listingStream(opts.out);
         const progress = progressReporter(opts.quiet === true, 'kwic');
+        const interrupt = interruptOnSignals();
         const report = await kwic(term, corpus, {
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           width,
           substring: opts.substring === true,
           ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
           onProgress: progress.tick,
+          signal: interrupt.signal,
+        }).finally(() => {
+          progress.end();
+          interrupt.dispose();
         });
-        progress.end();
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const idWidth = Math.max(0, ...report.lines.map((o) => o.clauseId.length));
         // Clause text keeps its line breaks; a concordance line must stay on one line.

@@ -225,21 +225,27 @@ describe('a corpus folder without documents', () => {
   });
 });
 
-describe('extract stopped by SIGTERM', () => {
-  it('stops between documents with the line analyze gives, exit 143, and writes no documents.csv', async () => {
+describe('stopped by SIGTERM', () => {
+  beforeAll(() => {
     // Enough small documents that the signal, sent at the first progress line, comes before the end.
-    const many = join(work, 'many');
-    mkdirSync(many, { recursive: true });
-    for (let i = 0; i < 400; i++) writeFileSync(join(many, `notice-${String(i).padStart(3, '0')}.txt`), `某市关于第${i}号事项的通知\n一、对小微企业给予补贴${i}元。\n`);
-    const child = startCli(['extract', 'many', '-o', 'out-stopped', '--jobs', '1'], work, { POLICY_CODE_CACHE_DIR: join(work, 'cache-stopped') });
+    mkdirSync(join(work, 'many'), { recursive: true });
+    for (let i = 0; i < 400; i++) writeFileSync(join(work, 'many', `notice-${String(i).padStart(3, '0')}.txt`), `某市关于第${i}号事项的通知\n一、对小微企业给予补贴${i}元。\n`);
+  });
+
+  it.each([
+    ['extract', 'many', '-o', 'out-stopped'],
+    ['kwic', '补贴', 'many', '-o', 'out-stopped/kwic.csv'],
+    ['codebook', 'diff', CODEBOOK, CODEBOOK, 'many', '--csv', 'out-stopped/diff.csv'],
+  ])('%s stops between documents with the line analyze gives, exit 143, and writes nothing', async (...args) => {
+    const child = startCli([...args, '--jobs', '1'], work, { POLICY_CODE_CACHE_DIR: join(work, `cache-stopped-${args[0]}`) });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      if (!stderr.includes('documents') && (stderr + d).includes('extract: ')) child.kill('SIGTERM');
+      if (!/\d+\/400 documents/.test(stderr) && /\d+\/400 documents/.test(stderr + d)) child.kill('SIGTERM');
       stderr += d;
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(stderr).toMatch(/policy-code: interrupted by SIGTERM after \d+ of 400 documents; outputs left as they were/);
     expect(code).toBe(143);
-    expect(existsSync(join(work, 'out-stopped', 'documents.csv'))).toBe(false);
+    expect(existsSync(join(work, 'out-stopped'))).toBe(false);
   });
 });
