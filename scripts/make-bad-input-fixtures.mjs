@@ -72,6 +72,8 @@ export function writeBadInputFolder(dir) {
   for (const [name, lines] of Object.entries(NOTICES)) writeFileSync(join(dir, 'corpus', name), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'units.csv'), csv(UNITS));
   writeFileSync(join(dir, 'units-gbk.csv'), gbk(csv(UNITS)));
+  // Excel's "Unicode text": UTF-16 LE with a BOM, tab-separated.
+  writeFileSync(join(dir, 'units-excel-unicode.txt'), Buffer.from('\ufeff' + UNITS.map((r) => r.join('\t')).join('\r\n') + '\r\n', 'utf16le'));
   writeFileSync(join(dir, 'coder-gbk.csv'), gbk(csv(UNITS.map((r) => [r[0], r[2]]))));
   // Excel keeps the rows a user cleared as rows of empty cells.
   writeFileSync(join(dir, 'units-empty-rows.csv'), csv([...UNITS, ['', '', ''], ['', '', '']]));

@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js';
-import { notValidCsv, readCsvText } from './readCsvText.js';
+import { csvDelimiter, notValidCsv, readCsvText } from './readCsvText.js';
 
 export interface CsvTable {
   file: string;
@@ -22,7 +22,7 @@ export async function readCsvTable(file: string, required: readonly string[] = [
   try {
     // Loaded on use: most runs read no CSV, and the module costs start-up time of every command.
     const { parse } = await import('csv-parse/sync');
-    records = parse(text, { bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: options.strict !== true, info: true }) as unknown as typeof records;
+    records = parse(text, { delimiter: csvDelimiter(text), bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: options.strict !== true, info: true }) as unknown as typeof records;
   } catch (err) {
     throw notValidCsv(file, err);
   }

@@ -25,6 +25,15 @@ export async function readCsvText(file: string, label = 'file'): Promise<string>
   return decodeText(bytes).text;
 }
 
+/**
+ * The delimiter of a table: a tab when the header has tabs and no comma (Excel's "Unicode text",
+ * UTF-16 with tabs, and .tsv files), else a comma.
+ */
+export function csvDelimiter(text: string): ',' | '\t' {
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  return header.includes('\t') && !header.includes(',') ? '\t' : ',';
+}
+
 /** An Excel workbook by its first bytes (.xlsx is a ZIP archive, .xls an OLE2 file), whatever its name. */
 function workbookKind(bytes: Uint8Array): string | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'a ZIP archive (an Excel .xlsx workbook?)';

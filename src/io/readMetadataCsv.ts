@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
-import { notValidCsv, readCsvText } from './readCsvText.js';
+import { csvDelimiter, notValidCsv, readCsvText } from './readCsvText.js';
 
 /**
  * Reads metadata.csv (columns: file, and any of title, province, year, doc_number, issuer, date,
@@ -12,7 +12,7 @@ export async function readMetadataCsv(path: string): Promise<Map<string, GivenMe
   try {
     // Loaded on use, as in readCsvTable: most runs read no CSV and start faster without it.
     const { parse } = await import('csv-parse/sync');
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as unknown as typeof rows;
+    rows = parse(text, { delimiter: csvDelimiter(text), columns: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as unknown as typeof rows;
   } catch (err) {
     throw notValidCsv(path, err);
   }

@@ -113,6 +113,16 @@ describe('tables a person made: GBK, empty rows, noise, a folder', () => {
     expect(JSON.parse(evaluated.stdout)).toMatchObject({ units: 2, percent_agreement: 1 });
   });
 
+  it("Excel's 'Unicode text' (UTF-16 with tabs) is read as a table", () => {
+    const r = run('code-units', 'units-excel-unicode.txt');
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.unit_id, row.primary, row.text])).toEqual([
+      ['u1', 'financial', '对小微企业给予财政补贴。'],
+      ['u2', 'legal_regulatory', '禁止销售假药劣药。'],
+    ]);
+  });
+
   it('a UTF-8 file with a BOM and one damaged byte stays UTF-8: its header and Chinese are read', () => {
     const r = run('code-units', 'units-bom-damaged.csv');
     expect(r.code).toBe(0);
