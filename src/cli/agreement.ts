@@ -5,7 +5,7 @@ import { writeTableFile } from '../pipeline/writeReportTables.js';
 import { UserError } from '../core/errors.js';
 import { toCsv } from '../export/csv.js';
 import { EXIT, runAction } from './exitCodes.js';
-import { listingStream, STDOUT, writeOutput } from './writeOutput.js';
+import { listingStream, refuseInputAsOutput, STDOUT, writeOutput } from './writeOutput.js';
 
 export function agreementCommand(): Command {
   return new Command('agreement')
@@ -34,6 +34,7 @@ averaged over pairs of coders. An empty cell: the coefficient is undefined (e.g.
       runAction(async (files: string[], opts: { codebook?: string; out?: string; json?: boolean }) => {
         if (opts.json && opts.out === STDOUT) throw new UserError('usage', '--json and --out - both write to standard output: choose one');
         const listing = listingStream(opts.out);
+        refuseInputAsOutput('--out', opts.out, [...files, opts.codebook]);
         const report = await agreement(files, opts.codebook);
         const table = agreementTable(report);
         if (opts.json) process.stdout.write(JSON.stringify(agreementJson(report, files), null, 2) + '\n');

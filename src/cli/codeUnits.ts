@@ -3,7 +3,7 @@ import { toCsv } from '../export/csv.js';
 import { codedUnitsTable, codeUnitsWith, readUnits } from '../pipeline/codeUnits.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
-import { STDOUT, writeOutput } from './writeOutput.js';
+import { refuseInputAsOutput, STDOUT, writeOutput } from './writeOutput.js';
 
 export function codeUnitsCommand(): Command {
   return new Command('code-units')
@@ -26,6 +26,7 @@ columns (an input column named like an output one is kept as input_<name>).
     )
     .action(
       runAction(async (file: string, opts: { codebook: string; out?: string; bom: boolean }) => {
+        refuseInputAsOutput('--out', opts.out, [file, opts.codebook]);
         const { units, columns } = await readUnits(file);
         const codings = await codeUnitsWith(opts.codebook, units);
         const out = opts.out ?? STDOUT;

@@ -9,7 +9,7 @@ import { codebookDiff } from '../pipeline/codebookDiff.js';
 import { codebookFitCommand } from './codebookFit.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
-import { listingStream, writeOutput } from './writeOutput.js';
+import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 
@@ -81,6 +81,8 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
     .action(
       runAction(async (oldFile: string, newFile: string, corpus: string, opts: { csv?: string; countsCsv?: string; jobs?: string; quiet?: boolean }) => {
         const listing = listingStream(opts.csv, opts.countsCsv);
+        refuseInputAsOutput('--csv', opts.csv, [oldFile, newFile]);
+        refuseInputAsOutput('--counts-csv', opts.countsCsv, [oldFile, newFile]);
         const progress = progressReporter(opts.quiet === true, 'codebook diff');
         const interrupt = interruptOnSignals();
         const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {

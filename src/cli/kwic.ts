@@ -6,7 +6,7 @@ import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
-import { listingStream, writeOutput } from './writeOutput.js';
+import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { UserError } from '../core/errors.js';
@@ -42,6 +42,7 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
       runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
         const width = parseWidth(opts.width);
         const listing = listingStream(opts.out);
+        refuseInputAsOutput('--out', opts.out, opts.codebook);
         const progress = progressReporter(opts.quiet === true, 'kwic');
         const interrupt = interruptOnSignals();
         const report = await kwic(term, corpus, {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { writeUserFile } from '../io/writeUserFile.js';
 
@@ -27,4 +28,14 @@ export function listingStream(...outputs: Array<string | undefined>): NodeJS.Wri
 /** One clear line for `-` where the output cannot be standard output: `what` the command writes, a `kind` of name to give. */
 export function refuseStdout(option: string, path: string | undefined, what: string, kind: 'folder' | 'file'): void {
   if (path === STDOUT) throw new UserError('usage', `${option} -: ${what}; give a ${kind} name instead of - (standard output takes one table only)`);
+}
+
+/**
+ * An output named like one of the command's inputs would replace it (`agreement a.csv b.csv -o
+ * a.csv` wrote the table over coder A's codes): one line instead, before anything is read.
+ */
+export function refuseInputAsOutput(option: string, out: string | undefined, inputs: ReadonlyArray<string | undefined>): void {
+  if (out === undefined || out === STDOUT) return;
+  const input = inputs.find((i) => i !== undefined && resolve(i) === resolve(out));
+  if (input !== undefined) throw new UserError('usage', `${option} ${out} is an input of this command (${input}); it would be overwritten: give another name`);
 }

@@ -69,6 +69,18 @@ describe('an output path that cannot be written is one line, exit 2', () => {
   });
 });
 
+describe('an output named like an input of the command', () => {
+  it('is refused before anything is read, and the input is left as it was', () => {
+    cpSync(CODEBOOK, join(work, 'book.yaml'));
+    const before = ['units.csv', 'coder-gbk.csv', 'book.yaml'].map((f) => readFileSync(join(work, f)));
+    oneLineError(run('agreement', 'units.csv', 'coder-gbk.csv', '-o', 'units.csv'), /--out units\.csv is an input of this command \(units\.csv\); it would be overwritten/);
+    oneLineError(run('code-units', 'units.csv', '-o', './units.csv'), /--out \.\/units\.csv is an input of this command/);
+    oneLineError(run('codebook', 'diff', 'book.yaml', 'book.yaml', 'corpus', '--csv', 'book.yaml', '--quiet'), /--csv book\.yaml is an input of this command/);
+    oneLineError(run('codebook', 'fit', 'book.yaml', 'units.csv', '-o', 'units.csv'), /--out units\.csv is an input of this command/);
+    expect(['units.csv', 'coder-gbk.csv', 'book.yaml'].map((f) => readFileSync(join(work, f)))).toEqual(before);
+  });
+});
+
 describe('a hostile or broken codebook is a codebook problem, exit 2', () => {
   it('an alias bomb (billion laughs) is refused in one problem, by codebook check and by analyze', () => {
     for (const args of [['codebook', 'check', 'alias-bomb.yaml'], ['analyze', 'corpus', '-c', 'alias-bomb.yaml', '-o', 'out-bomb', '--quiet']]) {
