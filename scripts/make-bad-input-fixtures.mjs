@@ -85,6 +85,8 @@ export function writeBadInputFolder(dir) {
   writeFileSync(join(dir, 'noise.csv'), noise(4096));
   writeFileSync(join(dir, 'alias-bomb.yaml'), aliasBomb());
   writeFileSync(join(dir, 'empty.csv'), '');
+  // The first bytes of a PDF: a document given where the table of units is read.
+  writeFileSync(join(dir, 'a-document.pdf'), '%PDF-1.4\n%%EOF\n');
   writeFileSync(join(dir, 'a-file'), 'a file where a folder is expected\n');
   // A folder of the wrong files: a list of the policies, not the policies.
   mkdirSync(join(dir, 'no-documents'), { recursive: true });

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { toCsv } from '../export/csv.js';
 import { padEnd, padStart } from '../export/textTable.js';
@@ -15,6 +16,13 @@ function parseWidth(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 500) throw new UserError('usage', `--width takes a whole number from 1 to 500 (got '${value}')`);
   return n;
+}
+
+/** `kwic corpus/ 补贴`: the folder given first is the likely slip, worth naming instead of "corpus folder not found: 补贴". */
+function swappedArguments(term: string, corpus: string): void {
+  if (!existsSync(corpus) && existsSync(term) && statSync(term).isDirectory()) {
+    throw new UserError('usage', `corpus folder not found: ${corpus}; the term comes first: policy-code kwic <term> <corpus> (${term} is a folder)`);
+  }
 }
 
 export function kwicCommand(): Command {
@@ -41,6 +49,7 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
     .action(
       runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
         const width = parseWidth(opts.width);
+        swappedArguments(term, corpus);
         const listing = listingStream(opts.out);
         refuseInputAsOutput('--out', opts.out, opts.codebook);
         const progress = progressReporter(opts.quiet === true, 'kwic');

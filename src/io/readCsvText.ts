@@ -17,8 +17,8 @@ export async function readCsvText(file: string, label = 'file'): Promise<string>
     if (code === 'ENOENT') throw new UserError('usage', `${label} not found: ${file}`);
     throw new UserError('usage', `cannot read ${label} ${file}: ${(err as Error).message}`);
   }
-  const workbook = workbookKind(bytes);
-  if (workbook) throw new UserError('input', `${file} is ${workbook}, not a CSV: save it as CSV in Excel (File > Save As > CSV UTF-8)`);
+  const kind = notATable(bytes);
+  if (kind) throw new UserError('input', `${file} is ${kind}, not a CSV${kind.includes('Excel') ? ': save it as CSV in Excel (File > Save As > CSV UTF-8)' : ''}`);
   // A UTF-8 BOM decides even where a byte is damaged (a cut-off clauses.csv): decodeText would take
   // such a file for GB18030 and every character, the header's too, would be wrong.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
@@ -34,8 +34,9 @@ export function csvDelimiter(text: string): ',' | '\t' {
   return header.includes('\t') && !header.includes(',') ? '\t' : ',';
 }
 
-/** An Excel workbook by its first bytes (.xlsx is a ZIP archive, .xls an OLE2 file), whatever its name. */
-function workbookKind(bytes: Uint8Array): string | null {
+/** A workbook or a document by its first bytes (.xlsx is a ZIP archive, .xls an OLE2 file), whatever its name. */
+function notATable(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'a PDF document';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'a ZIP archive (an Excel .xlsx workbook?)';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'an Excel 97 (.xls) workbook';
   return null;

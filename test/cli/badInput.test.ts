@@ -126,6 +126,12 @@ describe('the same inputs twice', () => {
   });
 });
 
+describe('kwic with its arguments the wrong way round', () => {
+  it('says that the term comes first', () => {
+    oneLineError(run('kwic', 'corpus', '补贴'), /corpus folder not found: 补贴; the term comes first: policy-code kwic <term> <corpus> \(corpus is a folder\)/);
+  });
+});
+
 describe('a corpus folder without documents', () => {
   it.each([
     ['analyze', 'no-documents', '-o', 'out-none', '--quiet'],

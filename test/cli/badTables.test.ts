@@ -68,6 +68,10 @@ describe('tables a person made: GBK, empty rows, noise, a folder', () => {
     }
   });
 
+  it('a PDF given as a table says so', () => {
+    oneLineError(run('code-units', 'a-document.pdf'), /^policy-code: error: a-document\.pdf is a PDF document, not a CSV\n$/);
+  });
+
   it('a folder given as a table says so', () => {
     oneLineError(run('code-units', 'corpus'), /units file is a folder, not a file: corpus/);
     oneLineError(run('evaluate', 'corpus'), /file is a folder, not a file: corpus/);
