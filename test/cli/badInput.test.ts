@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,16 @@ describe('the same inputs twice', () => {
     expect(run('review', 'export', 'out-twice', '-o', 'second/review.xlsx').code).toBe(0);
     expect(readFileSync(join(work, 'second', 'review.xlsx')).equals(readFileSync(join(work, 'first', 'review.xlsx')))).toBe(true);
     expect(readFileSync(join(work, 'second', 'review.csv')).equals(readFileSync(join(work, 'first', 'review.csv')))).toBe(true);
+  });
+});
+
+describe('recode after the corpus moved', () => {
+  it('names the corpus of the earlier run and says how to give it', () => {
+    cpSync(join(work, 'corpus'), join(work, 'moving'), { recursive: true });
+    expect(run('analyze', 'moving', '-o', 'out-moving', '--quiet').code).toBe(0);
+    renameSync(join(work, 'moving'), join(work, 'moved'));
+    oneLineError(run('recode', '-o', 'out-moving'), /corpus folder not found: .*moving \(the corpus of the run in out-moving\/, moved or removed\?\); give it: policy-code recode <corpus> --out out-moving/);
+    expect(run('recode', 'moved', '-o', 'out-moving', '--quiet').code).toBe(0);
   });
 });
 
