@@ -2,14 +2,17 @@ import { Command } from 'commander';
 import { toTextTable } from '../export/textTable.js';
 import { agreement, agreementJson, agreementTable } from '../pipeline/agreement.js';
 import { writeTableFile } from '../pipeline/writeReportTables.js';
+import { UserError } from '../core/errors.js';
+import { toCsv } from '../export/csv.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { listingStream, refuseInputAsOutput, STDOUT, writeOutput } from './writeOutput.js';
 
 export function agreementCommand(): Command {
   return new Command('agreement')
     .description("inter-coder agreement: percent agreement, Holsti, Cohen's and Fleiss' kappa, Krippendorff's alpha")
     .argument('<coder.csv...>', 'one .csv or .xlsx per coder: unit_id (or clause_id), primary, optional secondary (;-separated), or a filled review sheet')
     .option('-c, --codebook <file>', 'list the categories in this codebook\'s order')
-    .option('-o, --out <file>', 'also write the table to a .csv or .md file')
+    .option('-o, --out <file>', 'also write the table to a .csv or .md file (-: CSV on standard output, the table then goes to standard error)')
     .option('--json', 'print the results as JSON instead of a table')
     .addHelpText(
       'after',
@@ -29,11 +32,15 @@ averaged over pairs of coders. An empty cell: the coefficient is undefined (e.g.
     )
     .action(
       runAction(async (files: string[], opts: { codebook?: string; out?: string; json?: boolean }) => {
+        if (opts.json && opts.out === STDOUT) throw new UserError('usage', '--json and --out - both write to standard output: choose one');
+        const listing = listingStream(opts.out);
+        refuseInputAsOutput('--out', opts.out, [...files, opts.codebook]);
         const report = await agreement(files, opts.codebook);
         const table = agreementTable(report);
-        if (opts.out) await writeTableFile(opts.out, table);
         if (opts.json) process.stdout.write(JSON.stringify(agreementJson(report, files), null, 2) + '\n');
-        else process.stdout.write(`${report.coders} coders, ${report.units} units\n${toTextTable(table)}`);
+        else listing.write(`${report.coders} coders, ${report.units} units\n${toTextTable(table)}`);
+        if (opts.out === STDOUT) await writeOutput(STDOUT, toCsv(table));
+        else if (opts.out) await writeTableFile(opts.out, table);
         return EXIT.ok;
       }),
     );

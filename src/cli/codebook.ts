@@ -4,12 +4,13 @@ import { diffCountsTable } from '../core/coding/diffCodings.js';
 import { formatCodebookTree } from '../export/codebookTree.js';
 import { toCsv } from '../export/csv.js';
 import { toTextTable } from '../export/textTable.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
 import { checkCodebookFile, loadCodebook, problemLines } from '../io/readCodebook.js';
 import { codebookDiff } from '../pipeline/codebookDiff.js';
 import { codebookFitCommand } from './codebookFit.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
+import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 
 /** Changed clauses shown on the terminal; the CSV has them all. */
@@ -66,8 +67,8 @@ function diffCommand(): Command {
     .argument('<old>', 'the codebook as it is')
     .argument('<new>', 'the edited codebook')
     .argument('<corpus>', 'folder of policy documents')
-    .option('--csv <file>', 'write every changed clause (text, both codes, both evidence) to this CSV')
-    .option('--counts-csv <file>', 'write the per-category counts to this CSV')
+    .option('--csv <file>', 'write every changed clause (text, both codes, both evidence) to this CSV (-: standard output)')
+    .option('--counts-csv <file>', 'write the per-category counts to this CSV (-: standard output)')
     .option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)')
     .option('-q, --quiet', 'no progress, only the tables')
     .addHelpText('after', `
@@ -79,9 +80,15 @@ Counts are clauses per primary code: before, after, the change, and how many cla
 each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all of them with --csv).`)
     .action(
       runAction(async (oldFile: string, newFile: string, corpus: string, opts: { csv?: string; countsCsv?: string; jobs?: string; quiet?: boolean }) => {
+        const listing = listingStream(opts.csv, opts.countsCsv);
+        refuseInputAsOutput('--csv', opts.csv, [oldFile, newFile]);
+        refuseInputAsOutput('--counts-csv', opts.countsCsv, [oldFile, newFile]);
         const progress = progressReporter(opts.quiet === true, 'codebook diff');
-        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick });
-        progress.end();
+        const interrupt = interruptOnSignals();
+        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {
+          progress.end();
+          interrupt.dispose();
+        });
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const { diff } = report;
         const out: string[] = [
@@ -96,9 +103,9 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
             out.push(`  ${b.unitId}  ${b.primary} [${b.categories.join(';')}] -> ${a.primary} [${a.categories.join(';')}]`);
           }
         }
-        process.stdout.write(out.join('\n') + '\n');
-        if (opts.csv) await writeFileAtomic(opts.csv, toCsv(report.changedTable));
-        if (opts.countsCsv) await writeFileAtomic(opts.countsCsv, toCsv(diffCountsTable(diff)));
+        listing.write(out.join('\n') + '\n');
+        if (opts.csv) await writeOutput(opts.csv, toCsv(report.changedTable));
+        if (opts.countsCsv) await writeOutput(opts.countsCsv, toCsv(diffCountsTable(diff)));
         return EXIT.ok;
       }),
     );

@@ -7,6 +7,7 @@ import type { CodingFigures } from '../core/reliability/codingFigures.js';
 import { toTextTable } from '../export/textTable.js';
 import { fitCodebook, type BeforeAfter, type FitCodebookReport } from '../pipeline/fitCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseInputAsOutput, refuseStdout } from './writeOutput.js';
 import { wholeNumber } from './wholeNumber.js';
 
 interface FitFlags {
@@ -134,6 +135,8 @@ Exit code: 0 written, 2 bad input (a gold file without its columns, codes the co
 know, no coded units, an invalid codebook).`)
     .action(
       runAction(async (codebook: string, gold: string[], opts: FitFlags) => {
+        refuseStdout('--out', opts.out, 'codebook fit writes the fitted codebook to a file (its report goes to standard output)', 'file');
+        refuseInputAsOutput('--out', opts.out, [...gold, ...(opts.check ?? [])]);
         const folds = wholeNumber('--folds', opts.folds, 0);
         const fit = {
           grid: gridOf(opts.grid),

@@ -4,6 +4,7 @@ import { evaluate, evaluationJson, evaluationTables } from '../pipeline/evaluate
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { writeReportTables } from '../pipeline/writeReportTables.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { wholeNumber } from './wholeNumber.js';
 
 interface EvaluateFlags {
@@ -42,6 +43,7 @@ averages pool the instruments and leave 'none' out. Key terms are scored by log-
     )
     .action(
       runAction(async (gold: string, opts: EvaluateFlags) => {
+        refuseStdout('--out', opts.out, 'evaluate writes a folder of tables (--json prints them)', 'folder');
         const top = wholeNumber('--top', opts.top, 1);
         const minFrequency = wholeNumber('--min-freq', opts.minFreq, 1);
         const result = await evaluate({ gold, codebook: opts.codebook, ...(opts.suggest ? { suggest: { top, minFrequency } } : {}) });

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { errorsSummary } from '../export/errorsSummary.js';
 import { extractCorpus } from '../pipeline/extractCorpus.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
+import { refuseCorpusAsOutput } from './analyze.js';
+import { interruptOnSignals } from './interrupt.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
 
@@ -22,13 +25,19 @@ Examples:
 
 Scans and PDFs with broken fonts are read with OCR (Debian: apt-get install -y poppler-utils
 tesseract-ocr tesseract-ocr-chi-sim). Later runs of extract, analyze and show take the text
-from the cache. Exit code: 0 all documents read, 1 some could not be read (see documents.csv).`,
+from the cache. Exit code: 0 all documents read, 1 some could not be read (see documents.csv), 130 (143 for
+SIGTERM) stopped by Ctrl-C between documents: no documents.csv written; run again to resume.`,
     )
     .action(
       runAction(async (corpus: string, opts: { out: string; quiet?: boolean } & ExtractionFlags) => {
+        refuseStdout('--out', opts.out, 'extract writes a folder (documents.csv)', 'folder');
+        refuseCorpusAsOutput(corpus, opts.out);
         const progress = progressReporter(opts.quiet === true, 'extract');
-        const report = await extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick });
-        progress.end();
+        const interrupt = interruptOnSignals();
+        const report = await extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {
+          progress.end();
+          interrupt.dispose();
+        });
         process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
         if (!opts.quiet) {
           const cached = report.files.filter((f) => f.cached).length;

@@ -1,12 +1,14 @@
+import { existsSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { toCsv } from '../export/csv.js';
 import { padEnd, padStart } from '../export/textTable.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
 import { kwic } from '../pipeline/kwic.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
+import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { UserError } from '../core/errors.js';
 
@@ -14,6 +16,13 @@ function parseWidth(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 500) throw new UserError('usage', `--width takes a whole number from 1 to 500 (got '${value}')`);
   return n;
+}
+
+/** `kwic corpus/ 补贴`: the folder given first is the likely slip, worth naming instead of "corpus folder not found: 补贴". */
+function swappedArguments(term: string, corpus: string): void {
+  if (!existsSync(corpus) && existsSync(term) && statSync(term).isDirectory()) {
+    throw new UserError('usage', `corpus folder not found: ${corpus}; the term comes first: policy-code kwic <term> <corpus> (${term} is a folder)`);
+  }
 }
 
 export function kwicCommand(): Command {
@@ -24,7 +33,7 @@ export function kwicCommand(): Command {
     .option('-c, --codebook <file>', 'codebook whose terms shape the segmentation, as in analyze (repeatable)', collectCodebooks, [] as string[])
     .option('-w, --width <n>', 'characters of context on each side', '20')
     .option('--substring', 'also list occurrences inside longer words, which the coder would not match')
-    .option('-o, --out <file>', 'write the occurrences to this CSV')
+    .option('-o, --out <file>', 'write the occurrences to this CSV (-: standard output, the listing then goes to standard error)')
     .option('-j, --jobs <n>', 'documents read in parallel (default: number of cores)')
     .option('-q, --quiet', 'no progress')
     .addHelpText('after', `
@@ -40,15 +49,22 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
     .action(
       runAction(async (term: string, corpus: string, opts: { codebook: string[]; width: string; substring?: boolean; out?: string; jobs?: string; quiet?: boolean }) => {
         const width = parseWidth(opts.width);
+        swappedArguments(term, corpus);
+        const listing = listingStream(opts.out);
+        refuseInputAsOutput('--out', opts.out, opts.codebook);
         const progress = progressReporter(opts.quiet === true, 'kwic');
+        const interrupt = interruptOnSignals();
         const report = await kwic(term, corpus, {
           codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
           width,
           substring: opts.substring === true,
           ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
           onProgress: progress.tick,
+          signal: interrupt.signal,
+        }).finally(() => {
+          progress.end();
+          interrupt.dispose();
         });
-        progress.end();
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const idWidth = Math.max(0, ...report.lines.map((o) => o.clauseId.length));
         // Clause text keeps its line breaks; a concordance line must stay on one line.
@@ -61,8 +77,8 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
           `${term.trim()}: ${report.onBoundary} occurrence${report.onBoundary === 1 ? '' : 's'} on word boundaries` +
           `, ${report.insideWords} not (inside a longer word or cut across by the segmenter)${report.insideWords > 0 && !opts.substring ? ' (list them with --substring)' : ''}` +
           `; ${report.keywordOf.length ? `keyword of ${report.keywordOf.join(', ')}` : 'not a keyword of the codebook'}`;
-        process.stdout.write([...lines, summary].join('\n') + '\n');
-        if (opts.out) await writeFileAtomic(opts.out, toCsv(report.table));
+        listing.write([...lines, summary].join('\n') + '\n');
+        if (opts.out) await writeOutput(opts.out, toCsv(report.table));
         return EXIT.ok;
       }),
     );

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { readRerunSettings } from '../pipeline/rerunSettings.js';
 import { collectCodebooks, runAnalyze, UNIT_HELP, type AnalyzeFlags } from './analyze.js';
 import { runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { withExtractionOptions } from './extractionOptions.js';
 import { addTableOptions } from './tableOptions.js';
 
@@ -34,8 +36,12 @@ and said so on stderr.`,
     )
     .action(
       runAction(async (corpus: string | undefined, opts: AnalyzeFlags) => {
+        refuseStdout('--out', opts.out, 'recode writes a folder of tables', 'folder');
         const previous = readRerunSettings(opts.out);
         if (!corpus && !previous) throw new UserError('usage', `recode: no corpus given and no earlier run in ${opts.out}/ (run.json) to take it from`);
+        if (!corpus && !existsSync(previous!.corpus)) {
+          throw new UserError('usage', `corpus folder not found: ${previous!.corpus} (the corpus of the run in ${opts.out}/, moved or removed?); give it: policy-code recode <corpus> --out ${opts.out}`);
+        }
         const metadata = opts.metadata ?? previous?.metadata ?? undefined;
         const manual = opts.manual ?? previous?.manual ?? undefined;
         const unit = opts.unit ?? previous?.unit ?? undefined;

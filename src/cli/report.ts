@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { report } from '../pipeline/report.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseStdout } from './writeOutput.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
 
 export function reportCommand(): Command {
@@ -22,6 +23,7 @@ ${TABLE_OPTIONS_HELP}`,
     )
     .action(
       runAction(async (dir: string, opts: TableFlags & { out?: string; quiet?: boolean }) => {
+        refuseStdout('--out', opts.out, 'report writes a folder of tables', 'folder');
         const result = await report({ from: dir, out: opts.out ?? dir, tables: tableOptionsFrom(opts) });
         process.stderr.write(`${result.selected} of ${result.documents} documents in the tables; ${result.outputs.length} files in ${opts.out ?? dir}/\n`);
         return EXIT.ok;

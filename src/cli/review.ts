@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { exportReview, importReview } from '../pipeline/review.js';
 import { EXIT, runAction } from './exitCodes.js';
+import { refuseInputAsOutput, refuseStdout } from './writeOutput.js';
 import { wholeNumber } from './wholeNumber.js';
 
 function exportCommand(): Command {
@@ -30,6 +32,10 @@ already coded by hand are never among them.`,
     )
     .action(
       runAction(async (output: string, opts: { out: string; sample?: string; seed: string; uncertain?: string; codebook: string }) => {
+        refuseStdout('--out', opts.out, 'review export writes a workbook (.xlsx) and a .csv beside it', 'file');
+        // Both files of the sheet: review.xlsx and review.csv beside it.
+        const stem = opts.out.replace(/\.(xlsx|csv)$/i, '');
+        for (const sheet of [`${stem}.xlsx`, `${stem}.csv`]) refuseInputAsOutput('--out', sheet, [join(output, 'clauses.csv'), join(output, 'documents.csv'), opts.codebook]);
         const seed = wholeNumber('--seed', opts.seed, 0);
         const sample = opts.sample === undefined ? undefined : { size: wholeNumber('--sample', opts.sample, 1), seed };
         const uncertain = opts.uncertain === undefined ? undefined : wholeNumber('--uncertain', opts.uncertain, 1);
@@ -66,6 +72,8 @@ codings/manual.csv.`,
     )
     .action(
       runAction(async (sheet: string, opts: { from: string; manual?: string; codebook: string }) => {
+        refuseStdout('--manual', opts.manual, 'review import updates the manual codes file', 'file');
+        refuseInputAsOutput('--manual', opts.manual, [sheet, opts.codebook]);
         const r = await importReview({ sheet, from: opts.from, codebook: opts.codebook, ...(opts.manual ? { manual: opts.manual } : {}) });
         process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
         return EXIT.ok;

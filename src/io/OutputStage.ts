@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { isAlive, OutputLock } from './OutputLock.js';
+import { writeProblem } from './writeProblem.js';
 
 /** A file written piece by piece into the stage (clauses.csv, document after document). */
 export interface StagedStream {
@@ -39,7 +40,7 @@ export class OutputStage {
       const code = (err as NodeJS.ErrnoException).code;
       // On a read-only file system a recursive mkdir reports ENOENT, not EROFS.
       if (!code) throw err;
-      throw new UserError('usage', `cannot create the output folder ${dir}: ${WHY[code] ?? (code === 'ENOENT' ? 'a read-only file system or a missing parent' : code)} (${code})`);
+      throw new UserError('usage', `cannot create the output folder ${dir}: ${writeProblem(code) ?? (code === 'ENOENT' ? 'a read-only file system or a missing parent' : code)} (${code})`);
     }
     const lock = await OutputLock.acquire(dir).catch((err) => {
       throw cannotWrite(dir, err);
@@ -172,21 +173,13 @@ export class OutputStage {
   }
 }
 
-const WHY: Record<string, string> = {
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file size limit exceeded',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-};
 
 /** A failed write as one line for the user; errors that are not about the disk pass through unchanged. */
 function cannotWrite(dir: string, err: unknown): unknown {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (err instanceof UserError || !code || !WHY[code]) return err;
-  return new UserError('usage', `cannot write the outputs in ${dir}: ${WHY[code]} (${code}); the previous outputs there are as they were`);
+  const why = writeProblem(code);
+  if (err instanceof UserError || !why) return err;
+  return new UserError('usage', `cannot write the outputs in ${dir}: ${why} (${code}); the previous outputs there are as they were`);
 }
 
 /** Removes temporary outputs left by runs that no longer exist (killed, crashed). */

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 
@@ -6,8 +6,19 @@ import { UserError } from '../core/errors.js';
 const CORPUS_SIDE_FILES = new Set(['metadata.csv']);
 
 /**
+ * A folder that holds the outputs of a policy-code run (its run.json says so): an output folder
+ * inside the corpus (`analyze corpus -o corpus/results`) is not read as documents by the next run,
+ * whose report.html would otherwise be a document of its own corpus.
+ */
+async function isOutputFolder(dir: string): Promise<boolean> {
+  const manifest = await readFile(join(dir, 'run.json'), 'utf8').catch(() => '');
+  return /"tool":\s*"policy-code"/.test(manifest.slice(0, 200));
+}
+
+/**
  * Every file below `root`, recursively, as paths relative to it with '/' separators, in code-point
- * order so that document ids are the same on every machine. Hidden files and folders are skipped.
+ * order so that document ids are the same on every machine. Hidden files and folders, and the output
+ * folders of earlier runs, are skipped.
  */
 export async function listInputs(root: string): Promise<string[]> {
   let info;
@@ -32,7 +43,9 @@ export async function listInputs(root: string): Promise<string[]> {
       const full = join(dir, e.name);
       const target = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
       if (!target) continue; // a dangling link
-      if (target.isDirectory()) await walk(full, `${prefix}${e.name}/`);
+      if (target.isDirectory()) {
+        if (!(await isOutputFolder(full))) await walk(full, `${prefix}${e.name}/`);
+      }
       else if (target.isFile()) out.push(prefix + e.name);
     }
   };

@@ -54,7 +54,14 @@ export async function checkCodebookFile(file: string, cache?: YamlDataCache): Pr
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { codebook: null, problems: [syntaxProblem(file, text, counter, doc)], text };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // yaml stops aliases that expand without end (the "billion laughs"); no codebook needs that many.
+    if (!(err instanceof ReferenceError)) throw err;
+    return { codebook: null, problems: [{ file, line: 0, path: '', message: `YAML aliases expand too far (${err.message}); write the terms out instead of repeating an anchor` }], text };
+  }
   // Stored before validation can touch it; a text that parsed is worth keeping even when invalid.
   if (!known) await cache?.put(text, data);
   const result = validateCodebook(data);
@@ -68,6 +75,9 @@ export async function checkCodebookFile(file: string, cache?: YamlDataCache): Pr
   };
 }
 
+/** Characters of a source line shown with a syntax error. */
+const EXCERPT_WIDTH = 100;
+
 /**
  * The first YAML syntax error, shown in its line: one missing brace or one tab makes the parser
  * report dozens of errors that all follow from the first, so only the first is worth reading.
@@ -76,8 +86,11 @@ function syntaxProblem(file: string, text: string, counter: LineCounter, doc: Do
   const first = doc.errors[0]!;
   const { line, col } = counter.linePos(first.pos[0]);
   // Tabs are shown as spaces and wide (CJK) characters take two columns, so that the caret lines up.
-  const source = (text.split(/\r?\n/)[line - 1] ?? '').replace(/\t/g, ' ');
-  const before = [...source].slice(0, col - 1);
+  const whole = [...(text.split(/\r?\n/)[line - 1] ?? '').replace(/\t/g, ' ')];
+  // A long line (a binary file, a minified one) is shown around the error, not whole.
+  const from = Math.max(0, col - 1 - EXCERPT_WIDTH / 2);
+  const source = (from > 0 ? '…' : '') + whole.slice(from, from + EXCERPT_WIDTH).join('') + (whole.length > from + EXCERPT_WIDTH ? '…' : '');
+  const before = [...source].slice(0, col - 1 - from + (from > 0 ? 1 : 0));
   const pad = before.reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   const gutter = String(line);
   return {

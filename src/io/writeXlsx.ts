@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Table } from '../core/tables/Table.js';
-import { writeFileAtomic } from './atomicWrite.js';
+import { writeUserFile } from './writeUserFile.js';
+import { zipFiles } from './zipFiles.js';
 
 /**
  * exceljs takes about a second to import; loaded on first use, so that commands that never touch a
@@ -8,6 +9,16 @@ import { writeFileAtomic } from './atomicWrite.js';
  */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
+}
+
+/** The date in the workbook's properties and on its zip entries: the same sheet gives the same bytes. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+/** exceljs stamps every zip entry with the time of writing; the entries again, in order, at FIXED_DATE. */
+async function stableZip(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await (await import('jszip')).default.loadAsync(bytes);
+  const files = Object.values(zip.files).filter((f) => !f.dir);
+  return zipFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.async('uint8array') }))), FIXED_DATE);
 }
 
 export interface XlsxOptions {
@@ -21,6 +32,7 @@ export interface XlsxOptions {
 export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Table; options?: XlsxOptions }>): Promise<void> {
   const book = new (await excel()).Workbook();
   book.creator = 'policy-code';
+  book.created = book.modified = FIXED_DATE;
   for (const { table, options } of sheets) {
     const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((c) => ({ header: c, key: c, width: options?.widths?.[c] ?? Math.min(40, Math.max(10, c.length + 2)) }));
@@ -35,5 +47,5 @@ export async function writeXlsx(file: string, sheets: ReadonlyArray<{ table: Tab
     const textCol = table.columns.indexOf('text');
     if (textCol >= 0) sheet.getColumn(textCol + 1).alignment = { wrapText: true, vertical: 'top' };
   }
-  await writeFileAtomic(file, new Uint8Array(await book.xlsx.writeBuffer()));
+  await writeUserFile(file, await stableZip(new Uint8Array(await book.xlsx.writeBuffer())));
 }

@@ -35,6 +35,8 @@ async function readCoderCodes(file: string): Promise<CoderCodes> {
     if (c) codes.set(id, c);
   }
   if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+  // An unfilled review sheet: agreement of nothing would print a table of empty cells and exit 0.
+  if (codes.size === 0) throw new UserError('input', `${file}: no unit has a code (${primaryColumn} is empty in every row): nothing to compare`);
   return codes;
 }
 

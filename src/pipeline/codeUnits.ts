@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { compileCodebook } from '../core/coding/compileCodebook.js';
 import { codeClause } from '../core/coding/codeClause.js';
 import { codebookTerms } from '../core/codebook/Codebook.js';
@@ -6,6 +5,7 @@ import { matchedTermsCell } from '../core/coding/describeCoding.js';
 import { UserError } from '../core/errors.js';
 import type { Table } from '../core/tables/Table.js';
 import type { Coding } from '../core/types.js';
+import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
 import { addWords, segment } from '../io/segmenter.js';
 
@@ -20,33 +20,15 @@ export interface Unit {
 
 /** Reads a table of pre-cut units (columns unit_id and text; others are kept). */
 export async function readUnits(file: string): Promise<{ units: Unit[]; columns: string[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError('usage', `units file not found: ${file}`);
-  }
-  let rows: Array<Record<string, string>>;
-  let columns: string[] = [];
-  try {
-    // Loaded on use, as in io/readCsvTable: every command would otherwise load it at start-up.
-    const { parse } = await import('csv-parse/sync');
-    rows = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      columns: (header: string[]) => (columns = header.map((h) => h.trim())),
-    });
-  } catch (err) {
-    throw new UserError('input', `${file}: not a valid CSV (${(err as Error).message.split('\n')[0]})`);
-  }
+  const { columns, rows } = await readCsvTable(file, [], { trim: false, strict: true, label: 'units file' });
   for (const need of ['unit_id', 'text']) {
     if (!columns.includes(need)) throw new UserError('input', `${file}: needs a '${need}' column (found: ${columns.join(', ') || 'none'})`);
   }
   const seen = new Set<string>();
-  const units = rows.map((row, i) => {
+  const units = rows.map(({ line, cells: row }) => {
     const unitId = (row.unit_id ?? '').trim();
-    if (!unitId) throw new UserError('input', `${file}:${i + 2}: empty unit_id`);
-    if (seen.has(unitId)) throw new UserError('input', `${file}:${i + 2}: duplicate unit_id '${unitId}'`);
+    if (!unitId) throw new UserError('input', `${file}:${line}: empty unit_id`);
+    if (seen.has(unitId)) throw new UserError('input', `${file}:${line}: duplicate unit_id '${unitId}'`);
     seen.add(unitId);
     return { unitId, text: row.text ?? '', row };
   });

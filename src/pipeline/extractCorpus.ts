@@ -14,6 +14,8 @@ export interface ExtractCorpusOptions {
   out: string;
   extraction?: ExtractorOptions;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Ctrl-C or SIGTERM: stop between documents, write nothing (Interrupted). */
+  signal?: AbortSignal;
 }
 
 export interface ExtractCorpusReport {
@@ -62,7 +64,7 @@ function extractionTable(rows: readonly ExtractionRow[]): Table {
  */
 export async function extractCorpus(options: ExtractCorpusOptions): Promise<ExtractCorpusReport> {
   const { documents, skipped } = await corpusDocuments(options.corpus);
-  const files = await extractInOrder(new Extractor(options.extraction), options.corpus, documents, (x, i) => ({ ...x, docId: documentId(i, documents.length) }), options.onProgress);
+  const files = await extractInOrder(new Extractor(options.extraction), options.corpus, documents, (x, i) => ({ ...x, docId: documentId(i, documents.length) }), options.onProgress, options.signal);
   const rows = files.map(extractionRow);
   const problems = rows.filter((r) => r.status !== 'ok').map((r) => ({ docId: r.doc_id, file: r.file, status: r.status, message: r.message }));
   const outputs = await writeOutputs(options.out, new Map([['documents.csv', toCsv(extractionTable(rows))]]));

@@ -5,7 +5,7 @@ import { fitWeights, type FitOptions, type FitResult, type FitUnit } from '../co
 import { codebookTerms, type Codebook } from '../core/codebook/Codebook.js';
 import { UserError } from '../core/errors.js';
 import { codingFigures, type CodingFigures } from '../core/reliability/codingFigures.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
+import { writeUserFile } from '../io/writeUserFile.js';
 import { fittedCodebookYaml, fittedVersion } from '../io/fittedCodebookYaml.js';
 import { loadCodebookWithText } from '../io/readCodebook.js';
 import { addWords, segment, wordTag } from '../io/segmenter.js';
@@ -95,7 +95,7 @@ export async function fitCodebook(options: FitCodebookOptions): Promise<FitCodeb
   const version = fittedVersion(codebook.version);
   const fitted = fittedCodebookYaml(text, fit.changes, version, options.gold.map((f) => basename(f)).join(', '), fit.codebook);
   const yaml = addedTermsYaml(fitted, added, propose?.weight ?? 0, final);
-  await writeFileAtomic(options.out, yaml);
+  await writeUserFile(options.out, yaml);
   return {
     codebook,
     version,

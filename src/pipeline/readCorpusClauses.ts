@@ -19,6 +19,8 @@ export interface ReadCorpusOptions {
   /** The unit clauses are cut in (default: item). */
   unit?: CodingUnit;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Ctrl-C or SIGTERM: stop between documents (Interrupted). */
+  signal?: AbortSignal;
 }
 
 /** A document's clauses as analyze cuts them, or why it has none (the statuses analyze would list). */
@@ -44,5 +46,5 @@ export async function readCorpusClauses(corpus: string, options: ReadCorpusOptio
     const docId = documentId(i, documents.length);
     return { docId, file: x.file, ...clausesOrProblem(x, docId, unit) };
   };
-  return extractInOrder(new Extractor(options.extraction), corpus, documents, read, options.onProgress);
+  return extractInOrder(new Extractor(options.extraction), corpus, documents, read, options.onProgress, options.signal);
 }

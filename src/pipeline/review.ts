@@ -7,7 +7,7 @@ import { stratifiedSample } from '../core/sampling/stratifiedSample.js';
 import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
 import { uncertainFirst } from '../core/review/uncertainFirst.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
+import { writeUserFile } from '../io/writeUserFile.js';
 import { sha256 } from '../io/hash.js';
 import { readCsvTable } from '../io/readCsvTable.js';
 import { loadCodebook } from '../io/readCodebook.js';
@@ -101,7 +101,7 @@ export async function exportReview(options: ExportOptions): Promise<{ files: str
     { table: sheet, options: { widths: { text: 60, matched_terms: 30, file: 24, comment: 30 }, input: CODER_COLUMNS } },
     { table: codes },
   ]);
-  await writeFileAtomic(csv, toCsv(sheet));
+  await writeUserFile(csv, toCsv(sheet));
   return { files: [xlsx, csv], clauses: chosen.length, of: all.length };
 }
 
@@ -113,7 +113,7 @@ export async function readManualCodes(file: string): Promise<ManualCode[]> {
 }
 
 export async function writeManualCodes(file: string, codes: readonly ManualCode[]): Promise<void> {
-  await writeFileAtomic(file, toCsv({ name: 'manual', columns: MANUAL_COLUMNS, rows: codes.map(manualCodeRow) }));
+  await writeUserFile(file, toCsv({ name: 'manual', columns: MANUAL_COLUMNS, rows: codes.map(manualCodeRow) }));
 }
 
 export interface ImportOptions {
@@ -135,10 +135,11 @@ export interface ImportReport {
 /** Checks a filled review sheet and, only when it has no problem at all, stores its codes in the manual codes file. */
 export async function importReview(options: ImportOptions): Promise<ImportReport> {
   const { codebook } = await loadCodebook(options.codebook);
-  const rows: SheetRow[] = (await readSheet(options.sheet)).rows;
-  const columns = new Set(rows.flatMap((r) => Object.keys(r.cells)));
-  const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !columns.has(c));
-  if (rows.length > 0 && missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
+  const sheet = await readSheet(options.sheet);
+  const rows: SheetRow[] = sheet.rows;
+  // Checked on the header, so that an empty file is no review sheet either (it would write an empty manual codes file).
+  const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !sheet.columns.includes(c));
+  if (missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
   const clauses = new Map((await readAnalyzedClauses(options.from)).map((c) => [c.clauseId, c]));
   const check = checkReviewSheet(options.sheet, rows, clauses, codebook.leaves.map((l) => l.id), clauseTextHash);
   if (check.problems.length > 0) {

@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.js';
 import type { Table } from '../core/tables/Table.js';
 import { toCsv } from '../export/csv.js';
 import { toMarkdown } from '../export/markdown.js';
-import { writeFileAtomic } from '../io/atomicWrite.js';
+import { writeUserFile } from '../io/writeUserFile.js';
 import { writeOutputs } from '../io/writeOutputs.js';
 
 /** Writes each table as `<name>.csv` and `<name>.md` into a folder, all or none. */
@@ -19,7 +19,7 @@ export async function writeReportTables(dir: string, tables: readonly Table[]): 
 /** Writes one table to a file whose extension picks the format: .csv, or .md / .markdown. */
 export async function writeTableFile(file: string, table: Table): Promise<void> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv') return writeFileAtomic(file, toCsv(table));
-  if (ext === '.md' || ext === '.markdown') return writeFileAtomic(file, toMarkdown(table));
+  if (ext === '.csv') return writeUserFile(file, toCsv(table));
+  if (ext === '.md' || ext === '.markdown') return writeUserFile(file, toMarkdown(table));
   throw new UserError('usage', `--out ${file}: give a .csv or .md file name (the extension picks the format)`);
 }
