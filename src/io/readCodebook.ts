@@ -38,14 +38,17 @@ function lineOf(doc: Document, counter: LineCounter, path: Array<string | number
  * `cache`, the parsed data of a text seen before is taken from it (a run's codebook is parsed once).
  */
 export async function checkCodebookFile(file: string, cache?: YamlDataCache): Promise<{ codebook: Codebook | null; problems: LocatedProblem[]; text: string }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((err as Error).message);
     return { codebook: null, problems: [{ file, line: 0, path: '', message: `cannot read codebook: ${why}` }], text: '' };
   }
+  const notUtf8 = notUtf8Line(bytes);
+  if (notUtf8 > 0) return { codebook: null, problems: [{ file, line: notUtf8, path: '', message: NOT_UTF8 }], text: '' };
+  const text = bytes.toString('utf8');
   const known = cache?.get(text);
   if (known) {
     const result = validateCodebook(known.data);
@@ -73,6 +76,23 @@ export async function checkCodebookFile(file: string, cache?: YamlDataCache): Pr
       .sort((a, b) => a.line - b.line),
     text,
   };
+}
+
+const NOT_UTF8 = 'not UTF-8 text (saved as GBK or ANSI?): save the codebook as UTF-8 and check it again';
+
+/**
+ * The line of the first byte that is not UTF-8, or 0 when the whole file is: a codebook saved in GBK
+ * (Notepad's "ANSI" on a Chinese Windows) read as UTF-8 would give hundreds of problems about terms
+ * that are all replacement characters, none of which says what is wrong.
+ */
+function notUtf8Line(bytes: Buffer): number {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 0;
+  } catch {
+    const text = bytes.toString('utf8');
+    return text.slice(0, Math.max(0, text.indexOf('\ufffd'))).split('\n').length;
+  }
 }
 
 /** Characters of a source line shown with a syntax error. */

@@ -59,3 +59,17 @@ describe('a YAML syntax error in a codebook', () => {
     expect(caret!.indexOf('^') - caret!.indexOf('| ') - 2).toBe(width);
   });
 });
+
+describe('a codebook saved in GBK (Notepad\'s "ANSI" on a Chinese Windows)', () => {
+  it('is one problem at the line of its first Chinese character, not hundreds about garbled terms', async () => {
+    // The shipped codebook's text up to the first line with Chinese in it stays ASCII (the same bytes in
+    // GBK); that line is written with 公共企业 in GBK (B9 AB B9 B2 C6 F3 D2 B5), which is no UTF-8.
+    const ascii = shipped.slice(0, lineNo - 1).map((l) => l.replace(/[^\x00-\x7f]/g, '')).join('\n') + '\n';
+    const gbk = Buffer.from([0xb9, 0xab, 0xb9, 0xb2, 0xc6, 0xf3, 0xd2, 0xb5]);
+    const file = join(work, 'gbk.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from(ascii + '        label: { zh: '), gbk, Buffer.from(' }\n')]));
+    const { codebook, problems } = await checkCodebookFile(file);
+    expect(codebook).toBeNull();
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[lineNo, 'not UTF-8 text (saved as GBK or ANSI?): save the codebook as UTF-8 and check it again']]);
+  });
+});
