@@ -91,10 +91,19 @@ describe('a hostile or broken codebook is a codebook problem, exit 2', () => {
     }
   });
 
-  it('binary noise as a codebook shows the syntax error in a line of bounded width', () => {
+  it('binary noise as a codebook is one line: not UTF-8 text', () => {
     const r = run('codebook', 'check', 'noise.csv');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/noise\.csv:\d+:\d+: YAML syntax/);
+    expect(r.stderr).toMatch(/noise\.csv:\d+: not UTF-8 text \(saved as GBK or ANSI\?\)/);
+    for (const line of r.stderr.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+  });
+
+  it('a syntax error in a very long line shows the line in bounded width', () => {
+    writeFileSync(join(work, 'long-line.yaml'), `codebook: x\nversion: "1"\ntitle: ${'补贴'.repeat(300)}: b: c\n`);
+    const r = run('codebook', 'check', 'long-line.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/long-line\.yaml:3:\d+: YAML syntax/);
+    expect(r.stderr).toMatch(/\| title: [补贴]+…\n/);
     for (const line of r.stderr.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
   });
 });
