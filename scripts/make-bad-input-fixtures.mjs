@@ -91,6 +91,10 @@ export function writeBadInputFolder(dir) {
   // A folder of the wrong files: a list of the policies, not the policies.
   mkdirSync(join(dir, 'no-documents'), { recursive: true });
   writeFileSync(join(dir, 'no-documents', 'policies.md'), Object.values(NOTICES).map((n) => `- ${n[0]}`).join('\n') + '\n');
+  // A corpus as a researcher keeps it: the notices and a README about them, which is not a document.
+  mkdirSync(join(dir, 'corpus-with-readme'), { recursive: true });
+  for (const [name, lines] of Object.entries(NOTICES)) writeFileSync(join(dir, 'corpus-with-readme', name), lines.join('\n') + '\n');
+  writeFileSync(join(dir, 'corpus-with-readme', 'README.md'), '# Two notices written for policy-code\'s tests\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -13,6 +13,7 @@ import { extractorOptions, withExtractionOptions, type ExtractionFlags } from '.
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+import { countOf, folderShown } from './folderShown.js';
 
 export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
 
@@ -139,8 +140,8 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     process.stderr.write(
       `${ok.length} of ${report.documents.length} documents coded, ${clauses} clauses (${coded} with a code)` +
         `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` +
-        `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}` +
-        `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
+        `${report.skipped.length ? `, ${countOf(report.skipped.length, 'file')} skipped (not a document type)` : ''}` +
+        `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${folderShown(opts.out)}\n`,
     );
   }
   // A manual code that could not be placed is a result that differs from what a person decided: say so in the status.

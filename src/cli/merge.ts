@@ -3,6 +3,7 @@ import { merge } from '../pipeline/merge.js';
 import { collectCodebooks } from './analyze.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { refuseStdout } from './writeOutput.js';
+import { folderShown } from './folderShown.js';
 
 export function mergeCommand(): Command {
   return new Command('merge')
@@ -25,7 +26,7 @@ whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be 
       runAction(async (parts: string[], opts: { out: string; codebook: string[] }) => {
         refuseStdout('--out', opts.out, 'merge writes a folder of tables', 'folder');
         const report = await merge({ parts, out: opts.out, ...(opts.codebook.length > 0 ? { codebooks: opts.codebook } : {}) });
-        process.stderr.write(`${report.notes}merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
+        process.stderr.write(`${report.notes}merged ${parts.length} partial results: ${report.documents} documents; tables in ${folderShown(opts.out)}\n`);
         return report.problems > 0 ? EXIT.documentsFailed : EXIT.ok;
       }),
     );
