@@ -13,7 +13,8 @@ import { extractorOptions, withExtractionOptions, type ExtractionFlags } from '.
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
-import { countOf, folderShown } from './folderShown.js';
+import { countOf } from './countOf.js';
+import { folderShown } from './folderShown.js';
 
 export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
 

@@ -7,7 +7,8 @@ import { refuseCorpusAsOutput } from './analyze.js';
 import { interruptOnSignals } from './interrupt.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
-import { countOf, folderShown } from './folderShown.js';
+import { countOf } from './countOf.js';
+import { folderShown } from './folderShown.js';
 
 export function extractCommand(): Command {
   const command = new Command('extract')
