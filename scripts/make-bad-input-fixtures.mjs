@@ -95,6 +95,11 @@ export function writeBadInputFolder(dir) {
   mkdirSync(join(dir, 'corpus-with-readme'), { recursive: true });
   for (const [name, lines] of Object.entries(NOTICES)) writeFileSync(join(dir, 'corpus-with-readme', name), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'corpus-with-readme', 'README.md'), '# Two notices written for policy-code\'s tests\n');
+  // The same corpus after one notice was revised: manual codes of the revised one find no document.
+  mkdirSync(join(dir, 'corpus-revised'), { recursive: true });
+  writeFileSync(join(dir, 'corpus-revised', 'notice-subsidy.txt'), NOTICES['notice-subsidy.txt'].join('\n') + '\n');
+  const revised = NOTICES['notice-ban.txt'].map((l) => l.replace('禁止销售假药劣药。', '禁止销售假药劣药和过期药品。'));
+  writeFileSync(join(dir, 'corpus-revised', 'notice-ban.txt'), revised.join('\n') + '\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
