@@ -91,6 +91,15 @@ export function writeBadInputFolder(dir) {
   // A folder of the wrong files: a list of the policies, not the policies.
   mkdirSync(join(dir, 'no-documents'), { recursive: true });
   writeFileSync(join(dir, 'no-documents', 'policies.md'), Object.values(NOTICES).map((n) => `- ${n[0]}`).join('\n') + '\n');
+  // A corpus as a researcher keeps it: the notices and a README about them, which is not a document.
+  mkdirSync(join(dir, 'corpus-with-readme'), { recursive: true });
+  for (const [name, lines] of Object.entries(NOTICES)) writeFileSync(join(dir, 'corpus-with-readme', name), lines.join('\n') + '\n');
+  writeFileSync(join(dir, 'corpus-with-readme', 'README.md'), '# Two notices written for policy-code\'s tests\n');
+  // The same corpus after one notice was revised: manual codes of the revised one find no document.
+  mkdirSync(join(dir, 'corpus-revised'), { recursive: true });
+  writeFileSync(join(dir, 'corpus-revised', 'notice-subsidy.txt'), NOTICES['notice-subsidy.txt'].join('\n') + '\n');
+  const revised = NOTICES['notice-ban.txt'].map((l) => l.replace('禁止销售假药劣药。', '禁止销售假药劣药和过期药品。'));
+  writeFileSync(join(dir, 'corpus-revised', 'notice-ban.txt'), revised.join('\n') + '\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

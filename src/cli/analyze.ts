@@ -13,6 +13,9 @@ import { extractorOptions, withExtractionOptions, type ExtractionFlags } from '.
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+import { countOf } from './countOf.js';
+import { folderShown } from './folderShown.js';
+import { notAppliedLine } from './notAppliedLine.js';
 
 export const UNIT_HELP = "unit of coding: item (the numbered item or article whole, with its heading and responsibility tag) or sentence (items over 200 characters cut at sentence ends); default: the main codebook's unit, else item";
 
@@ -127,7 +130,7 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
   if (!opts.quiet) process.stderr.write(`${command}: codebook ${report.codebook.name} ${report.codebook.version} (${report.codebook.file}), unit ${report.unit}\n`);
   process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
   if (!opts.quiet && !shard) process.stderr.write(runNotes(report.documents));
-  for (const m of report.manual.notApplied) process.stderr.write(`manual code ${m.clauseId} not applied (${m.file}: "${shorten(m.text)}"): ${m.reason}\n`);
+  for (const m of report.manual.notApplied) process.stderr.write(notAppliedLine(m));
   if (report.manual.file && !opts.quiet) process.stderr.write(`${report.manual.applied} manual codes applied from ${report.manual.file}\n`);
   if (command === 'recode' && report.extraction.extracted > 0) {
     process.stderr.write(`recode: ${report.extraction.extracted} of ${report.documents.length} documents were not in the extraction cache and were extracted again\n`);
@@ -139,15 +142,10 @@ export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'a
     process.stderr.write(
       `${ok.length} of ${report.documents.length} documents coded, ${clauses} clauses (${coded} with a code)` +
         `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` +
-        `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}` +
-        `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${opts.out}/\n`,
+        `${report.skipped.length ? `, ${countOf(report.skipped.length, 'file')} skipped (not a document type)` : ''}` +
+        `${report.problems.length ? `, ${report.problems.length} could not be read` : ''}; ${shard ? 'partial result' : 'tables'} in ${folderShown(opts.out)}\n`,
     );
   }
   // A manual code that could not be placed is a result that differs from what a person decided: say so in the status.
   return report.problems.length > 0 || report.manual.notApplied.length > 0 ? EXIT.documentsFailed : EXIT.ok;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }

@@ -5,7 +5,7 @@ import { Interrupted, UserError } from '../core/errors.js';
 export const EXIT = {
   /** Everything worked. */
   ok: 0,
-  /** The run finished, but some documents could not be read (listed in documents.csv). */
+  /** The run finished, but some documents could not be read (listed in documents.csv), or a manual code could not be placed. */
   documentsFailed: 1,
   /** A usage error, an invalid codebook or input table: nothing was written. */
   usage: 2,

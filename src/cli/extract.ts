@@ -7,6 +7,8 @@ import { refuseCorpusAsOutput } from './analyze.js';
 import { interruptOnSignals } from './interrupt.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
+import { countOf } from './countOf.js';
+import { folderShown } from './folderShown.js';
 
 export function extractCommand(): Command {
   const command = new Command('extract')
@@ -44,7 +46,7 @@ SIGTERM) stopped by Ctrl-C between documents: no documents.csv written; run agai
           process.stderr.write(
             `${report.files.length - report.problems.length} of ${report.files.length} documents read` +
               `${cached ? ` (${cached} from the cache)` : ''}` +
-              `${report.skipped.length ? `, ${report.skipped.length} files skipped (not a document type)` : ''}; documents.csv in ${opts.out}/\n`,
+              `${report.skipped.length ? `, ${countOf(report.skipped.length, 'file')} skipped (not a document type)` : ''}; documents.csv in ${folderShown(opts.out)}\n`,
           );
         }
         return report.problems.length > 0 ? EXIT.documentsFailed : EXIT.ok;

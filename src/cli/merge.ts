@@ -3,6 +3,8 @@ import { merge } from '../pipeline/merge.js';
 import { collectCodebooks } from './analyze.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { refuseStdout } from './writeOutput.js';
+import { folderShown } from './folderShown.js';
+import { notAppliedLine } from './notAppliedLine.js';
 
 export function mergeCommand(): Command {
   return new Command('merge')
@@ -18,15 +20,17 @@ Examples:
   $ policy-code merge parts/0 parts/1 parts/2 parts/3 --out results/
 
 Writes the same documents.csv, clauses.csv, instruments.csv, ... as one analyze run over the
-whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be read,
+whole corpus, byte for byte. Exit code: 0 merged, 1 some documents could not be read or a manual code could not be placed,
 2 a shard is missing, repeated, from another corpus or codebook (nothing written).`,
     )
     .action(
       runAction(async (parts: string[], opts: { out: string; codebook: string[] }) => {
         refuseStdout('--out', opts.out, 'merge writes a folder of tables', 'folder');
         const report = await merge({ parts, out: opts.out, ...(opts.codebook.length > 0 ? { codebooks: opts.codebook } : {}) });
-        process.stderr.write(`${report.notes}merged ${parts.length} partial results: ${report.documents} documents; tables in ${opts.out}/\n`);
-        return report.problems > 0 ? EXIT.documentsFailed : EXIT.ok;
+        for (const m of report.notApplied) process.stderr.write(notAppliedLine(m));
+        process.stderr.write(`${report.notes}merged ${parts.length} partial results: ${report.documents} documents; tables in ${folderShown(opts.out)}\n`);
+        // As analyze: a manual code no shard could place is a result that differs from what a person decided.
+        return report.problems > 0 || report.notApplied.length > 0 ? EXIT.documentsFailed : EXIT.ok;
       }),
     );
 }

@@ -7,6 +7,7 @@ import { runAction } from './exitCodes.js';
 import { refuseStdout } from './writeOutput.js';
 import { withExtractionOptions } from './extractionOptions.js';
 import { addTableOptions } from './tableOptions.js';
+import { folderShown } from './folderShown.js';
 
 export function recodeCommand(): Command {
   const command = new Command('recode')
@@ -38,9 +39,9 @@ and said so on stderr.`,
       runAction(async (corpus: string | undefined, opts: AnalyzeFlags) => {
         refuseStdout('--out', opts.out, 'recode writes a folder of tables', 'folder');
         const previous = readRerunSettings(opts.out);
-        if (!corpus && !previous) throw new UserError('usage', `recode: no corpus given and no earlier run in ${opts.out}/ (run.json) to take it from`);
+        if (!corpus && !previous) throw new UserError('usage', `recode: no corpus given and no earlier run in ${folderShown(opts.out)} (run.json) to take it from`);
         if (!corpus && !existsSync(previous!.corpus)) {
-          throw new UserError('usage', `corpus folder not found: ${previous!.corpus} (the corpus of the run in ${opts.out}/, moved or removed?); give it: policy-code recode <corpus> --out ${opts.out}`);
+          throw new UserError('usage', `corpus folder not found: ${previous!.corpus} (the corpus of the run in ${folderShown(opts.out)}, moved or removed?); give it: policy-code recode <corpus> --out ${opts.out}`);
         }
         const metadata = opts.metadata ?? previous?.metadata ?? undefined;
         const manual = opts.manual ?? previous?.manual ?? undefined;

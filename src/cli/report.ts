@@ -3,6 +3,7 @@ import { report } from '../pipeline/report.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { refuseStdout } from './writeOutput.js';
 import { addTableOptions, TABLE_OPTIONS_HELP, tableOptionsFrom, type TableFlags } from './tableOptions.js';
+import { folderShown } from './folderShown.js';
 
 export function reportCommand(): Command {
   return addTableOptions(
@@ -25,7 +26,7 @@ ${TABLE_OPTIONS_HELP}`,
       runAction(async (dir: string, opts: TableFlags & { out?: string; quiet?: boolean }) => {
         refuseStdout('--out', opts.out, 'report writes a folder of tables', 'folder');
         const result = await report({ from: dir, out: opts.out ?? dir, tables: tableOptionsFrom(opts) });
-        process.stderr.write(`${result.selected} of ${result.documents} documents in the tables; ${result.outputs.length} files in ${opts.out ?? dir}/\n`);
+        process.stderr.write(`${result.selected} of ${result.documents} documents in the tables; ${result.outputs.length} files in ${folderShown(opts.out ?? dir)}\n`);
         return EXIT.ok;
       }),
     );

@@ -12,6 +12,8 @@ export interface NotApplied {
   file: string;
   text: string;
   reason: string;
+  /** No document of the run had the code's content: in a shard, another shard may have it (mergeNotApplied). */
+  unreached?: boolean;
 }
 
 /** Manual codes as analyze applies them: by document content and clause text (placeManualCodes). */
@@ -68,14 +70,14 @@ export async function loadManualOverrides(given: string | undefined, labels: rea
     },
     applied: () => applied,
     notApplied() {
-      const gone = usable.filter((c) => !reached.has(c)).map((c) => notApplied(c, c.docSha256 ? `no document in this run has the content it was coded on (sha256 ${c.docSha256.slice(0, 12)}…): removed or changed?` : 'no document in this run has its file name'));
+      const gone = usable.filter((c) => !reached.has(c)).map((c) => notApplied(c, c.docSha256 ? `no document in this run has the content it was coded on (sha256 ${c.docSha256.slice(0, 12)}…): removed or changed?` : 'no document in this run has its file name', c.file, true));
       return [...gone, ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0));
     },
   };
 }
 
-function notApplied(code: ManualCode, reason: string, file = code.file): NotApplied {
-  return { clauseId: code.clauseId, file, text: code.text, reason };
+function notApplied(code: ManualCode, reason: string, file = code.file, unreached = false): NotApplied {
+  return { clauseId: code.clauseId, file, text: code.text, reason, ...(unreached ? { unreached } : {}) };
 }
 
 function group(codes: readonly ManualCode[], key: (c: ManualCode) => string): Map<string, ManualCode[]> {

@@ -15,6 +15,9 @@ import { runNotes } from '../export/runNotes.js';
 import { DuplicateFinder } from '../core/duplicates/findDuplicates.js';
 import { writeSummaryOutputs } from './summaryOutputs.js';
 import { VERSION } from './version.js';
+import type { NotApplied } from './manualOverrides.js';
+import { mergeNotApplied } from './mergeNotApplied.js';
+import { notAppliedRecord, type NotAppliedRecord } from './NotAppliedRecord.js';
 import { writeReportHtml } from './writeReportHtml.js';
 
 export interface MergeOptions {
@@ -70,8 +73,9 @@ function checkParts(parts: ReadonlyArray<{ dir: string; info: PartInfo }>): void
 }
 
 /** run.json of the merged output: the first shard's run, with every shard's counts and inputs. */
-function mergedRun(parts: ReadonlyArray<{ dir: string; info: PartInfo }>, byIndex: ReadonlyArray<PartInfo['parts'][number]>, documents: readonly DocumentSummary[], manifest: unknown): Record<string, unknown> {
+function mergedRun(parts: ReadonlyArray<{ dir: string; info: PartInfo }>, byIndex: ReadonlyArray<PartInfo['parts'][number]>, documents: readonly DocumentSummary[], manifest: unknown, notApplied: readonly NotApplied[]): Record<string, unknown> {
   const first = parts[0]!.info;
+  const manual = manualOf(first);
   return {
     tool: 'policy-code',
     version: VERSION,
@@ -84,10 +88,17 @@ function mergedRun(parts: ReadonlyArray<{ dir: string; info: PartInfo }>, byInde
       from_cache: parts.reduce((n, { info }) => n + Number((info.run.counts as { from_cache?: number } | undefined)?.from_cache ?? 0), 0),
       manual_codes_applied: parts.reduce((n, { info }) => n + Number((info.run.counts as { manual_codes_applied?: number } | undefined)?.manual_codes_applied ?? 0), 0),
     },
+    // As one run records them; a shard applies only the codes of its own documents.
+    ...(manual ? { manual: { file: manual.file, codes: manual.codes, applied: parts.reduce((n, { info }) => n + (manualOf(info)?.applied ?? 0), 0), not_applied: notApplied.map((n) => notAppliedRecord(n, false)) } } : {}),
     inputs: byIndex.map((p) => ({ file: p.summary.file, sha256: p.summary.sha256, ...(p.pdf_engine ? { pdf_engine: p.pdf_engine } : {}) })),
     skipped: first.skipped,
     tables: manifest,
   };
+}
+
+/** The manual codes block of a shard's run (absent in parts written before shards kept it). */
+function manualOf(info: PartInfo): { file: string | null; codes: number; applied: number; not_applied: NotAppliedRecord[] } | undefined {
+  return info.run.manual as ReturnType<typeof manualOf>;
 }
 
 /**
@@ -95,7 +106,7 @@ function mergedRun(parts: ReadonlyArray<{ dir: string; info: PartInfo }>, byInde
  * corpus writes, byte for byte: summaries are put back in corpus order, every table is built by the
  * same function as in analyze, and clauses.csv is the shards' rows copied in document order.
  */
-export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string }> {
+export async function merge(options: MergeOptions): Promise<{ outputs: string[]; documents: number; problems: number; notes: string; notApplied: NotApplied[] }> {
   if (options.parts.length === 0) throw new UserError('usage', 'merge needs the folders of the shards');
   const parts = await Promise.all(options.parts.map(async (dir) => ({ dir, info: await readPart(dir) })));
   checkParts(parts);
@@ -122,6 +133,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       return summary.status === 'duplicate' ? { ...p, summary, clauses: [0, 0] as [number, number] } : { ...p, summary };
     });
   const documents = byIndex.map((p) => p.summary);
+  const notApplied = mergeNotApplied(parts.map(({ info }) => manualOf(info)?.not_applied ?? []));
   const stage = await OutputStage.open(options.out);
   const handles = new Map(await Promise.all(parts.map(async ({ dir }) => [dir, await open(join(dir, PART_CLAUSES), 'r')] as const)));
   let made: Awaited<ReturnType<typeof writeSummaryOutputs>>;
@@ -137,7 +149,7 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
       await clauses.write(buf.toString('utf8'));
     }
     made = await writeSummaryOutputs(stage, outlines, documents, first.tables);
-    const run = mergedRun(parts, byIndex, documents, made.manifest);
+    const run = mergedRun(parts, byIndex, documents, made.manifest, notApplied);
     await stage.put('run.json', JSON.stringify(run, null, 2) + '\n');
   } catch (err) {
     await stage.abort();
@@ -148,5 +160,5 @@ export async function merge(options: MergeOptions): Promise<{ outputs: string[];
   const outputs = await stage.commit();
   const page = { out: options.out, clausesCsv: join(options.out, 'clauses.csv'), corpus: first.run.corpus, codebooks: outlines, documents, tables: first.tables, built: made.tables };
   outputs.push((await writeReportHtml(page)).file);
-  return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents) };
+  return { outputs, documents: documents.length, problems: documents.filter((d) => UNREAD_STATUSES.includes(d.status)).length, notes: runNotes(documents), notApplied };
 }

@@ -45,7 +45,8 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   const main = books[0]!.codebook;
   const { files, documents: documentFiles, skipped } = await corpusDocuments(options.corpus);
   const outlines = books.map((b) => outlineOf(b.codebook, b.sha256));
-  const tableOptions = options.tables ?? DEFAULT_TABLE_OPTIONS;
+  const unit = options.unit ?? main.unit ?? DEFAULT_UNIT;
+  const tableOptions = { ...(options.tables ?? DEFAULT_TABLE_OPTIONS), unit };
   // A filter naming an unknown field or category is a usage error before anything is read.
   checkConditions(tableOptions.conditions, outlines);
   const { given: metadata, file: metadataFile } = await corpusMetadata(options.corpus, options.metadata);
@@ -56,7 +57,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
     books,
     compiled: books.map((b) => compileCodebook(b.codebook)),
     outlines,
-    unit: options.unit ?? main.unit ?? DEFAULT_UNIT,
+    unit,
     files,
     documentFiles,
     skipped,

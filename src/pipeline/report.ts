@@ -46,7 +46,9 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   } catch {
     // run.json is a record, not an input: a report without it is still complete.
   }
-  const tables = await tableOutputs(summaries, options.tables);
+  // The methods text states the unit of the run the summaries come from.
+  const unit = previous.unit === 'item' || previous.unit === 'sentence' ? previous.unit : null;
+  const tables = await tableOutputs(summaries, { ...options.tables, unit });
   const run = { ...previous, tables: tables.manifest, report: { version: VERSION, from: options.from } };
   const files = new Map(tables.files);
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');

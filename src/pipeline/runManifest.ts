@@ -7,6 +7,7 @@ import type { CodedRun } from './codePhase.js';
 import { DEFAULT_PDF_ENGINE } from './Extractor.js';
 import type { ExtractPhase } from './ExtractPhase.js';
 import type { RunPlan } from './planRun.js';
+import { notAppliedRecord } from './NotAppliedRecord.js';
 import { rerunSettings } from './rerunSettings.js';
 import { VERSION } from './version.js';
 
@@ -73,7 +74,7 @@ export function runManifest({ options, plan, coded, extraction, phase, tokens, s
     pdf_engine: phase.engine,
     metadata: plan.metadataFile ? { file: plan.metadataFile.path, sha256: plan.metadataFile.sha256 } : null,
     counts: { ...runCounts(plan.files.length, plan.skipped.length, coded.summaries), from_cache: extraction.fromCache, manual_codes_applied: manual.applied() },
-    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: options.shard ? [] : manual.notApplied().map((n) => ({ clause_id: n.clauseId, file: n.file, text: n.text, reason: n.reason })) },
+    manual: { file: manual.file, codes: manual.codes, applied: manual.applied(), not_applied: manual.notApplied().map((n) => notAppliedRecord(n, options.shard !== undefined)) },
     cache: {
       extraction: { hits: extraction.fromCache, extracted: extraction.extracted },
       prepared: coded.prepared,

@@ -16,6 +16,7 @@ import { renderPng } from '../io/renderPng.js';
 import { toXlsx } from '../io/toXlsx.js';
 import { OutputSink } from './OutputSink.js';
 import { VERSION } from './version.js';
+import type { CodingUnit } from '../core/clauses/segmentText.js';
 
 export interface TableOutputOptions {
   /** Which documents enter the tables (all when empty). */
@@ -33,6 +34,8 @@ export interface TableOutputOptions {
   fontFiles: string[];
   /** Agreement figures for the methods text (from evaluate --json or agreement --json), if any. */
   reliability?: ReliabilityFacts | null;
+  /** The unit the clauses were cut in, which the methods text states (report takes it from run.json). */
+  unit?: CodingUnit | null;
 }
 
 export const DEFAULT_TABLE_OPTIONS: TableOutputOptions = { conditions: [], lang: 'zh', provinces: 'present', bom: true, fontFiles: [] };
@@ -75,7 +78,7 @@ export async function tableOutputs(summaries: Pick<SummariesFile, 'codebooks' | 
     if (t.latex !== false) await sink.add(`tables/${t.name}.tex`, toLatex(t));
   }
   await sink.add(XLSX_FILE, toXlsx(tables));
-  const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null });
+  const facts = methodsFacts(selected, summaries.codebooks[0]!, { version: VERSION, filters: describeConditions(options.conditions), reliability: options.reliability ?? null, unit: options.unit ?? null });
   await sink.add('methods.md', methodsZh(facts));
   await sink.add('methods.en.md', methodsEn(facts));
   const figures = buildFigures(figureData(selected, summaries.codebooks[0]!, lang));

@@ -1,3 +1,4 @@
+import type { CodingUnit } from '../clauses/segmentText.js';
 import { NATIONAL } from '../metadata/provinces.js';
 import { isCounted, type DocumentSummary } from './buildTables.js';
 import type { CodebookOutline } from './CodebookOutline.js';
@@ -32,12 +33,14 @@ export interface MethodsFacts {
   codebook: CodebookOutline;
   filters: string[];
   reliability: ReliabilityFacts | null;
+  /** How the documents were cut into clauses (null: a run that did not record it). */
+  unit: CodingUnit | null;
 }
 
 export function methodsFacts(
   selected: readonly DocumentSummary[],
   codebook: CodebookOutline,
-  extra: { version: string; filters: string[]; reliability: ReliabilityFacts | null },
+  extra: { version: string; filters: string[]; reliability: ReliabilityFacts | null; unit: CodingUnit | null },
 ): MethodsFacts {
   const counted = selected.filter(isCounted);
   const excluded: Record<string, number> = {};
@@ -60,5 +63,6 @@ export function methodsFacts(
     codebook,
     filters: extra.filters,
     reliability: extra.reliability,
+    unit: extra.unit,
   };
 }
