@@ -19,6 +19,8 @@ const codebook = join(FIXTURE, 'codebook.yaml');
 const shared = sharedDir();
 
 let tmp: string;
+/** What report wrote to stderr: the whole run, 广东, 北京. */
+let reportLines: string[];
 const out = (name: string) => join(tmp, name);
 
 /** Every file below a folder, as paths relative to it, run.json aside (it holds timings). */
@@ -49,6 +51,7 @@ beforeAll(async () => {
     runCliAsync(['report', out('one'), '--where', 'province=Beijing', '-o', out('beijing')], tmp, env),
   ]);
   for (const r of later) expect(r.code, r.stderr).toBe(0);
+  reportLines = later.slice(2).map((r) => r.stderr.trim());
   if (shared) expect(runCli(['analyze', join(shared, 'corpus2'), '-q', '-o', out('corpus2')], tmp).code).toBeLessThanOrEqual(1);
 }, 300_000);
 
@@ -96,6 +99,11 @@ describe('the twelve-file fixture: eleven policies, a second copy of one, a news
     // report writes the tables, not the documents and clauses.
     expect(sameBytes(out('one'), out('report'), /^(tables\/|figures\/|tables\.xlsx|(?!clauses|documents)[a-z_]+\.csv$)/)).toEqual([]);
     expect(sameBytes(out('one'), out('merged'), /^(tables\/|figures\/|tables\.xlsx|report\.html|[a-z_]+\.csv$)/)).toEqual([]);
+  });
+
+  it('report says how many policies its tables count, not how many documents were selected', () => {
+    expect(reportLines[0]).toBe(`11 policies in the tables (13 of 13 documents selected; 2 of them not counted: see status in documents.csv); 49 files in ${out('report')}/`);
+    expect(reportLines[1]).toBe(`3 policies in the tables (3 of 13 documents selected); 49 files in ${out('guangdong')}/`);
   });
 
   it('a filter recounts over the documents it keeps', async () => {
