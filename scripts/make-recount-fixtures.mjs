@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Writes test/fixtures/twelve-files-recounted-by-hand: eleven short TXT policies and two files that
-// must not count (a second copy of one policy, a newspaper page), a metadata.csv and a codebook
+// Writes test/fixtures/fourteen-files-recounted-by-hand: eleven short TXT policies and three files
+// that must not count (second copies of two policies, a newspaper page), a metadata.csv and a codebook
 // whose keywords make every clause's code obvious. test/e2e/recountTables.test.ts counts every
 // published table again from clauses.csv and documents.csv, and checks a few numbers by hand.
 // Run from the repository root: node scripts/make-recount-fixtures.mjs
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = join(import.meta.dirname, '..', 'test', 'fixtures', 'twelve-files-recounted-by-hand');
+const dir = join(import.meta.dirname, '..', 'test', 'fixtures', 'fourteen-files-recounted-by-hand');
 
 // Six instruments in three dimensions, one keyword each.
 const CODEBOOK = `# Test codebook of the recount fixture: one keyword per instrument, so codes are checkable by hand.
@@ -72,8 +72,9 @@ const POLICIES = [
   ['n2.txt', '关于数字经济税收优惠的公告', '国家', 2022, 'national', ['tax']],
   ['u1.txt', '关于数字经济试点工作的通知', '', 2024, 'county', ['fin', 'none']],
 ];
-// Not policies: the same bytes as a2 under a name that sorts after it, and a newspaper page about a fund.
-const COPY = ['a2（下载）.txt', 'a2.txt'];
+// Not counted again: the same bytes as a2 under a name that sorts after it, and as c2 under a name
+// that sorts before it (the copy is kept, with c2's row of metadata.csv); a newspaper page about a fund.
+const COPIES = [['a2（下载）.txt', 'a2.txt'], ['c2-copy.txt', 'c2.txt']];
 const NEWS = '本报记者 王明\n2021年3月3日 星期三\n责任编辑：李华\n我省设立专项资金支持数字经济。\n';
 
 rmSync(dir, { recursive: true, force: true });
@@ -84,7 +85,10 @@ for (const [file, title, province, year, level, clauses] of POLICIES) {
   writeFileSync(join(dir, 'corpus', file), text(title, clauses));
   meta.push([file, title, province, year, level].join(','));
 }
-writeFileSync(join(dir, 'corpus', COPY[0]), text(...POLICIES.find((p) => p[0] === COPY[1]).slice(1, 2), POLICIES.find((p) => p[0] === COPY[1])[5]));
+for (const [copy, of] of COPIES) {
+  const [, title, , , , clauses] = POLICIES.find((p) => p[0] === of);
+  writeFileSync(join(dir, 'corpus', copy), text(title, clauses));
+}
 writeFileSync(join(dir, 'corpus', 'news.txt'), NEWS);
 writeFileSync(join(dir, 'corpus', 'metadata.csv'), meta.join('\n') + '\n');
-console.log(`wrote ${dir} (${POLICIES.length} policies, a copy and a newspaper page)`);
+console.log(`wrote ${dir} (${POLICIES.length} policies, ${COPIES.length} copies and a newspaper page)`);

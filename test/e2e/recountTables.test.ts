@@ -13,7 +13,7 @@ import { REPO_ROOT, SHARED_MISSING, sharedDir } from '../sharedDir.js';
  * tables.xlsx as Excel shows it, report.html) against the CSV files (test/paperFormatsAgree.ts).
  * The fixture is written by scripts/make-recount-fixtures.mjs; docs/table-checks.md lists the checks.
  */
-const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'twelve-files-recounted-by-hand');
+const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'fourteen-files-recounted-by-hand');
 const corpus = join(FIXTURE, 'corpus');
 const codebook = join(FIXTURE, 'codebook.yaml');
 const shared = sharedDir();
@@ -57,11 +57,17 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('the twelve-file fixture: eleven policies, a second copy of one, a newspaper page', () => {
-  it('counts the eleven policies once: the copy and the newspaper page are listed, not counted', () => {
+describe('the fourteen-file fixture: eleven policies, second copies of two, a newspaper page', () => {
+  it('counts the eleven policies once: the copies and the newspaper page are listed, not counted', () => {
     const docs = readCsv(out('one'), 'documents.csv');
-    expect(docs.filter((d) => d.status !== 'ok').map((d) => [d.file, d.status])).toEqual([['a2（下载）.txt', 'duplicate'], ['news.txt', 'not_policy']]);
+    expect(docs.filter((d) => d.status !== 'ok').map((d) => [d.file, d.status])).toEqual([['a2（下载）.txt', 'duplicate'], ['c2.txt', 'duplicate'], ['news.txt', 'not_policy']]);
     expect(new Set(readCsv(out('one'), 'clauses.csv').map((c) => c.doc_id)).size).toBe(11);
+  });
+
+  it('a copy that sorts before the file metadata.csv lists is counted with that file\'s row', () => {
+    const copy = readCsv(out('one'), 'documents.csv').find((d) => d.file === 'c2-copy.txt')!;
+    expect(copy).toMatchObject({ status: 'ok', province: '四川', year: '2021', level: 'prefecture', title: '关于完善数字公共服务的方案' });
+    expect(readCsv(out('one'), 'provinces.csv').find((r) => r.province === '四川')).toMatchObject({ policies: '1', clauses: '2' });
   });
 
   it('publishes every CSV table as a recount from clauses.csv and documents.csv gives it', () => {
@@ -102,8 +108,8 @@ describe('the twelve-file fixture: eleven policies, a second copy of one, a news
   });
 
   it('report says how many policies its tables count, not how many documents were selected', () => {
-    expect(reportLines[0]).toBe(`11 policies in the tables (13 of 13 documents selected; 2 of them not counted: see status in documents.csv); 49 files in ${out('report')}/`);
-    expect(reportLines[1]).toBe(`3 policies in the tables (3 of 13 documents selected); 49 files in ${out('guangdong')}/`);
+    expect(reportLines[0]).toBe(`11 policies in the tables (14 of 14 documents selected; 3 of them not counted: see status in documents.csv); 49 files in ${out('report')}/`);
+    expect(reportLines[1]).toBe(`3 policies in the tables (4 of 14 documents selected; 1 of them not counted: see status in documents.csv); 49 files in ${out('guangdong')}/`);
   });
 
   it('a filter recounts over the documents it keeps', async () => {
