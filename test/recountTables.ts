@@ -176,6 +176,16 @@ function independence(run: Run): Row[] {
   return rows;
 }
 
+/** coding_table.csv: per counted policy, its coded clauses and their ids under their primary code, in clauses.csv order. */
+function codingTable(run: Run): Row[] {
+  return run.docs.map((d) => {
+    const cl = run.clauses.filter((c) => c.doc_id === d.doc_id && c.primary !== 'none');
+    const row: Row = { doc_id: d.doc_id!, coded_clauses: String(cl.length) };
+    for (const inst of run.dimensionOf.keys()) row[inst] = cl.filter((c) => c.primary === inst).map((c) => c.clause_id).join('; ');
+    return row;
+  });
+}
+
 /**
  * Every mismatch between the published CSV tables in `dir` and a recount from its clauses.csv and
  * documents.csv (those of `source`, for the tables `report` wrote elsewhere), over the counted
@@ -210,6 +220,7 @@ export function recountTables(dir: string, keep: (d: Row) => boolean = () => tru
     compare(`${name}.csv`, published, recount, problems);
     compare(`${name}_share.csv`, readCsv(dir, `${name}_share.csv`), shares(recount, by), problems);
   }
+  compare('coding_table.csv', readCsv(dir, 'coding_table.csv'), codingTable(run), problems);
   compare('independence_tests.csv', readCsv(dir, 'independence_tests.csv'), independence(run), problems);
   const years = readCsv(dir, 'years.csv');
   compare('years.csv', years, years.map((r) => {
