@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
@@ -186,6 +186,35 @@ function codingTable(run: Run): Row[] {
   });
 }
 
+/** categories_<name>.csv and crosstab_<main>_x_<name>.csv of a further codebook, from its clauses.csv columns. */
+function furtherCodebook(dir: string, run: Run, main: string, name: string, problems: string[]): void {
+  const published = readCsv(dir, `categories_${name}.csv`);
+  const dimOf = new Map(published.map((r) => [r.category!, r.dimension!]));
+  const primary = (c: Row) => c[`${name}:primary`]!;
+  const any = (c: Row) => (c[`${name}:categories`] ? c[`${name}:categories`]!.split(';') : []);
+  const coded = run.clauses.filter((c) => primary(c) !== 'none').length;
+  compare(`categories_${name}.csv`, published, [...dimOf].map(([cat, dim]) => {
+    const n = run.clauses.filter((c) => primary(c) === cat).length;
+    const inDim = run.clauses.filter((c) => dimOf.get(primary(c)) === dim).length;
+    const using = new Set(run.clauses.filter((c) => any(c).includes(cat)).map((c) => c.doc_id)).size;
+    return {
+      dimension: dim, category: cat, clauses: String(n), share: share(n, coded), share_in_dimension: share(n, inDim),
+      clauses_any_code: String(run.clauses.filter((c) => any(c).includes(cat)).length), policies_using: String(using), share_of_policies: share(using, run.docs.length),
+    };
+  }), problems);
+  const rows = [...run.dimensionOf.keys(), 'none'];
+  const cols = [...dimOf.keys(), 'none'];
+  const table = rows.map((r) => {
+    const row: Row = { category: r };
+    for (const col of cols) row[col] = String(run.clauses.filter((c) => c.primary === r && primary(c) === col).length);
+    row.total = String(run.clauses.filter((c) => c.primary === r).length);
+    return row;
+  });
+  const total: Row = { category: 'total' };
+  for (const col of [...cols, 'total']) total[col] = String(table.reduce((a, r) => a + Number(r[col]), 0));
+  compare(`crosstab_${main}_x_${name}.csv`, readCsv(dir, `crosstab_${main}_x_${name}.csv`), [...table, total], problems);
+}
+
 /**
  * Every mismatch between the published CSV tables in `dir` and a recount from its clauses.csv and
  * documents.csv (those of `source`, for the tables `report` wrote elsewhere), over the counted
@@ -219,6 +248,11 @@ export function recountTables(dir: string, keep: (d: Row) => boolean = () => tru
     const recount = crosstab(run, by, groups, cats, catOf);
     compare(`${name}.csv`, published, recount, problems);
     compare(`${name}_share.csv`, readCsv(dir, `${name}_share.csv`), shares(recount, by), problems);
+  }
+  const further = readdirSync(dir).filter((f) => /^crosstab_.+_x_.+\.csv$/.test(f) && !f.endsWith('_share.csv'));
+  for (const f of further) {
+    const [, main, name] = /^crosstab_(.+)_x_(.+)\.csv$/.exec(f)!;
+    furtherCodebook(dir, run, main!, name!, problems);
   }
   compare('coding_table.csv', readCsv(dir, 'coding_table.csv'), codingTable(run), problems);
   compare('independence_tests.csv', readCsv(dir, 'independence_tests.csv'), independence(run), problems);

@@ -41,7 +41,14 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'policy-code-recount-'));
   const env = { POLICY_CODE_CACHE_DIR: join(tmp, 'cache') };
   const analyze = (o: string, ...more: string[]) => runCliAsync(['analyze', corpus, '-c', codebook, '-q', '-o', out(o), ...more], tmp, env);
-  const runs = await Promise.all([analyze('one'), analyze('shard0', '--shard', '0/2'), analyze('shard1', '--shard', '1/2')]);
+  const five = join(REPO_ROOT, 'test', 'fixtures', 'five-policies-counted-by-hand');
+  const runs = await Promise.all([
+    analyze('one'),
+    analyze('shard0', '--shard', '0/2'),
+    analyze('shard1', '--shard', '1/2'),
+    // A second codebook: categories_actions.csv and the instrument x action cross-tabulation.
+    runCliAsync(['analyze', join(five, 'corpus'), '-c', join(five, 'codebook.yaml'), '-c', join(five, 'actions.yaml'), '-q', '-o', out('two-codebooks')], tmp, env),
+  ]);
   for (const r of runs) expect(r.code, r.stderr).toBe(0);
   const later = await Promise.all([
     analyze('two'),
@@ -120,6 +127,12 @@ describe('the fourteen-file fixture: eleven policies, second copies of two, a ne
   it('leaves the sample sd of a single province empty: it is undefined, not 0', () => {
     expect(readCsv(out('beijing'), 'province_summary.csv')[0]).toMatchObject({ provinces: '1', policies: '1', mean: '1.00', sd: '', sd_population: '0.00' });
     expect(recountTables(out('beijing'), (d) => d.province === '北京', out('one'))).toEqual([]);
+  });
+
+  it('recounts the tables of a further codebook: its one-way table and its cross-tabulation with the main one', async () => {
+    expect(readdirSync(out('two-codebooks'))).toEqual(expect.arrayContaining(['categories_actions.csv', 'crosstab_table-fixture_x_actions.csv']));
+    expect(recountTables(out('two-codebooks'))).toEqual([]);
+    expect(await paperFormatsAgree(out('two-codebooks'))).toEqual([]);
   });
 
   it('the recount finds a number changed in a published table', () => {
