@@ -1,56 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readdirSync } from 'node:fs';
+import { recountIndependence } from './recountIndependence.js';
+import { CENTRAL, clausesOf, codes, compare, exact, groupOf, LEVELS, loadRun, readCsv, share, type Row, type Run } from './recountRun.js';
 
 // Counts every published CSV table of an analyze run again from its clauses.csv and documents.csv
 // alone, without any code of src/, and lists where the published numbers differ. Written from the
 // documentation (docs/outputs-and-tables.md, docs/paper-tables.md), not from the sources.
 
-type Row = Record<string, string>;
-
-export function readCsv(dir: string, name: string): Row[] {
-  return parse(readFileSync(join(dir, name), 'utf8'), { columns: true, bom: true });
-}
-
-const UNKNOWN = '(unknown)';
-const CENTRAL = '全国';
-const LEVELS = ['national', 'provincial', 'prefecture', 'county'];
-
-interface Run {
-  docs: Row[];
-  clauses: Row[];
-  /** instrument id -> dimension id, in the codebook's order (from instruments.csv's first two columns). */
-  dimensionOf: Map<string, string>;
-  dimensions: string[];
-}
-
-function load(dir: string, source: string, keep: (d: Row) => boolean): Run {
-  const docs = readCsv(source, 'documents.csv').filter((d) => d.status === 'ok' && keep(d));
-  const ok = new Set(docs.map((d) => d.doc_id));
-  const clauses = readCsv(source, 'clauses.csv').filter((c) => ok.has(c.doc_id!));
-  const dimensionOf = new Map(readCsv(dir, 'instruments.csv').map((r) => [r.instrument!, r.dimension!]));
-  return { docs, clauses, dimensionOf, dimensions: [...new Set(dimensionOf.values())] };
-}
-
-/** n/d to `decimals`, halves rounded up, in integers: exact where floating point is not (41/160 = 0.25625 -> 0.2563). */
-function exact(n: number, d: number, decimals: number): string {
-  const unit = 10 ** decimals;
-  const whole = Math.floor((2 * n * unit + d) / (2 * d));
-  return `${Math.floor(whole / unit)}.${String(whole % unit).padStart(decimals, '0')}`;
-}
-const share = (n: number, d: number) => (d === 0 ? '' : exact(n, d, 4));
-const codes = (c: Row) => (c.instruments ? c.instruments.split(';') : []);
-
-/** Compares a published table with the recount, cell by cell, on the columns the recount has. */
-function compare(name: string, published: Row[], recount: Row[], problems: string[]): void {
-  if (published.length !== recount.length) problems.push(`${name}: ${published.length} rows published, ${recount.length} recounted`);
-  recount.forEach((want, i) => {
-    const got = published[i] ?? {};
-    for (const [col, value] of Object.entries(want)) {
-      if (got[col] !== value) problems.push(`${name} row ${i + 1} (${Object.values(want)[0]}) ${col}: published ${got[col]}, recounted ${value}`);
-    }
-  });
-}
+export { readCsv };
 
 function instruments(run: Run): Row[] {
   const coded = run.clauses.filter((c) => c.primary !== 'none').length;
@@ -73,15 +29,6 @@ function dimensions(run: Run): Row[] {
     const using = new Set(run.clauses.filter((c) => codes(c).some((i) => run.dimensionOf.get(i) === dim)).map((c) => c.doc_id)).size;
     return { dimension: dim, clauses: String(n), share: share(n, coded), policies_using: String(using), share_of_policies: share(using, run.docs.length) };
   });
-}
-
-/** The group a document counts under: its province, year or level, or (unknown). */
-function groupOf(d: Row, by: 'province' | 'year' | 'level'): string {
-  return d[by] || UNKNOWN;
-}
-
-function clausesOf(run: Run, docIds: Set<string>): Row[] {
-  return run.clauses.filter((c) => docIds.has(c.doc_id!));
 }
 
 function provinces(run: Run, order: string[]): Row[] {
@@ -136,46 +83,6 @@ function shares(table: Row[], key: string): Row[] {
   return table.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === key ? v : share(Number(v), Number(r.total))])));
 }
 
-/** Pearson's chi-square of a table without its empty rows and columns: what independence_tests.csv reports besides p. */
-function chiSquare(table: number[][]): Row {
-  const rows = table.filter((r) => r.some((v) => v > 0));
-  const keep = rows[0]?.map((_, j) => rows.some((r) => r[j]! > 0)) ?? [];
-  const t = rows.map((r) => r.filter((_, j) => keep[j]));
-  const none = ['groups', 'categories', 'n', 'chi_square', 'df', 'cramers_v', 'expected_below_5', 'min_expected'];
-  if (t.length < 2 || (t[0]?.length ?? 0) < 2) return Object.fromEntries(none.map((k) => [k, ''])); // no test
-  const n = t.flat().reduce((a, b) => a + b, 0);
-  const rowSums = t.map((r) => r.reduce((a, b) => a + b, 0));
-  const colSums = t[0]!.map((_, j) => t.reduce((a, r) => a + r[j]!, 0));
-  let chi = 0;
-  const expected: number[] = [];
-  t.forEach((r, i) => r.forEach((o, j) => {
-    const e = (rowSums[i]! * colSums[j]!) / n;
-    expected.push(e);
-    chi += (o - e) ** 2 / e;
-  }));
-  const v = Math.sqrt(chi / (n * (Math.min(t.length, colSums.length) - 1)));
-  return {
-    groups: String(t.length), categories: String(colSums.length), n: String(n), chi_square: chi.toFixed(3), df: String((t.length - 1) * (colSums.length - 1)),
-    cramers_v: v.toFixed(3), expected_below_5: share(expected.filter((e) => e < 5).length, expected.length), min_expected: Math.min(...expected).toFixed(2),
-  };
-}
-
-/** independence_tests.csv: province (not central, not unknown), known year and known level against dimensions and instruments. */
-function independence(run: Run): Row[] {
-  const rows: Row[] = [];
-  for (const by of ['province', 'year', 'level'] as const) {
-    const groups = [...new Set(run.docs.map((d) => d[by]!))].filter((g) => g !== '' && g !== CENTRAL);
-    for (const [codes, cats, catOf] of [['dimension', run.dimensions, (c: Row) => run.dimensionOf.get(c.primary!)], ['instrument', [...run.dimensionOf.keys()], (c: Row) => c.primary]] as const) {
-      const table = groups.map((g) => {
-        const cl = clausesOf(run, new Set(run.docs.filter((d) => d[by] === g).map((d) => d.doc_id!)));
-        return cats.map((cat) => cl.filter((c) => catOf(c) === cat).length);
-      });
-      rows.push({ grouping: by, codes, ...chiSquare(table) });
-    }
-  }
-  return rows;
-}
-
 /** coding_table.csv: per counted policy, its coded clauses and their ids under their primary code, in clauses.csv order. */
 function codingTable(run: Run): Row[] {
   return run.docs.map((d) => {
@@ -221,7 +128,7 @@ function furtherCodebook(dir: string, run: Run, main: string, name: string, prob
  * documents that `keep` keeps (the filter the tables were made with).
  */
 export function recountTables(dir: string, keep: (d: Row) => boolean = () => true, source = dir): string[] {
-  const run = load(dir, source, keep);
+  const run = loadRun(dir, source, keep);
   const problems: string[] = [];
   compare('instruments.csv', readCsv(dir, 'instruments.csv'), instruments(run), problems);
   compare('dimensions.csv', readCsv(dir, 'dimensions.csv'), dimensions(run), problems);
@@ -255,7 +162,7 @@ export function recountTables(dir: string, keep: (d: Row) => boolean = () => tru
     furtherCodebook(dir, run, main!, name!, problems);
   }
   compare('coding_table.csv', readCsv(dir, 'coding_table.csv'), codingTable(run), problems);
-  compare('independence_tests.csv', readCsv(dir, 'independence_tests.csv'), independence(run), problems);
+  compare('independence_tests.csv', readCsv(dir, 'independence_tests.csv'), recountIndependence(run), problems);
   const years = readCsv(dir, 'years.csv');
   compare('years.csv', years, years.map((r) => {
     const ids = new Set(run.docs.filter((d) => groupOf(d, 'year') === r.year).map((d) => d.doc_id!));
