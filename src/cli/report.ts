@@ -26,7 +26,9 @@ ${TABLE_OPTIONS_HELP}`,
       runAction(async (dir: string, opts: TableFlags & { out?: string; quiet?: boolean }) => {
         refuseStdout('--out', opts.out, 'report writes a folder of tables', 'folder');
         const result = await report({ from: dir, out: opts.out ?? dir, tables: tableOptionsFrom(opts) });
-        process.stderr.write(`${result.selected} of ${result.documents} documents in the tables; ${result.outputs.length} files in ${folderShown(opts.out ?? dir)}\n`);
+        const left = result.selected - result.counted;
+        const notCounted = left ? `; ${left} of them not counted: see status in documents.csv` : '';
+        process.stderr.write(`${result.counted} ${result.counted === 1 ? 'policy' : 'policies'} in the tables (${result.selected} of ${result.documents} documents selected${notCounted}); ${result.outputs.length} files in ${folderShown(opts.out ?? dir)}\n`);
         return EXIT.ok;
       }),
     );

@@ -1,5 +1,6 @@
 import type { FigureData } from '../core/tables/figureData.js';
 import { pick } from '../core/tables/Language.js';
+import { round } from '../core/tables/round.js';
 import { columnChart, horizontalBarChart } from './svgCharts.js';
 
 /** Colour-blind-safe (Okabe-Ito) colours, one per dimension in codebook order. */
@@ -32,7 +33,7 @@ export function buildFigures(data: FigureData): Figure[] {
           color: PALETTE[i % PALETTE.length]!,
           bars: d.instruments.map((x) => ({ label: x.label, value: x.share * 100 })),
         })),
-        (v) => `${v.toFixed(1)}%`,
+        (v) => `${round(v, 1)}%`,
       ),
     },
     {

@@ -1,12 +1,14 @@
 import { labelIn, levelLabel, type Lang } from '../core/tables/Language.js';
 import type { MethodsFacts, ReliabilityFacts } from '../core/tables/methodsFacts.js';
+import { round } from '../core/tables/round.js';
 
 /** A Markdown comment, invisible when rendered: a paper's reader never sees the hint. */
 const MISSING_RELIABILITY = '<!-- No reliability figures: run policy-code evaluate --json or agreement --json and pass the file with --reliability. -->';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const pct = (part: number, whole: number) => (whole ? ((100 * part) / whole).toFixed(1) : '0.0');
-const num = (x: number | null, digits = 3) => (x === null ? '' : x.toFixed(digits));
+// Rounded as the tables round, so a share quoted here is the share the tables print.
+const pct = (part: number, whole: number) => (whole ? round((100 * part) / whole, 1) : '0.0');
+const num = (x: number | null, digits = 3) => (x === null ? '' : round(x, digits));
 
 function codebookName(f: MethodsFacts, lang: Lang): string {
   const c = f.codebook;

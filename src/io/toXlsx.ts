@@ -9,8 +9,8 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** Cell styles (cellXfs in styles.xml): plain, bold header, and the number formats of the kinds. */
-const STYLE = { plain: 0, header: 1, share: 2, decimal2: 3, decimal3: 4 } as const;
-const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.000"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLE = { plain: 0, header: 1, share: 2, decimal2: 3, decimal3: 4, pvalue: 5 } as const;
+const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="3"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.000"/><numFmt numFmtId="166" formatCode="[&lt;0.001]&quot;&lt; 0.001&quot;;0.000"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -67,14 +67,15 @@ function rowXml(r: number, cells: readonly XlsxCell[], styles: readonly number[]
 /**
  * A table's sheet as the paper formats show it (headings in the table's language, id columns left
  * out, notes under the table) with numbers as numbers: shares as proportions shown in percent
- * format, rounded as in the CSV files; the header row bold and frozen; columns as wide as their text.
+ * format and p as "< 0.001" below 0.001, both unrounded (the paper formats round them once), other
+ * numbers rounded as in the CSV files; the header row bold and frozen; columns as wide as their text.
  */
 function sheetXml(table: Table, strings: SharedStrings): string {
   const shown = paperColumns(table);
   const head = headings(table, 'paper');
   const kindStyle = (i: number) => {
     const kind = table.kinds?.[table.columns[i]!];
-    return kind === 'share' ? STYLE.share : kind === 'decimal2' ? STYLE.decimal2 : kind === 'decimal3' || kind === 'pvalue' ? STYLE.decimal3 : STYLE.plain;
+    return kind === 'share' ? STYLE.share : kind === 'decimal2' ? STYLE.decimal2 : kind === 'decimal3' ? STYLE.decimal3 : kind === 'pvalue' ? STYLE.pvalue : STYLE.plain;
   };
   const styles = shown.map(kindStyle);
   const rows = [rowXml(1, shown.map((i) => head[i]!), shown.map(() => STYLE.header), strings)];
@@ -82,7 +83,11 @@ function sheetXml(table: Table, strings: SharedStrings): string {
     const cells = shown.map((i): XlsxCell => {
       const cell = row[i] ?? '';
       if (typeof cell === 'string') return formatCell(table, i, cell, 'paper');
-      return Number.isFinite(cell) ? Number(formatCell(table, i, cell, 'data')) : null;
+      if (!Number.isFinite(cell)) return null;
+      // Shares and p are kept whole: Excel rounds what it shows, and a share rounded to four decimals
+      // first would show 54.6% for 6/11 (0.5455) where the Markdown and LaTeX print 54.5%.
+      const kind = table.kinds?.[table.columns[i]!];
+      return kind === 'share' || kind === 'pvalue' ? cell : Number(formatCell(table, i, cell, 'data'));
     });
     rows.push(rowXml(rows.length + 1, cells, styles, strings));
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { GivenMetadata } from '../core/metadata/inferMetadata.js';
 import { sha256 } from '../io/hash.js';
 import { readMetadataCsv } from '../io/readMetadataCsv.js';
+import { metadataOfCopies } from './metadataOfCopies.js';
 
 export interface CorpusMetadata {
   /** Rows of metadata.csv by file path relative to the corpus folder; empty without one. */
@@ -14,11 +15,13 @@ export interface CorpusMetadata {
 
 /**
  * What metadata.csv says about a corpus's documents: the file given (a missing one is a usage
- * error), else `<corpus>/metadata.csv` when there is one. analyze and show read it alike, so that
+ * error), else `<corpus>/metadata.csv` when there is one, with its rows given to the byte copies of
+ * the files it lists among `documents` (metadataOfCopies). analyze and show read it alike, so that
  * show prints the metadata analyze writes.
  */
-export async function corpusMetadata(corpus: string, given?: string | null): Promise<CorpusMetadata> {
+export async function corpusMetadata(corpus: string, given: string | null | undefined, documents: readonly string[]): Promise<CorpusMetadata> {
   const path = given ?? join(corpus, 'metadata.csv');
   if (!given && !existsSync(path)) return { given: new Map(), file: null };
-  return { given: await readMetadataCsv(path), file: { path, sha256: sha256(await readFile(path)) } };
+  const rows = await metadataOfCopies(corpus, await readMetadataCsv(path), documents);
+  return { given: rows, file: { path, sha256: sha256(await readFile(path)) } };
 }

@@ -49,7 +49,7 @@ export async function planRun(options: AnalyzeOptions): Promise<RunPlan> {
   const tableOptions = { ...(options.tables ?? DEFAULT_TABLE_OPTIONS), unit };
   // A filter naming an unknown field or category is a usage error before anything is read.
   checkConditions(tableOptions.conditions, outlines);
-  const { given: metadata, file: metadataFile } = await corpusMetadata(options.corpus, options.metadata);
+  const { given: metadata, file: metadataFile } = await corpusMetadata(options.corpus, options.metadata, documentFiles);
   const manual = await loadManualOverrides(options.manual, main.leaves.map((l) => l.id), options.out);
   for (const b of books) addWords(codebookTerms(b.codebook));
   const selected = documentFiles.map((file, index) => ({ file, index })).filter((d) => !options.shard || d.index % options.shard.count === options.shard.index);

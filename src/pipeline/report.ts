@@ -19,6 +19,8 @@ export interface ReportOptions {
 export interface ReportResult {
   outputs: string[];
   selected: number;
+  /** Selected documents that enter the statistics (status ok): duplicates and the unread do not. */
+  counted: number;
   documents: number;
 }
 
@@ -57,5 +59,6 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const page = { out: options.out, clausesCsv: join(options.from, 'clauses.csv'), corpus, codebooks: summaries.codebooks, documents: summaries.documents, tables: options.tables, built: tables.tables };
   const html = (await writeReportHtml(page)).file;
   const outputs = [...(await writeOutputs(options.out, files)), html];
-  return { outputs, selected: (tables.manifest.documents as { selected: number }).selected, documents: summaries.documents.length };
+  const { selected, counted } = tables.manifest.documents as { selected: number; counted: number };
+  return { outputs, selected, counted, documents: summaries.documents.length };
 }

@@ -52,7 +52,7 @@ async function locate(first: string, second: string | undefined, metadata: strin
 /** Reads one document the way analyze does (through the extraction cache), for `show`. */
 export async function showDocument(first: string, second: string | undefined, options: ShowOptions = {}): Promise<ShownDocument> {
   const at = await locate(first, second, options.metadata);
-  const { given } = await corpusMetadata(at.root, at.metadata);
+  const { given } = await corpusMetadata(at.root, at.metadata, (await corpusDocuments(at.root).catch(() => null))?.documents ?? [at.file]);
   const extractor = new Extractor(options.extraction);
   const x = await extractor.extract(at.root, at.file).finally(() => extractor.close());
   const base = { docId: at.docId, file: at.file, sha256: x.sha256, cached: x.cached };

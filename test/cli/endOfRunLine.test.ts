@@ -15,7 +15,7 @@ describe('the end-of-run line names the output folder once and counts in words',
     expect(recode.code).toBe(0);
     const report = run('report', 'results/', '--out', 'paper/');
     expect(report.code).toBe(0);
-    expect(report.stderr).toMatch(/2 of 2 documents in the tables; \d+ files in paper\/\n$/);
+    expect(report.stderr).toMatch(/2 policies in the tables \(2 of 2 documents selected\); \d+ files in paper\/\n$/);
     const sameFolder = run('report', 'results');
     expect(sameFolder.stderr).toMatch(/files in results\/\n$/);
     for (const i of [0, 1]) expect(run('analyze', 'corpus-with-readme', '--shard', `${i}/2`, '--out', `parts/${i}/`, '--quiet').code).toBe(0);

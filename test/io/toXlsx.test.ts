@@ -41,7 +41,8 @@ describe('toXlsx', () => {
     expect(sheet.getRow(3).values).toEqual([undefined, '', 0, undefined, 0.5, 2]);
     expect(sheet.getCell('A4').value).toBe(' 前后空格 ');
     expect(sheet.getCell('C2').numFmt).toBe('0.0%');
-    expect(sheet.getCell('D2').numFmt).toBe('0.000');
+    // p below 0.001 shows as "< 0.001", as in the Markdown; the value stays a number.
+    expect(sheet.getCell('D2').numFmt).toBe('[<0.001]"< 0.001";0.000');
     expect(sheet.getCell('E2').numFmt).toBe('0.00');
     expect(sheet.getCell('B2').numFmt ?? 'General').toBe('General');
     expect(sheet.getRow(5).values).toEqual([]);

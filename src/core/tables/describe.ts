@@ -3,7 +3,7 @@ export interface Description {
   n: number;
   sum: number;
   mean: number;
-  /** Sample standard deviation (n - 1 in the denominator); 0 for n < 2. */
+  /** Sample standard deviation (n - 1 in the denominator); NaN (an empty cell) for n < 2, where it is undefined. */
   sd: number;
   /** Population standard deviation (n in the denominator). */
   sdPopulation: number;
@@ -34,7 +34,7 @@ export function describe(values: readonly number[]): Description {
     n,
     sum,
     mean,
-    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
+    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN,
     sdPopulation: Math.sqrt(ss / n),
     median: quantile(sorted, 0.5),
     q1: quantile(sorted, 0.25),

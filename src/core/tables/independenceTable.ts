@@ -77,8 +77,8 @@ export function independenceTable(docs: readonly DocumentSummary[], outline: Cod
     notes: [
       pick(
         lang,
-        '注：Pearson 卡方检验，无连续性校正；省份不含中央文件与省份不明的文件；没有条款的组或类别不计入。期望频数<5 为期望频数小于 5 的单元格占比：超过 20% 或任一期望频数小于 1 时卡方近似不可靠：请报告 Fisher 精确检验的 p 值（2×2 表为精确值，较大的表为 2000 次随机模拟的估计值），或合并类别（按维度而非政策工具检验，或合并年份、省份）后再检验。',
-        'Note: Pearson chi-square without continuity correction; provinces exclude central documents and documents of unknown province; groups and categories without clauses are left out. Expected < 5 is the share of cells with an expected count below 5: above 20%, or with any expected count below 1, the chi-square approximation is unreliable: report Fisher\'s exact p (exact for 2×2 tables, estimated from 2,000 simulated tables for larger ones, as R\'s fisher.test(simulate.p.value = TRUE)), or merge categories (test dimensions rather than instruments, or group years or provinces) and test again.',
+        '注：Pearson 卡方检验，无连续性校正；省份不含中央文件与省份不明的文件，年份与层级不含不明者；没有条款的组或类别不计入。期望频数<5 为期望频数小于 5 的单元格占比：超过 20% 或任一期望频数小于 1 时卡方近似不可靠：请报告 Fisher 精确检验的 p 值（2×2 表为精确值，较大的表为 2000 次随机模拟的估计值），或合并类别（按维度而非政策工具检验，或合并年份、省份）后再检验。',
+        'Note: Pearson chi-square without continuity correction; provinces exclude central documents and documents of unknown province, years and levels the unknown ones; groups and categories without clauses are left out. Expected < 5 is the share of cells with an expected count below 5: above 20%, or with any expected count below 1, the chi-square approximation is unreliable: report Fisher\'s exact p (exact for 2×2 tables, estimated from 2,000 simulated tables for larger ones, as R\'s fisher.test(simulate.p.value = TRUE)), or merge categories (test dimensions rather than instruments, or group years or provinces) and test again.',
       ),
     ],
     rows,
