@@ -45,7 +45,14 @@ export async function agreement(files: readonly string[], codebookFile?: string)
   if (files.length < 2) throw new UserError('usage', 'agreement needs the files of at least two coders');
   const coders = await Promise.all(files.map(readCoderCodes));
   const order = codebookFile ? (await loadCodebook(codebookFile)).codebook.leaves.map((l) => l.id) : [];
-  return agreementReport(coders, order);
+  const report = agreementReport(coders, order);
+  // Without a unit two coders both coded, every coefficient is undefined: a table of empty cells
+  // and exit 0 would hide that the files do not describe the same units (ids of another sample).
+  if (report.rows[0]!.pairableUnits === 0) {
+    const sample = (c: CoderCodes) => [...c.keys()].slice(0, 3).join(', ') + (c.size > 3 ? ', …' : '');
+    throw new UserError('input', `no unit id is coded in two of the files, nothing to compare (${files.map((f, i) => `${f}: ${sample(coders[i]!)}`).join('; ')})`);
+  }
+  return report;
 }
 
 export function agreementTable(report: AgreementReport): Table {

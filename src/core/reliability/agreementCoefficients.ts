@@ -140,7 +140,9 @@ export function krippendorffAlpha(data: ReliabilityData): Coefficient {
 
 /**
  * Holsti's coefficient 2M / (N1 + N2) for each pair of coders (M: units both coded alike; N1, N2:
- * units each coded), averaged over the pairs. Units: those coded by at least one coder.
+ * units each coded), averaged over the pairs that coded a unit in common: for a pair without one,
+ * M = 0 measures no disagreement, and averaging it in pulled three coders' 0.95 down to 0.32.
+ * Units: those coded by at least one coder.
  */
 export function holsti(data: ReliabilityData): Coefficient {
   const coders = data[0]?.length ?? 0;
@@ -151,12 +153,14 @@ export function holsti(data: ReliabilityData): Coefficient {
       let m = 0;
       let ni = 0;
       let nj = 0;
+      let common = 0;
       for (const row of data) {
         if (row[i] !== null) ni++;
         if (row[j] !== null) nj++;
+        if (row[i] !== null && row[j] !== null) common++;
         if (row[i] !== null && row[i] === row[j]) m++;
       }
-      if (ni + nj === 0) continue;
+      if (common === 0) continue;
       sum += (2 * m) / (ni + nj);
       pairs++;
     }

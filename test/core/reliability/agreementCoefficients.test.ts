@@ -121,4 +121,11 @@ describe('percent agreement and Holsti', () => {
     expect(holsti(byUnit('a b a b .', 'a b a a c')).value).toBeCloseTo(6 / 9, 12);
     expect(percentAgreement(byUnit('a b a b .', 'a b a a c')).value).toBeCloseTo(3 / 4, 12);
   });
+
+  it('Holsti leaves out a pair of coders who coded no unit in common: their 2M/(N1+N2) = 0 is no disagreement', () => {
+    // Coders 1 and 2 coded the same three units alike; coder 3 coded two other units only.
+    const data = byUnit('a b a . .', 'a b a . .', '. . . a b');
+    expect(holsti(data).value).toBe(1);
+    expect(holsti(byUnit('a b . .', '. . a b')).value).toBeNaN();
+  });
 });

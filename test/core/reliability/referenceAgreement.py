@@ -77,7 +77,7 @@ def holsti(data):
     for i, j in itertools.combinations(range(coders), 2):
         m = sum(1 for r in data if r[i] is not None and r[i] == r[j])
         n = sum(1 for r in data if r[i] is not None) + sum(1 for r in data if r[j] is not None)
-        if n:
+        if any(r[i] is not None and r[j] is not None for r in data):
             results.append(2 * m / n)
     return sum(results) / len(results) if results else None
 
