@@ -11,7 +11,7 @@ export function agreementCommand(): Command {
   return new Command('agreement')
     .description("inter-coder agreement: percent agreement, Holsti, Cohen's and Fleiss' kappa, Krippendorff's alpha")
     .argument('<coder.csv...>', 'one .csv or .xlsx per coder: unit_id (or clause_id), primary, optional secondary (;-separated), or a filled review sheet')
-    .option('-c, --codebook <file>', 'list the categories in this codebook\'s order')
+    .option('-c, --codebook <file>', 'list the categories in this codebook\'s order and refuse codes it does not have')
     .option('-o, --out <file>', 'also write the table to a .csv or .md file (-: CSV on standard output, the table then goes to standard error)')
     .option('--json', 'print the results as JSON instead of a table')
     .addHelpText(
@@ -28,7 +28,8 @@ category is compared as presence/absence (primary or secondary). A unit missing 
 or with an empty primary, is a missing value. Cohen's kappa (two coders only) and Fleiss' kappa
 use the units every coder coded (units_complete); Krippendorff's alpha (nominal) and percent
 agreement use the units at least two coders coded (units_pairable); Holsti is 2M/(N1+N2),
-averaged over pairs of coders. An empty cell: the coefficient is undefined (e.g. no variation).`,
+averaged over the pairs of coders that coded a unit in common. An empty cell: the coefficient is
+undefined (e.g. no variation). Files without a unit id in common are refused.`,
     )
     .action(
       runAction(async (files: string[], opts: { codebook?: string; out?: string; json?: boolean }) => {

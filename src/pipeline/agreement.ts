@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { agreementReport, type AgreementReport, type CoderCodes, type UnitCodes } from '../core/reliability/agreementReport.js';
 import { unitCodes } from '../core/reliability/parseCodes.js';
+import { NONE } from '../core/types.js';
 import type { Table } from '../core/tables/Table.js';
 import { round } from '../core/tables/round.js';
 import { readSheet } from '../io/readSheet.js';
@@ -9,9 +10,10 @@ import { loadCodebook } from '../io/readCodebook.js';
 /**
  * Reads one coder's codes from a .csv or .xlsx file: `unit_id` (or `clause_id`), `primary`, optional
  * `secondary`, or a filled review sheet (`coder_primary`, `coder_secondary`). A row with an empty
- * primary is a missing value, as is a unit the file does not list.
+ * primary is a missing value, as is a unit the file does not list. With `known` (a codebook's
+ * codes), any other code is a problem.
  */
-async function readCoderCodes(file: string): Promise<CoderCodes> {
+async function readCoderCodes(file: string, known: ReadonlySet<string> | null): Promise<CoderCodes> {
   const table = await readSheet(file);
   const has = (c: string) => table.columns.includes(c);
   const idColumn = has('unit_id') ? 'unit_id' : 'clause_id';
@@ -32,6 +34,10 @@ async function readCoderCodes(file: string): Promise<CoderCodes> {
     if (seen.has(id)) problems.push(`${file}:${line}: duplicate ${idColumn} '${id}'`);
     seen.add(id);
     const c = unitCodes(cells[primaryColumn] ?? '', cells[secondaryColumn] ?? '');
+    // A misspelt code would be a category of its own and lower the agreement without a word.
+    for (const code of c && known ? [c.primary, ...c.secondary] : []) {
+      if (!known!.has(code)) problems.push(`${file}:${line}: unknown code '${code}' (the codebook has: ${[...known!].join(', ')})`);
+    }
     if (c) codes.set(id, c);
   }
   if (problems.length > 0) throw new UserError('input', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
@@ -43,8 +49,9 @@ async function readCoderCodes(file: string): Promise<CoderCodes> {
 /** Agreement of the coders in `files`; categories in codebook order when a codebook is given. */
 export async function agreement(files: readonly string[], codebookFile?: string): Promise<AgreementReport> {
   if (files.length < 2) throw new UserError('usage', 'agreement needs the files of at least two coders');
-  const coders = await Promise.all(files.map(readCoderCodes));
   const order = codebookFile ? (await loadCodebook(codebookFile)).codebook.leaves.map((l) => l.id) : [];
+  const known = codebookFile ? new Set([...order, NONE]) : null;
+  const coders = await Promise.all(files.map((f) => readCoderCodes(f, known)));
   const report = agreementReport(coders, order);
   // Without a unit two coders both coded, every coefficient is undefined: a table of empty cells
   // and exit 0 would hide that the files do not describe the same units (ids of another sample).

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
-import { sharedDir } from '../sharedDir.js';
+import { REPO_ROOT, sharedDir } from '../sharedDir.js';
 
 /**
  * Every number agreement and evaluate print, against test/reliability/statisticsReference.py: an
@@ -90,6 +90,17 @@ describe.skipIf(!hasPython)('agreement against the reference on small files', ()
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no unit id is coded in two of the files/);
+  });
+
+  it('with --codebook, a code the codebook lacks (misspelt) is refused with its file:line, exit 2', () => {
+    const a = coderFile('typo-a.csv', [['u1', 'financial'], ['u2', 'Financial', 'taxation'], ['u3', 'strategic', 'fiscal']]);
+    const b = coderFile('typo-b.csv', [['u1', 'financial'], ['u2', 'financial'], ['u3', 'strategic']]);
+    const r = run('agreement', a, b, '--codebook', join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/typo-a\.csv:3: unknown code 'Financial'/);
+    expect(r.stderr).toMatch(/typo-a\.csv:4: unknown code 'fiscal'/);
+    expect(run('agreement', b, b, '--codebook', join(REPO_ROOT, 'codebooks', 'rothwell-zegveld.zh.yaml')).code).toBe(0);
   });
 
   it('a duplicate unit id: the line named, exit 2', () => {
