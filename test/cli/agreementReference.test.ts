@@ -126,13 +126,18 @@ describe.skipIf(!hasPython || !shared)('agreement and evaluate against the refer
   });
 
   for (const set of ['dev', 'dev2']) {
-    it(`evaluate on ${set}-units.csv: kappa, agreement, lenient, P/R/F1 per code, macro, micro, confusion`, () => {
+    it(`evaluate on ${set}-units.csv: kappa, agreement, lenient, P/R/F1 per code, macro, micro, confusion, wrong units, confidence slices`, () => {
+      // The reference recounts from code-units' codes and confidences (the same coder, unit by unit).
+      expect(run('code-units', gold(`${set}-units.csv`), '-o', `${set}-coded.csv`).code).toBe(0);
       const r = run('evaluate', gold(`${set}-units.csv`), '--json');
       expect(r.code).toBe(0);
-      writeFileSync(join(tmp, `${set}-evaluation.json`), r.stdout);
-      const ours = JSON.parse(r.stdout) as Json & { instruments: Json[]; confusion: { labels: string[]; counts: number[][] } };
-      const ref = reference('evaluate', gold(`${set}-units.csv`), `${set}-evaluation.json`) as Json & { instruments: Record<string, Json>; confusion: Record<string, number> };
+      type Evaluation = Json & { instruments: Json[]; confusion: { labels: string[]; counts: number[][] }; wrong: Json[]; by_confidence: Json[] };
+      const ours = JSON.parse(r.stdout) as Evaluation;
+      const ref = reference('evaluate', gold(`${set}-units.csv`), `${set}-coded.csv`) as Json & { instruments: Record<string, Json>; confusion: Record<string, number>; wrong: string[]; by_confidence: Json[] };
       for (const k of ['units', 'cohen_kappa', 'percent_agreement', 'lenient_agreement', 'macro', 'micro']) expectSame(ours[k], ref[k], k);
+      expect(ours.wrong.map((w) => w.unit_id)).toEqual(ref.wrong);
+      expect(ours.by_confidence.length).toBe(ref.by_confidence.length);
+      ref.by_confidence.forEach((slice, i) => expectSame(ours.by_confidence[i], slice, `by_confidence ${String(slice.slice)}`));
       expect(ours.instruments.map((i) => i.instrument).sort()).toEqual(Object.keys(ref.instruments).sort());
       for (const i of ours.instruments) expectSame(i, ref.instruments[i.instrument as string], String(i.instrument));
       const { labels, counts } = ours.confusion;

@@ -8,10 +8,11 @@ itself and takes nothing from the project but the automatic codes evaluate print
       agreement's JSON results: the primary code as one nominal variable, then each category as
       presence/absence (primary or secondary, `none` is no category). Missing: a unit a file does
       not list or whose primary is empty.
-  statisticsReference.py evaluate GOLD.csv EVALUATION.json
-      evaluate's figures from the gold file and evaluate's own list of wrong units (every other
-      unit's automatic code is its human primary): confusion table, kappa, percent and lenient
-      agreement, precision/recall/F1 per code, macro and micro averages.
+  statisticsReference.py evaluate GOLD.csv CODED.csv
+      evaluate's figures from the gold file and the automatic codes `code-units GOLD.csv` wrote
+      (unit_id, primary, confidence): confusion table, kappa, percent and lenient agreement,
+      precision/recall/F1 per code, macro and micro averages, the wrong units, and the
+      confidence slices below.
   statisticsReference.py confidence  (JSON on stdin: list of lists of [human, auto, confidence])
       agreement and kappa by confidence band (0-.25-.5-.75-1) and for the most confident
       50/70/90/100 % (ranked by confidence, ties in input order, round(n * share) units).
@@ -141,13 +142,13 @@ def scope_row(scope, matrix, codings):
     return row
 
 
-def evaluate(gold_file, evaluation_file):
+def evaluate(gold_file, coded_file):
     gold = read_codes(gold_file)
     with open(gold_file, encoding='utf-8-sig', newline='') as f:
         secondary = {r['unit_id']: [c for c in SPLIT.split(r.get('secondary') or '') if c] for r in csv.DictReader(f)}
-    with open(evaluation_file, encoding='utf-8') as f:
-        wrong = {w['unit_id']: w['auto_primary'] for w in json.load(f)['wrong']}
-    pairs = [(gold[u][0], wrong.get(u, gold[u][0])) for u in gold]
+    with open(coded_file, encoding='utf-8-sig', newline='') as f:
+        coded = {r['unit_id']: (r['primary'], float(r['confidence'])) for r in csv.DictReader(f)}
+    pairs = [(gold[u][0], coded[u][0]) for u in gold]
     n = len(pairs)
     labels = sorted({x for p in pairs for x in p})
     confusion = {(h, a): sum(p == (h, a) for p in pairs) for h in labels for a in labels}
@@ -173,6 +174,8 @@ def evaluate(gold_file, evaluation_file):
         'macro': {'precision': mean('precision'), 'recall': mean('recall'), 'f1': mean('f1')},
         'micro': {'precision': mp, 'recall': mr, 'f1': 2 * mp * mr / (mp + mr)},
         'instruments': scores, 'confusion': {f'{h}>{a}': x for (h, a), x in confusion.items() if x},
+        'wrong': [u for u, (h, a) in zip(gold, pairs) if h != a],
+        'by_confidence': confidence([(h, a, coded[u][1]) for u, (h, a) in zip(gold, pairs)]),
     }
 
 
