@@ -16,12 +16,18 @@ function codebookName(f: MethodsFacts, lang: Lang): string {
   return lang === 'zh' ? `${labelIn(c.title, c.name, lang)}（${c.name}）` : `${labelIn(c.title, c.name, lang)} (${c.name})`;
 }
 
+// agreement takes any number of coders: the paragraph said "two" for three.
+const COUNT_EN = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+const COUNT_ZH = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+const codersEn = (n: number | null) => (n === null ? 'The coders' : `${COUNT_EN[n] ?? n} coder${n === 1 ? '' : 's'}`);
+const codersZh = (n: number | null) => (n === null ? '编码员' : `${COUNT_ZH[n] ?? `${n} `}名编码员`);
+
 function reliabilityZh(r: ReliabilityFacts | null): string {
   if (!r) return '';
   const parts = [r.percentAgreement !== null ? `一致率 ${pct(r.percentAgreement, 1)}%` : '', r.cohenKappa !== null ? `Cohen's κ = ${num(r.cohenKappa)}` : '', r.krippendorffAlpha !== null ? `Krippendorff's α = ${num(r.krippendorffAlpha)}` : '', r.macroF1 !== null ? `宏平均 F1 = ${num(r.macroF1)}` : ''].filter(Boolean);
   return r.kind === 'coder-vs-human'
     ? `以 ${r.units} 个人工编码条款检验自动编码的效度：${parts.join('，')}。`
-    : `两名编码员独立编码 ${r.units} 个条款的编码员间信度：${parts.join('，')}。`;
+    : `${codersZh(r.coders)}独立编码 ${r.units} 个条款的编码员间信度：${parts.join('，')}。`;
 }
 
 function reliabilityEn(r: ReliabilityFacts | null): string {
@@ -29,7 +35,7 @@ function reliabilityEn(r: ReliabilityFacts | null): string {
   const parts = [r.percentAgreement !== null ? `percent agreement ${pct(r.percentAgreement, 1)}%` : '', r.cohenKappa !== null ? `Cohen's κ = ${num(r.cohenKappa)}` : '', r.krippendorffAlpha !== null ? `Krippendorff's α = ${num(r.krippendorffAlpha)}` : '', r.macroF1 !== null ? `macro-averaged F1 = ${num(r.macroF1)}` : ''].filter(Boolean);
   return r.kind === 'coder-vs-human'
     ? `Against ${r.units} clauses coded by hand, the automatic coding reached ${parts.join(', ')}.`
-    : `Two coders coded ${r.units} clauses independently: ${parts.join(', ')}.`;
+    : `${codersEn(r.coders)} coded ${r.units} clauses independently: ${parts.join(', ')}.`;
 }
 
 function levelsText(f: MethodsFacts, lang: Lang): string {

@@ -6,7 +6,7 @@ const number = (x: unknown): number | null => (typeof x === 'number' && Number.i
 
 /**
  * Reads the JSON that `policy-code evaluate --json` (the coder against human codes) or
- * `policy-code agreement --json` (two coders; its primary-code row) prints, for the methods text.
+ * `policy-code agreement --json` (two or more coders; its primary-code row) prints, for the methods text.
  */
 export function readReliability(file: string): ReliabilityFacts {
   let json: Record<string, unknown>;
@@ -18,11 +18,11 @@ export function readReliability(file: string): ReliabilityFacts {
   }
   if (json && typeof json === 'object' && 'cohen_kappa' in json && 'macro' in json) {
     const macro = json.macro as Record<string, unknown> | null;
-    return { kind: 'coder-vs-human', source: file, units: Number(json.units) || 0, percentAgreement: number(json.percent_agreement), cohenKappa: number(json.cohen_kappa), krippendorffAlpha: null, macroF1: number(macro?.f1) };
+    return { kind: 'coder-vs-human', source: file, units: Number(json.units) || 0, coders: null, percentAgreement: number(json.percent_agreement), cohenKappa: number(json.cohen_kappa), krippendorffAlpha: null, macroF1: number(macro?.f1) };
   }
   const primary = Array.isArray(json?.results) ? (json.results as Array<Record<string, unknown>>).find((r) => r.scope === 'primary') : undefined;
   if (primary) {
-    return { kind: 'intercoder', source: file, units: Number(primary.units_pairable) || 0, percentAgreement: number(primary.percent_agreement), cohenKappa: number(primary.cohen_kappa), krippendorffAlpha: number(primary.krippendorff_alpha), macroF1: null };
+    return { kind: 'intercoder', source: file, units: Number(primary.units_pairable) || 0, coders: Array.isArray(json.coders) ? json.coders.length : null, percentAgreement: number(primary.percent_agreement), cohenKappa: number(primary.cohen_kappa), krippendorffAlpha: number(primary.krippendorff_alpha), macroF1: null };
   }
   throw new UserError('usage', `--reliability ${file}: not the JSON of 'policy-code evaluate --json' or 'policy-code agreement --json'`);
 }

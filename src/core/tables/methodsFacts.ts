@@ -5,12 +5,14 @@ import type { CodebookOutline } from './CodebookOutline.js';
 import { LEVELS } from './crosstabs.js';
 import { provinceOf } from './provinceTables.js';
 
-/** Agreement figures a methods section reports: of the automatic coder against people, or of two coders. */
+/** Agreement figures a methods section reports: of the automatic coder against people, or of coders among themselves. */
 export interface ReliabilityFacts {
   kind: 'coder-vs-human' | 'intercoder';
   /** The file the figures come from, as given. */
   source: string;
   units: number;
+  /** How many coders an inter-coder file compared; null for the coder against people. */
+  coders: number | null;
   percentAgreement: number | null;
   cohenKappa: number | null;
   krippendorffAlpha: number | null;
