@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReviewFolder } from '../../scripts/make-review-fixtures.mjs';
+import { runCli } from '../cli.js';
+
+// docs/review-checks.md: the review workflow when the corpus grows between two reviews
+// (scripts/make-review-fixtures.mjs: a notice added whose name sorts first moves every clause id).
+type Row = Record<string, string>;
+
+function studyFolder() {
+  const work = mkdtempSync(join(tmpdir(), 'policy-code-review-checks-'));
+  writeReviewFolder(work);
+  const run = (...args: string[]) => runCli(args, work);
+  const read = (file: string): Row[] => parse(readFileSync(join(work, file)), { columns: true, bom: true });
+  /** Exports a sheet of `output`, fills it as Excel saves a CSV (UTF-8 with BOM, CRLF) and imports it. */
+  const review = (output: string, codes: Record<string, string>, sheet = 'review') => {
+    expect(run('review', 'export', output, '--out', `${sheet}.xlsx`).code).toBe(0);
+    const rows = read(`${sheet}.csv`).map((r) => ({ ...r, coder_primary: codes[r.clause_id!] ?? '' }));
+    writeFileSync(join(work, `${sheet}-filled.csv`), '\uFEFF' + stringify(rows, { header: true, record_delimiter: '\r\n' }));
+    return run('review', 'import', `${sheet}-filled.csv`, '--from', output);
+  };
+  const manual = () => read(join('codings', 'manual.csv'));
+  const codeOf = (output: string, text: string) => read(join(output, 'clauses.csv')).find((c) => c.text!.includes(text))!;
+  return { work, run, review, manual, codeOf };
+}
+
+/** The first review (the subsidy clause coded strategic as D001-0-1), then the corpus grows. */
+function reviewedThenGrown() {
+  const s = studyFolder();
+  afterAll(() => rmSync(s.work, { recursive: true, force: true }));
+  beforeAll(() => {
+    expect(s.run('analyze', 'corpus', '--out', 'results', '--quiet').code).toBe(0);
+    // First review: the subsidy clause is D001-0-1.
+    expect(s.codeOf('results', '专项资金').clause_id).toBe('D001-0-1');
+    expect(s.review('results', { 'D001-0-1': 'strategic' }, 'first').code).toBe(0);
+    expect(s.run('analyze', 'corpus-grown', '--out', 'grown', '--quiet').code).toBe(0);
+  });
+  return s;
+}
+
+describe('a second review after the corpus grew (clause ids moved)', () => {
+  const s = reviewedThenGrown();
+
+  it('the first code follows its clause to its new id', () => {
+    const c = s.codeOf('grown', '专项资金');
+    expect(c.clause_id).toBe('D002-0-1');
+    expect([c.primary, c.code_source]).toEqual(['strategic', 'manual']);
+  });
+
+  it('a new code on the clause that now has the old id keeps the first code', () => {
+    // D001-0-1 is now the added notice's procurement clause: another clause, another code.
+    expect(s.codeOf('grown', '政府采购').clause_id).toBe('D001-0-1');
+    const r = s.review('grown', { 'D001-0-1': 'commercial' }, 'second');
+    expect(r.code).toBe(0);
+    expect(s.manual().map((m) => [m.file, m.primary]).sort()).toEqual([['a-procurement.txt', 'commercial'], ['b-subsidy.txt', 'strategic']]);
+    const a = s.run('analyze', 'corpus-grown', '--out', 'grown', '--quiet');
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(s.work, 'grown', 'run.json'), 'utf8')).manual.applied).toBe(2);
+    expect(s.codeOf('grown', '专项资金').primary).toBe('strategic');
+    expect(s.codeOf('grown', '政府采购').primary).toBe('commercial');
+  });
+});
+
+describe('a clause reviewed again after the corpus grew', () => {
+  const s = reviewedThenGrown();
+
+  it('a clause reviewed again under its new id takes the newer code, not a conflict', () => {
+    const r = s.review('grown', { 'D002-0-1': 'education' }, 'third');
+    expect(r.code).toBe(0);
+    expect(s.manual().filter((m) => m.file === 'b-subsidy.txt').map((m) => [m.clause_id, m.primary])).toEqual([['D002-0-1', 'education']]);
+    const a = s.run('analyze', 'corpus-grown', '--out', 'grown', '--quiet');
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(s.codeOf('grown', '专项资金').primary).toBe('education');
+  });
+});
