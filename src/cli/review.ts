@@ -75,7 +75,8 @@ codings/manual.csv.`,
         refuseStdout('--manual', opts.manual, 'review import updates the manual codes file', 'file');
         refuseInputAsOutput('--manual', opts.manual, [sheet, opts.codebook]);
         const r = await importReview({ sheet, from: opts.from, codebook: opts.codebook, ...(opts.manual ? { manual: opts.manual } : {}) });
-        process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
+        const moved = r.moved > 0 ? `; ${r.moved} rows found under a new clause id by their file and text: the corpus changed since the export` : '';
+        process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped${moved}); ${r.manual} now holds ${r.total} manual codes\n`);
         return EXIT.ok;
       }),
     );

@@ -127,6 +127,8 @@ export interface ImportOptions {
 export interface ImportReport {
   imported: number;
   blank: number;
+  /** Rows found under a new clause id (the corpus changed since the export). */
+  moved: number;
   /** Manual codes in the file after the import. */
   total: number;
   manual: string;
@@ -148,5 +150,5 @@ export async function importReview(options: ImportOptions): Promise<ImportReport
   const manual = options.manual ?? importTarget(options.from);
   const merged = mergeManualCodes(await readManualCodes(manual), check.codes);
   await writeManualCodes(manual, merged);
-  return { imported: check.codes.length, blank: check.blank, total: merged.length, manual };
+  return { imported: check.codes.length, blank: check.blank, moved: check.moved, total: merged.length, manual };
 }

@@ -79,3 +79,36 @@ describe('a clause reviewed again after the corpus grew', () => {
     expect(s.codeOf('grown', '专项资金').primary).toBe('education');
   });
 });
+
+describe('a sheet exported before the corpus grew, imported after analyze wrote over the output folder', () => {
+  const s = studyFolder();
+  afterAll(() => rmSync(s.work, { recursive: true, force: true }));
+
+  it('imports each code by its file and text under the clause\'s new id, and says so', () => {
+    expect(s.run('analyze', 'corpus', '--out', 'output', '--quiet').code).toBe(0);
+    expect(s.run('review', 'export', 'output', '--out', 'old.xlsx').code).toBe(0);
+    const sheet = parse(readFileSync(join(s.work, 'old.csv')), { columns: true, bom: true }) as Row[];
+    const codes: Record<string, string> = { 'D001-0-1': 'strategic', 'D002-0-2': 'scientific_technical' };
+    writeFileSync(join(s.work, 'old-filled.csv'), '\uFEFF' + stringify(sheet.map((r) => ({ ...r, coder_primary: codes[r.clause_id!] ?? '' })), { header: true, record_delimiter: '\r\n' }));
+    expect(s.run('analyze', 'corpus-grown', '--out', 'output', '--quiet').code).toBe(0);
+    const r = s.run('review', 'import', 'old-filled.csv', '--from', 'output');
+    expect(r.stderr).toMatch(/^2 codes imported \(4 rows without a code skipped; 2 rows found under a new clause id/);
+    expect(r.code).toBe(0);
+    expect(s.manual().map((m) => [m.clause_id, m.file, m.primary])).toEqual([['D002-0-1', 'b-subsidy.txt', 'strategic'], ['D003-0-2', 'c-ban.txt', 'scientific_technical']]);
+    expect(s.run('analyze', 'corpus-grown', '--out', 'output', '--quiet').code).toBe(0);
+    expect(s.codeOf('output', '专项资金').primary).toBe('strategic');
+    expect(s.codeOf('output', '信息公开平台').primary).toBe('scientific_technical');
+    expect(s.codeOf('output', '政府采购').code_source).toBe('auto');
+  });
+
+  it('a row whose text is in no clause of its file any more is still a problem, and nothing is imported', () => {
+    const sheet = parse(readFileSync(join(s.work, 'old.csv')), { columns: true, bom: true }) as Row[];
+    // As if b-subsidy.txt had been revised: the sheet's text hash is in no clause of the analysis.
+    const rows = sheet.map((r) => (r.clause_id === 'D001-0-2' ? { ...r, coder_primary: 'education', text: r.text + '（修订）', text_sha256: '0000000000000000' } : r));
+    writeFileSync(join(s.work, 'revised.csv'), stringify(rows, { header: true }));
+    const r = s.run('review', 'import', 'revised.csv', '--from', 'output');
+    expect(r.stderr).toMatch(/revised\.csv:3: clause D001-0-2: its text changed since the sheet was exported/);
+    expect(r.code).toBe(2);
+    expect(s.manual()).toHaveLength(2);
+  });
+});
