@@ -112,3 +112,43 @@ describe('a sheet exported before the corpus grew, imported after analyze wrote 
     expect(s.manual()).toHaveLength(2);
   });
 });
+
+describe('codes as coders type them', () => {
+  const s = studyFolder();
+  afterAll(() => rmSync(s.work, { recursive: true, force: true }));
+  beforeAll(() => expect(s.run('analyze', 'corpus', '--out', 'output', '--quiet').code).toBe(0));
+
+  it('an id in another case or with spaces, a label of the sheet "codes", NONE: stored as the codes\' ids', () => {
+    const r = s.review('output', {
+      'D001-0-1': ' Strategic ',
+      'D001-0-2': '教育培训',
+      'D001-0-3': 'NONE',
+      'D002-0-1': '法规管制 (Laws and regulation)',
+      'D002-0-2': 'ＩＮＦＯＲＭＡＴＩＯＮ',
+    });
+    expect(r.stderr).toMatch(/^5 codes imported/);
+    expect(r.code).toBe(0);
+    expect(s.manual().map((m) => [m.clause_id, m.primary])).toEqual([
+      ['D001-0-1', 'strategic'], ['D001-0-2', 'education'], ['D001-0-3', 'none'], ['D002-0-1', 'legal_regulatory'], ['D002-0-2', 'information'],
+    ]);
+  });
+
+  it('secondary codes as labels or ids in any case, a repeat of the primary dropped', () => {
+    expect(s.run('review', 'export', 'output', '--out', 'sec.xlsx').code).toBe(0);
+    const rows = (parse(readFileSync(join(s.work, 'sec.csv')), { columns: true, bom: true }) as Row[]).map((r) =>
+      r.clause_id === 'D001-0-1' ? { ...r, coder_primary: 'financial', coder_secondary: 'Strategic；教育培训; financial' } : r.clause_id === 'D001-0-2' ? { ...r, coder_primary: 'education', coder_secondary: 'Laws and regulation' } : r,
+    );
+    writeFileSync(join(s.work, 'sec-filled.csv'), stringify(rows, { header: true }));
+    expect(s.run('review', 'import', 'sec-filled.csv', '--from', 'output').code).toBe(0);
+    expect(s.manual().slice(0, 2).map((m) => [m.clause_id, m.primary, m.secondary])).toEqual([['D001-0-1', 'financial', 'strategic;education'], ['D001-0-2', 'education', 'legal_regulatory']]);
+  });
+
+  it('an unknown code is still a problem, as typed, and nothing is imported', () => {
+    const before = readFileSync(join(s.work, 'codings', 'manual.csv'), 'utf8');
+    const r = s.review('output', { 'D001-0-1': '供给型', 'D001-0-2': 'finance' }, 'bad');
+    expect(r.stderr).toContain("bad-filled.csv:2: clause D001-0-1: unknown code '供给型'");
+    expect(r.stderr).toContain("bad-filled.csv:3: clause D001-0-2: unknown code 'finance'");
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(s.work, 'codings', 'manual.csv'), 'utf8')).toBe(before);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ManualCode } from './manualCodes.js';
-import { unitCodes } from '../reliability/parseCodes.js';
+import { codeAliases, coderCodes } from './coderCodes.js';
 import { NONE } from '../types.js';
 
 /** A clause of the current analysis, as the review checks it. */
@@ -41,8 +41,8 @@ export function checkReviewSheet(
   clauses: ReadonlyMap<string, KnownClause>,
   labels: readonly string[],
   hash: (text: string) => string,
+  aliases: ReadonlyMap<string, string> = codeAliases(labels.map((id) => ({ id, label: { zh: id } }))),
 ): ReviewCheck {
-  const known = new Set([...labels, NONE]);
   const problems: string[] = [];
   const firstLine = new Map<string, number>();
   const codes: ManualCode[] = [];
@@ -91,10 +91,8 @@ export function checkReviewSheet(
       problems.push(`${at}: clause ${id}: secondary codes without a primary code`);
       continue;
     }
-    const c = unitCodes(primary, secondary)!;
-    for (const code of [c.primary, ...c.secondary]) {
-      if (!known.has(code)) problems.push(`${at}: clause ${id}: unknown code '${code}'`);
-    }
+    const c = coderCodes(primary, secondary, aliases);
+    for (const code of c.unknown) problems.push(`${at}: clause ${id}: unknown code '${code}'`);
     if (c.secondary.includes(NONE)) problems.push(`${at}: clause ${id}: 'none' cannot be a secondary code`);
     codes.push({
       clauseId: id,
