@@ -1,8 +1,9 @@
 import { splitCodes } from '../reliability/parseCodes.js';
 import { NONE } from '../types.js';
 
-/** How a code is compared: full-width letters, brackets and spaces as half-width, case ignored. */
-const folded = (code: string) => code.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** How a code is compared: full-width letters, brackets and spaces as half-width, no space at a bracket, case ignored. */
+const folded = (code: string) =>
+  code.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/ ?\( ?/g, '(').replace(/ ?\)/g, ')').toLowerCase();
 
 /**
  * The ways a coder writes a code in a review sheet: its id in any case, or its label (Chinese or
