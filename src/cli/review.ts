@@ -61,9 +61,11 @@ Examples:
   $ policy-code review import review.csv --from results/      (into codings/manual.csv beside results/)
   $ policy-code review import review.csv --from results/ --manual codings/manual.csv
 
-Rows with a coder_primary are imported; rows left empty are skipped. Every problem (an unknown
-code or clause id, a clause whose text changed since the export, a clause listed twice) is
-reported at once, and then nothing is imported. Imported codes replace earlier manual codes
+Rows with a coder_primary are imported; rows left empty are skipped. A code is its id in any
+case (strategic, Strategic) or its label as the sheet 'codes' shows it (策略性措施). A row whose
+clause id names another clause since the corpus changed is found by its file and text.
+Every problem (an unknown code or clause id, a clause whose text changed since the export, a
+clause listed twice) is reported at once, and then nothing is imported. Imported codes replace earlier manual codes
 of the same clauses; 'policy-code analyze' applies them (clauses.csv: code_source = manual).
 Without --manual the codes go to the manual codes file the analysis in --from applied (its
 run.json), else to codings/manual.csv in the folder that holds the output folder, wherever
@@ -75,7 +77,8 @@ codings/manual.csv.`,
         refuseStdout('--manual', opts.manual, 'review import updates the manual codes file', 'file');
         refuseInputAsOutput('--manual', opts.manual, [sheet, opts.codebook]);
         const r = await importReview({ sheet, from: opts.from, codebook: opts.codebook, ...(opts.manual ? { manual: opts.manual } : {}) });
-        process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped); ${r.manual} now holds ${r.total} manual codes\n`);
+        const moved = r.moved > 0 ? `; ${r.moved} rows found under a new clause id by their file and text: the corpus changed since the export` : '';
+        process.stderr.write(`${r.imported} codes imported (${r.blank} rows without a code skipped${moved}); ${r.manual} now holds ${r.total} manual codes\n`);
         return EXIT.ok;
       }),
     );

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { codeAliases } from '../core/review/coderCodes.js';
 import { checkReviewSheet, type KnownClause, type SheetRow } from '../core/review/checkReviewSheet.js';
 import { MANUAL_COLUMNS, manualCodeFromCells, manualCodeRow, mergeManualCodes, type ManualCode } from '../core/review/manualCodes.js';
 import { stratifiedSample } from '../core/sampling/stratifiedSample.js';
@@ -127,6 +128,8 @@ export interface ImportOptions {
 export interface ImportReport {
   imported: number;
   blank: number;
+  /** Rows found under a new clause id (the corpus changed since the export). */
+  moved: number;
   /** Manual codes in the file after the import. */
   total: number;
   manual: string;
@@ -141,12 +144,12 @@ export async function importReview(options: ImportOptions): Promise<ImportReport
   const missing = ['clause_id', 'text_sha256', 'coder_primary'].filter((c) => !sheet.columns.includes(c));
   if (missing.length > 0) throw new UserError('input', `${options.sheet}: not a review sheet: no column ${missing.join(', ')} (make one with 'policy-code review export')`);
   const clauses = new Map((await readAnalyzedClauses(options.from)).map((c) => [c.clauseId, c]));
-  const check = checkReviewSheet(options.sheet, rows, clauses, codebook.leaves.map((l) => l.id), clauseTextHash);
+  const check = checkReviewSheet(options.sheet, rows, clauses, codebook.leaves.map((l) => l.id), clauseTextHash, codeAliases(codebook.leaves));
   if (check.problems.length > 0) {
     throw new UserError('input', `${options.sheet}: ${check.problems.length} problem${check.problems.length > 1 ? 's' : ''}; nothing was imported`, check.problems);
   }
   const manual = options.manual ?? importTarget(options.from);
   const merged = mergeManualCodes(await readManualCodes(manual), check.codes);
   await writeManualCodes(manual, merged);
-  return { imported: check.codes.length, blank: check.blank, total: merged.length, manual };
+  return { imported: check.codes.length, blank: check.blank, moved: check.moved, total: merged.length, manual };
 }

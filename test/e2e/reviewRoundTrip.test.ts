@@ -87,7 +87,8 @@ describe.skipIf(!shared)('review round trip on ../shared/corpus text documents',
     b!.coder_primary = 'financial';
     b!.text_sha256 = '0000000000000000';
     c!.coder_primary = 'taxation';
-    const bad = [...rows, { ...c!, coder_primary: 'financial' }, { ...c!, clause_id: 'D999-9-9', coder_primary: 'financial' }];
+    // The invented id's row names another file: with c's file and text it would be found as c, under c's id.
+    const bad = [...rows, { ...c!, coder_primary: 'financial' }, { ...c!, clause_id: 'D999-9-9', file: 'elsewhere.txt', coder_primary: 'financial' }];
     const cols = Object.keys(rows[0]!);
     const csv = [cols.join(','), ...bad.map((r) => cols.map((k) => `"${(r[k] ?? '').replace(/"/g, '""')}"`).join(','))].join('\n');
     writeFileSync(join(tmp, 'bad.csv'), csv);

@@ -1,5 +1,6 @@
 import { splitCodes } from '../reliability/parseCodes.js';
 import { NONE } from '../types.js';
+import { localId } from './placeManualCodes.js';
 
 /**
  * A person's code for one clause, as kept in codings/manual.csv. It is keyed by content: the
@@ -54,11 +55,30 @@ export function manualCodeFromCells(cells: Record<string, string>): ManualCode {
   };
 }
 
-/** Earlier codes updated by newer ones for the same clause; the result in clause id order. */
+/**
+ * Earlier codes updated by newer ones for the same clause; the result in clause id order. The same
+ * clause is the same content (document and clause text, as analyze places codes), not the same id:
+ * once the corpus grows, an id can name another clause, and a clause can come back under a new id.
+ */
 export function mergeManualCodes(earlier: readonly ManualCode[], newer: readonly ManualCode[]): ManualCode[] {
-  const byId = new Map(earlier.map((m) => [m.clauseId, m]));
-  for (const m of newer) byId.set(m.clauseId, m);
-  return [...byId.values()].sort((a, b) => compareClauseIds(a.clauseId, b.clauseId));
+  const byText = new Map<string, ManualCode[]>();
+  for (const m of newer) byText.set(m.textSha256, [...(byText.get(m.textSha256) ?? []), m]);
+  const kept = earlier.filter((e) => !(byText.get(e.textSha256) ?? []).some((m) => sameClause(e, m)));
+  return [...kept, ...newer].sort((a, b) => compareClauseIds(a.clauseId, b.clauseId) || compareText(a.file, b.file) || compareText(a.textSha256, b.textSha256));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Two codes of one clause: the same text in the same document (its sha256, else its file, else its
+ * id) at the same place in it (a text repeated in a document is as many clauses). Codes without a
+ * text hash fall back on the clause id.
+ */
+function sameClause(a: ManualCode, b: ManualCode): boolean {
+  if (!a.textSha256 || !b.textSha256) return a.clauseId === b.clauseId;
+  if (a.textSha256 !== b.textSha256 || localId(a.clauseId, a.docId) !== localId(b.clauseId, b.docId)) return false;
+  if (a.docSha256 && b.docSha256) return a.docSha256 === b.docSha256;
+  return a.file || b.file ? a.file === b.file : a.docId === b.docId;
 }
 
 /** The categories a manual code gives a clause, in codebook order (`none` gives none). */

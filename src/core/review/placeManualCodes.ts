@@ -16,7 +16,7 @@ export interface Placement {
 }
 
 /** The clause id without its document id: D003-2-14.1 -> -2-14.1, the part a renamed document keeps. */
-const localId = (id: string, docId: string) => (id.startsWith(docId) ? id.slice(docId.length) : id.replace(/^[^-]*/, ''));
+export const localId = (id: string, docId: string) => (id.startsWith(docId) ? id.slice(docId.length) : id.replace(/^[^-]*/, ''));
 
 /**
  * Places a document's manual codes on its clauses by content: the clause with the same text (the
