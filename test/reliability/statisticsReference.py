@@ -13,6 +13,9 @@ itself and takes nothing from the project but the automatic codes evaluate print
       (unit_id, primary, confidence): confusion table, kappa, percent and lenient agreement,
       precision/recall/F1 per code, macro and micro averages, the wrong units, and the
       confidence slices below.
+  statisticsReference.py coefficients  (JSON on stdin: a list of reliability matrices, units x
+      coders, null = missing) one {alpha, cohen, fleiss, percent, holsti} per matrix (cohen only
+      for two coders): the coefficients alone, for random data.
   statisticsReference.py confidence  (JSON on stdin: list of lists of [human, auto, confidence])
       agreement and kappa by confidence band (0-.25-.5-.75-1) and for the most confident
       50/70/90/100 % (ranked by confidence, ties in input order, round(n * share) units).
@@ -199,6 +202,9 @@ if __name__ == '__main__':
         result = agreement(sys.argv[2:])
     elif mode == 'evaluate':
         result = evaluate(sys.argv[2], sys.argv[3])
+    elif mode == 'coefficients':
+        result = [{'alpha': alpha(m), 'cohen': cohen(m) if len(m[0]) == 2 else None, 'fleiss': fleiss(m),
+                   'percent': percent(m), 'holsti': holsti(m)} for m in json.load(sys.stdin)]
     else:
         result = [confidence(units) for units in json.load(sys.stdin)]
     print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/reliability/agreementCoefficients.js';
 import { randomIndex, seededRandom } from '../../../src/core/sampling/seededRandom.js';
 
-const script = fileURLToPath(new URL('./referenceAgreement.py', import.meta.url));
+const script = fileURLToPath(new URL('../../reliability/statisticsReference.py', import.meta.url));
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 /** Random reliability data: 2-5 coders, 5-60 units, 2-6 values, some missing, coders who agree more or less. */
@@ -32,7 +32,7 @@ describe.skipIf(!hasPython)('agreement coefficients agree with an independent Py
   it('200 random data sets, to 10 decimals', () => {
     const random = seededRandom(20240611);
     const sets = Array.from({ length: 200 }, () => randomData(random));
-    const run = spawnSync('python3', [script], { input: JSON.stringify(sets), encoding: 'utf8' });
+    const run = spawnSync('python3', [script, 'coefficients'], { input: JSON.stringify(sets), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const reference = JSON.parse(run.stdout) as Array<Record<string, number | null>>;
     const same = (ours: number, theirs: number | null | undefined) => {
