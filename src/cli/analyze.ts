@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import { errorsSummary } from '../export/errorsSummary.js';
 import { runNotes } from '../export/runNotes.js';
 import { analyze } from '../pipeline/analyze.js';
@@ -8,7 +7,7 @@ import { UserError } from '../core/errors.js';
 import { parseShard } from '../pipeline/parseShard.js';
 import { DEFAULT_CODEBOOK } from '../pipeline/defaultCodebook.js';
 import { EXIT, runAction } from './exitCodes.js';
-import { refuseStdout } from './writeOutput.js';
+import { refuseCorpusAsOutput, refuseStdout } from './writeOutput.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { interruptOnSignals } from './interrupt.js';
 import { progressReporter } from './progress.js';
@@ -84,16 +83,6 @@ export interface AnalyzeFlags extends ExtractionFlags, TableFlags {
  * analyze and recode: runs the pipeline with Ctrl-C handling and progress, reports on stderr, and
  * returns the exit code. recode is the same run, said to be one: its text comes from the cache.
  */
-/**
- * Outputs written among the documents would be read as documents by the next run (report.html);
- * a folder inside the corpus is fine: the corpus listing skips the output folders of runs.
- */
-export function refuseCorpusAsOutput(corpus: string | undefined, out: string): void {
-  if (corpus !== undefined && resolve(corpus) === resolve(out)) {
-    throw new UserError('usage', `--out ${out} is the corpus folder: the outputs would be read as documents next time; give another folder (one inside the corpus is fine)`);
-  }
-}
-
 export async function runAnalyze(corpus: string, opts: AnalyzeFlags, command: 'analyze' | 'recode'): Promise<number> {
   refuseStdout('--out', opts.out, `${command} writes a folder of tables`, 'folder');
   refuseCorpusAsOutput(corpus, opts.out);

@@ -39,3 +39,13 @@ export function refuseInputAsOutput(option: string, out: string | undefined, inp
   const input = inputs.find((i) => i !== undefined && resolve(i) === resolve(out));
   if (input !== undefined) throw new UserError('usage', `${option} ${out} is an input of this command (${input}); it would be overwritten: give another name`);
 }
+
+/**
+ * Outputs written among the documents would be read as documents by the next run (report.html);
+ * a folder inside the corpus is fine: the corpus listing skips the output folders of runs.
+ */
+export function refuseCorpusAsOutput(corpus: string | undefined, out: string): void {
+  if (corpus !== undefined && resolve(corpus) === resolve(out)) {
+    throw new UserError('usage', `--out ${out} is the corpus folder: the outputs would be read as documents next time; give another folder (one inside the corpus is fine)`);
+  }
+}
