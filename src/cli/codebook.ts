@@ -10,7 +10,7 @@ import { codebookFitCommand } from './codebookFit.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
-import { interruptOnSignals } from './interrupt.js';
+import { interruptible } from './interrupt.js';
 import { progressReporter } from './progress.js';
 
 /** Changed clauses shown on the terminal; the CSV has them all. */
@@ -84,11 +84,9 @@ each category gained and lost. Then up to ${SHOWN_CHANGES} changed clauses (all 
         refuseInputAsOutput('--csv', opts.csv, [oldFile, newFile]);
         refuseInputAsOutput('--counts-csv', opts.countsCsv, [oldFile, newFile]);
         const progress = progressReporter(opts.quiet === true, 'codebook diff');
-        const interrupt = interruptOnSignals();
-        const report = await codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {
-          progress.end();
-          interrupt.dispose();
-        });
+        const report = await interruptible(progress, (signal) =>
+          codebookDiff(oldFile, newFile, corpus, { ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}), onProgress: progress.tick, signal }),
+        );
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const { diff } = report;
         const out: string[] = [

@@ -3,7 +3,7 @@ import { errorsSummary } from '../export/errorsSummary.js';
 import { extractCorpus } from '../pipeline/extractCorpus.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { refuseCorpusAsOutput, refuseStdout } from './writeOutput.js';
-import { interruptOnSignals } from './interrupt.js';
+import { interruptible } from './interrupt.js';
 import { extractorOptions, withExtractionOptions, type ExtractionFlags } from './extractionOptions.js';
 import { progressReporter } from './progress.js';
 import { countOf } from './countOf.js';
@@ -34,11 +34,7 @@ SIGTERM) stopped by Ctrl-C between documents: no documents.csv written; run agai
         refuseStdout('--out', opts.out, 'extract writes a folder (documents.csv)', 'folder');
         refuseCorpusAsOutput(corpus, opts.out);
         const progress = progressReporter(opts.quiet === true, 'extract');
-        const interrupt = interruptOnSignals();
-        const report = await extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick, signal: interrupt.signal }).finally(() => {
-          progress.end();
-          interrupt.dispose();
-        });
+        const report = await interruptible(progress, (signal) => extractCorpus({ corpus, out: opts.out, extraction: extractorOptions(opts), onProgress: progress.tick, signal }));
         process.stderr.write(errorsSummary(report.problems, opts.quiet ? [] : report.skipped));
         if (!opts.quiet) {
           const cached = report.files.filter((f) => f.cached).length;

@@ -29,3 +29,17 @@ export function interruptOnSignals(): { signal: AbortSignal; onStage: (stage: Ou
     },
   };
 }
+
+/**
+ * A run over a corpus (extract, kwic, codebook diff) that Ctrl-C or SIGTERM stops between documents:
+ * `run` gets the signal; the progress bar ends and the handlers are removed however it ends.
+ */
+export async function interruptible<T>(progress: { end: () => void }, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const interrupt = interruptOnSignals();
+  try {
+    return await run(interrupt.signal);
+  } finally {
+    progress.end();
+    interrupt.dispose();
+  }
+}

@@ -8,7 +8,7 @@ import { collectCodebooks } from './analyze.js';
 import { parseJobs } from './extractionOptions.js';
 import { EXIT, runAction } from './exitCodes.js';
 import { listingStream, refuseInputAsOutput, writeOutput } from './writeOutput.js';
-import { interruptOnSignals } from './interrupt.js';
+import { interruptible } from './interrupt.js';
 import { progressReporter } from './progress.js';
 import { UserError } from '../core/errors.js';
 
@@ -53,18 +53,16 @@ tokens there: one longer word such as 印度尼西亚, or a cut across the term 
         const listing = listingStream(opts.out);
         refuseInputAsOutput('--out', opts.out, opts.codebook);
         const progress = progressReporter(opts.quiet === true, 'kwic');
-        const interrupt = interruptOnSignals();
-        const report = await kwic(term, corpus, {
-          codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
-          width,
-          substring: opts.substring === true,
-          ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
-          onProgress: progress.tick,
-          signal: interrupt.signal,
-        }).finally(() => {
-          progress.end();
-          interrupt.dispose();
-        });
+        const report = await interruptible(progress, (signal) =>
+          kwic(term, corpus, {
+            codebooks: opts.codebook.length > 0 ? opts.codebook : [DEFAULT_CODEBOOK],
+            width,
+            substring: opts.substring === true,
+            ...(opts.jobs ? { extraction: { jobs: parseJobs(opts.jobs) } } : {}),
+            onProgress: progress.tick,
+            signal,
+          }),
+        );
         for (const p of report.problems) process.stderr.write(`${p.file}: ${p.problem}\n`);
         const idWidth = Math.max(0, ...report.lines.map((o) => o.clauseId.length));
         // Clause text keeps its line breaks; a concordance line must stay on one line.
