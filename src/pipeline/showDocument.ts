@@ -22,6 +22,8 @@ interface Located {
   file: string;
   docId: string | null;
   metadata: string | null;
+  /** The corpus's documents, in order: whose byte copies metadata.csv's rows extend to. */
+  documents: readonly string[];
 }
 
 /** One document as analyze sees it: extracted, prepared, and its metadata with metadata.csv applied. */
@@ -38,7 +40,9 @@ async function locate(first: string, second: string | undefined, metadata: strin
   if (second === undefined) {
     const info = await stat(first).catch(() => null);
     if (!info?.isFile()) throw new UserError('usage', `not a file: ${first} (give a file, or a corpus or output folder and a doc_id or file)`);
-    return { root: dirname(first), file: basename(first), docId: null, metadata: metadata ?? null };
+    const root = dirname(first);
+    const documents = (await corpusDocuments(root).catch(() => null))?.documents ?? [basename(first)];
+    return { root, file: basename(first), docId: null, metadata: metadata ?? null, documents };
   }
   const run = readRerunSettings(first);
   const root = run?.corpus ?? first;
@@ -46,13 +50,13 @@ async function locate(first: string, second: string | undefined, metadata: strin
   const byId = documents.findIndex((_, i) => documentId(i, documents.length) === second.toUpperCase());
   const index = byId >= 0 ? byId : documents.indexOf(second.replace(/\\/g, '/'));
   if (index < 0) throw new UserError('usage', `${second} is neither a doc_id (D001..${documentId(documents.length - 1, documents.length)}) nor a document file of ${root}`);
-  return { root, file: documents[index]!, docId: documentId(index, documents.length), metadata: metadata ?? run?.metadata ?? null };
+  return { root, file: documents[index]!, docId: documentId(index, documents.length), metadata: metadata ?? run?.metadata ?? null, documents };
 }
 
 /** Reads one document the way analyze does (through the extraction cache), for `show`. */
 export async function showDocument(first: string, second: string | undefined, options: ShowOptions = {}): Promise<ShownDocument> {
   const at = await locate(first, second, options.metadata);
-  const { given } = await corpusMetadata(at.root, at.metadata, (await corpusDocuments(at.root).catch(() => null))?.documents ?? [at.file]);
+  const { given } = await corpusMetadata(at.root, at.metadata, at.documents);
   const extractor = new Extractor(options.extraction);
   const x = await extractor.extract(at.root, at.file).finally(() => extractor.close());
   const base = { docId: at.docId, file: at.file, sha256: x.sha256, cached: x.cached };
