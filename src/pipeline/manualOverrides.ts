@@ -71,9 +71,14 @@ export async function loadManualOverrides(given: string | undefined, labels: rea
     applied: () => applied,
     notApplied() {
       const gone = usable.filter((c) => !reached.has(c)).map((c) => notApplied(c, c.docSha256 ? `no document in this run has the content it was coded on (sha256 ${c.docSha256.slice(0, 12)}…): removed or changed?` : 'no document in this run has its file name', c.file, true));
-      return [...gone, ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0));
+      return [...gone, ...problems].sort(compareNotApplied);
     },
   };
+}
+
+/** The order manual codes not applied are listed in: by file, then clause id (analyze and merge alike). */
+export function compareNotApplied(a: NotApplied, b: NotApplied): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0;
 }
 
 function notApplied(code: ManualCode, reason: string, file = code.file, unreached = false): NotApplied {

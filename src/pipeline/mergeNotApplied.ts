@@ -1,4 +1,4 @@
-import type { NotApplied } from './manualOverrides.js';
+import { compareNotApplied, type NotApplied } from './manualOverrides.js';
 import { fromNotAppliedRecord, type NotAppliedRecord } from './NotAppliedRecord.js';
 
 /**
@@ -17,9 +17,10 @@ export function mergeNotApplied(lists: ReadonlyArray<readonly NotAppliedRecord[]
       else if (!found.has(`${key(r)}\u0000${r.reason}`)) found.set(`${key(r)}\u0000${r.reason}`, r);
     }
   }
-  const gone = [...new Set(lists.flatMap((list) => list.filter((r) => r.unreached && unreachedIn.get(key(r)) === lists.length)))];
-  const once = new Map(gone.map((r) => [key(r), r]));
-  return [...once.values(), ...found.values()]
+  // Unreached in every shard: no document of the corpus has it (listed once, though every shard did).
+  const gone = new Map<string, NotAppliedRecord>();
+  for (const r of lists.flat()) if (r.unreached && unreachedIn.get(key(r)) === lists.length && !gone.has(key(r))) gone.set(key(r), r);
+  return [...gone.values(), ...found.values()]
     .map(fromNotAppliedRecord)
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.clauseId < b.clauseId ? -1 : a.clauseId > b.clauseId ? 1 : 0));
+    .sort(compareNotApplied);
 }
