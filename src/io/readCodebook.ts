@@ -46,9 +46,8 @@ export async function checkCodebookFile(file: string, cache?: YamlDataCache): Pr
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((err as Error).message);
     return { codebook: null, problems: [{ file, line: 0, path: '', message: `cannot read codebook: ${why}` }], text: '' };
   }
-  const notUtf8 = notUtf8Line(bytes);
-  if (notUtf8 > 0) return { codebook: null, problems: [{ file, line: notUtf8, path: '', message: NOT_UTF8 }], text: '' };
-  const text = bytes.toString('utf8');
+  const text = utf8Text(bytes);
+  if (typeof text === 'number') return { codebook: null, problems: [{ file, line: text, path: '', message: NOT_UTF8 }], text: '' };
   const known = cache?.get(text);
   if (known) {
     const result = validateCodebook(known.data);
@@ -81,14 +80,14 @@ export async function checkCodebookFile(file: string, cache?: YamlDataCache): Pr
 const NOT_UTF8 = 'not UTF-8 text (saved as GBK or ANSI?): save the codebook as UTF-8 and check it again';
 
 /**
- * The line of the first byte that is not UTF-8, or 0 when the whole file is: a codebook saved in GBK
+ * The file's text, or the line of its first byte that is not UTF-8: a codebook saved in GBK
  * (Notepad's "ANSI" on a Chinese Windows) read as UTF-8 would give hundreds of problems about terms
- * that are all replacement characters, none of which says what is wrong.
+ * that are all replacement characters, none of which says what is wrong. A BOM stays in the text, as
+ * Buffer's decoding keeps it.
  */
-function notUtf8Line(bytes: Buffer): number {
+function utf8Text(bytes: Buffer): string | number {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 0;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const text = bytes.toString('utf8');
     return text.slice(0, Math.max(0, text.indexOf('\ufffd'))).split('\n').length;
